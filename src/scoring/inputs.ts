@@ -1,0 +1,159 @@
+import { allCriteria, type Rubric } from '../rubric';
+import { names } from '../rubric/names';
+
+/** A cell as read back from any spreadsheet host, before interpretation. */
+export type CellInput =
+  | { kind: 'empty' }
+  | { kind: 'number'; value: number }
+  | { kind: 'text'; value: string }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'formula'; formula: string; result: number | string | boolean | null }
+  | { kind: 'error'; value: string };
+
+export const EMPTY: CellInput = { kind: 'empty' };
+
+export interface NumberRule {
+  whole: boolean;
+  min: number;
+  max?: number;
+}
+
+export type InputKind =
+  | 'score'
+  | 'target'
+  | 'achieved'
+  | 'count'
+  | 'bonus'
+  | 'deduction'
+  | 'evidence'
+  | 'note'
+  | 'unitName';
+
+export interface InputSpec {
+  name: string;
+  kind: InputKind;
+  /** The criterion (or bonus/deduction item "V.1") the input belongs to. */
+  owner?: string;
+  /** What the user is asked for, used in messages: "Điểm tự chấm". */
+  label: string;
+  /** Numeric inputs only; text inputs have none. */
+  rule?: NumberRule;
+}
+
+function trimNumber(n: number): string {
+  return String(n).replace('.', ',');
+}
+
+/** The Vietnamese sentence shown by data validation and by the check. */
+export function ruleMessage(label: string, rule: NumberRule): string {
+  if (rule.whole) {
+    return rule.max === undefined
+      ? `${label} phải là số nguyên từ ${trimNumber(rule.min)} trở lên.`
+      : `${label} phải là số nguyên từ ${trimNumber(rule.min)} đến ${trimNumber(rule.max)}.`;
+  }
+  return rule.max === undefined
+    ? `${label} phải là số từ ${trimNumber(rule.min)} trở lên, tối đa 2 chữ số thập phân.`
+    : `${label} phải từ ${trimNumber(rule.min)} đến ${trimNumber(rule.max)}, tối đa 2 chữ số thập phân.`;
+}
+
+/** Every input cell of the standard sheet, in document order. */
+export function inputSpecs(rubric: Rubric): InputSpec[] {
+  const specs: InputSpec[] = [{ name: names.unitName, kind: 'unitName', label: 'Tên đơn vị' }];
+  const textInputs = (id: string) => {
+    specs.push({ name: names.evidence(id), kind: 'evidence', owner: id, label: 'Minh chứng' });
+    specs.push({ name: names.note(id), kind: 'note', owner: id, label: 'Ghi chú' });
+  };
+  for (const c of allCriteria(rubric)) {
+    const rule = c.rule;
+    switch (rule.kind) {
+      case 'manual':
+        specs.push({ name: names.score(c.id), kind: 'score', owner: c.id, label: 'Điểm tự chấm', rule: { whole: false, min: 0, max: c.points } });
+        textInputs(c.id);
+        break;
+      case 'target':
+        specs.push({ name: names.target(c.id), kind: 'target', owner: c.id, label: 'Chỉ tiêu đăng ký', rule: { whole: true, min: 1 } });
+        specs.push({ name: names.achieved(c.id), kind: 'achieved', owner: c.id, label: 'Kết quả thực hiện', rule: { whole: true, min: 0 } });
+        textInputs(c.id);
+        break;
+      case 'tiers':
+        textInputs(c.id);
+        for (const input of rule.inputs) {
+          specs.push({ name: names.input(c.id, input.key), kind: 'count', owner: c.id, label: input.label, rule: { whole: true, min: 0 } });
+        }
+        break;
+      case 'sum':
+        for (const sub of c.subItems ?? []) {
+          specs.push({ name: names.score(sub.id), kind: 'score', owner: sub.id, label: 'Điểm tự chấm', rule: { whole: false, min: 0, max: sub.points } });
+          textInputs(sub.id);
+        }
+        break;
+    }
+  }
+  for (const [adj, kind, scoreName, evidenceName, label] of [
+    [rubric.bonus, 'bonus', names.bonus, names.bonusEvidence, 'Điểm thưởng'],
+    [rubric.deduction, 'deduction', names.deduction, names.deductionEvidence, 'Điểm trừ'],
+  ] as const) {
+    for (const item of adj.items) {
+      const owner = `${adj.id}.${item.id}`;
+      specs.push({ name: scoreName(item.id), kind, owner, label, rule: { whole: false, min: 0, max: adj.cap } });
+      specs.push({ name: evidenceName(item.id), kind: 'evidence', owner, label: 'Minh chứng' });
+    }
+  }
+  return specs;
+}
+
+export type NumberReading =
+  | { status: 'blank' }
+  | { status: 'ok'; value: number }
+  | { status: 'invalid'; value: number | null; reason: string };
+
+/** The numeric value a host formula like SUM would see: numbers and formula results only. */
+export function numericValue(cell: CellInput): number | null {
+  if (cell.kind === 'number') return cell.value;
+  if (cell.kind === 'formula' && typeof cell.result === 'number') return cell.result;
+  return null;
+}
+
+export function isBlank(cell: CellInput): boolean {
+  return cell.kind === 'empty' || (cell.kind === 'text' && cell.value.trim() === '');
+}
+
+/** Two decimals, tolerant of binary noise the way ROUND(x,2)=x is in the sheet. */
+function hasAtMostTwoDecimals(n: number): boolean {
+  return Math.abs(excelRound(n, 2) - n) < 1e-9;
+}
+
+/** Mirrors the sheet's validity formula for a numeric input (see layout/formulas). */
+export function readNumber(cell: CellInput, label: string, rule: NumberRule): NumberReading {
+  if (isBlank(cell)) return { status: 'blank' };
+  const value = numericValue(cell);
+  const why = ruleMessage(label, rule);
+  if (cell.kind === 'formula') return { status: 'invalid', value, reason: `Ô nhập chứa công thức. ${why}` };
+  if (value === null) return { status: 'invalid', value: null, reason: `Không phải là số. ${why}` };
+  return meetsRule(value, rule) ? { status: 'ok', value } : { status: 'invalid', value, reason: why };
+}
+
+export function meetsRule(value: number, rule: NumberRule): boolean {
+  return (
+    Number.isFinite(value) &&
+    value >= rule.min &&
+    (rule.max === undefined || value <= rule.max) &&
+    (rule.whole ? Number.isInteger(value) : hasAtMostTwoDecimals(value))
+  );
+}
+
+/** The value the sheet's computed formulas accept from an input, or null where they show blank. */
+export function acceptedValue(cell: CellInput, rule: NumberRule): number | null {
+  const value = numericValue(cell);
+  return value !== null && meetsRule(value, rule) ? value : null;
+}
+
+/**
+ * Spreadsheet ROUND: half away from zero on the 15-significant-digit value,
+ * so 1.005 rounds to 1.01 as it does in Excel and LibreOffice.
+ */
+export function excelRound(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  const scaled = Number((Math.abs(value) * factor).toPrecision(15));
+  return (Math.sign(value) * Math.round(scaled)) / factor;
+}

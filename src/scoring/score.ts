@@ -1,0 +1,226 @@
+import { allCriteria, type CriterionNode, type GroupNode, type Rubric, type RubricNode, type TierRule } from '../rubric';
+import { names } from '../rubric/names';
+import {
+  acceptedValue,
+  excelRound,
+  inputSpecs,
+  isBlank,
+  numericValue,
+  readNumber,
+  type CellInput,
+  type InputSpec,
+  type NumberRule,
+} from './inputs';
+import type { Problem } from './problems';
+
+/** Looks a cell up by its defined name. */
+export type Entries = (name: string) => CellInput;
+
+export function entriesFrom(map: Record<string, CellInput> | Map<string, CellInput>): Entries {
+  const get = map instanceof Map ? (n: string) => map.get(n) : (n: string) => map[n];
+  return (name) => get(name) ?? { kind: 'empty' };
+}
+
+export interface CriterionResult {
+  id: string;
+  max: number;
+  /** What the sheet's score cell shows; null where it is blank. */
+  points: number | null;
+  /** Every input of the criterion has a value. */
+  complete: boolean;
+}
+
+export interface Totals {
+  sections: Record<string, number>;
+  groups: Record<string, number>;
+  bonus: number;
+  deduction: number;
+  total: number;
+}
+
+export interface ScoreReport extends Totals {
+  criteria: CriterionResult[];
+  scoredCount: number;
+  criterionCount: number;
+  problems: Problem[];
+}
+
+const wholeAtLeast = (min: number): NumberRule => ({ whole: true, min });
+
+/** Tier points for a count: the last tier whose `from` the count reaches. */
+export function tierPoints(tiers: TierRule['inputs'][number]['tiers'], count: number): number {
+  let points = tiers[0].points;
+  for (const t of tiers) if (count >= t.from) points = t.points;
+  return points;
+}
+
+/** ROUND(max × MIN(1, achieved ÷ target), 2), as the sheet computes it. */
+export function targetPoints(max: number, target: number, achieved: number): number {
+  return excelRound(max * Math.min(1, achieved / target), 2);
+}
+
+function criterionPoints(c: CriterionNode, get: Entries): number | null {
+  const rule = c.rule;
+  switch (rule.kind) {
+    case 'manual':
+      return numericValue(get(names.score(c.id)));
+    case 'target': {
+      const target = acceptedValue(get(names.target(c.id)), wholeAtLeast(1));
+      const achieved = acceptedValue(get(names.achieved(c.id)), wholeAtLeast(0));
+      return target === null || achieved === null ? null : targetPoints(c.points, target, achieved);
+    }
+    case 'tiers': {
+      const counts = rule.inputs.map((i) => acceptedValue(get(names.input(c.id, i.key)), wholeAtLeast(0)));
+      if (counts.some((n) => n === null)) return null;
+      return Math.min(...rule.inputs.map((i, k) => tierPoints(i.tiers, counts[k] as number)));
+    }
+    case 'sum': {
+      const values = (c.subItems ?? []).map((s) => numericValue(get(names.score(s.id))));
+      const present = values.filter((v): v is number => v !== null);
+      return present.length === 0 ? null : sum(present);
+    }
+  }
+}
+
+/** Names that must all hold a value before the criterion counts as scored. */
+export function criterionInputNames(c: CriterionNode): string[] {
+  const rule = c.rule;
+  switch (rule.kind) {
+    case 'manual':
+      return [names.score(c.id)];
+    case 'target':
+      return [names.target(c.id), names.achieved(c.id)];
+    case 'tiers':
+      return rule.inputs.map((i) => names.input(c.id, i.key));
+    case 'sum':
+      return (c.subItems ?? []).map((s) => names.score(s.id));
+  }
+}
+
+function sum(xs: number[]): number {
+  return xs.reduce((a, b) => a + b, 0);
+}
+
+/** Pairs of (score name, evidence name) checked for missing evidence. */
+function evidencePairs(rubric: Rubric): { score: string; evidence: string; owner: string }[] {
+  const pairs: { score: string; evidence: string; owner: string }[] = [];
+  for (const c of allCriteria(rubric)) {
+    if (c.rule.kind === 'sum') {
+      for (const s of c.subItems ?? []) pairs.push({ score: names.score(s.id), evidence: names.evidence(s.id), owner: s.id });
+    } else {
+      pairs.push({ score: names.score(c.id), evidence: names.evidence(c.id), owner: c.id });
+    }
+  }
+  rubric.bonus.items.forEach((i) =>
+    pairs.push({ score: names.bonus(i.id), evidence: names.bonusEvidence(i.id), owner: `${rubric.bonus.id}.${i.id}` }),
+  );
+  rubric.deduction.items.forEach((i) =>
+    pairs.push({ score: names.deduction(i.id), evidence: names.deductionEvidence(i.id), owner: `${rubric.deduction.id}.${i.id}` }),
+  );
+  return pairs;
+}
+
+export function ownerLabel(owner: string): string {
+  return /^\d/.test(owner) ? `Tiêu chí ${owner}` : `Mục ${owner}`;
+}
+
+/** Problems in what was entered: invalid values, formulas typed into inputs, empty unit name. */
+export function validateInputs(specs: InputSpec[], get: Entries): Problem[] {
+  const problems: Problem[] = [];
+  for (const spec of specs) {
+    const cell = get(spec.name);
+    const where = spec.owner ? `${ownerLabel(spec.owner)}, ${spec.label}` : spec.label;
+    if (spec.rule) {
+      const reading = readNumber(cell, spec.label, spec.rule);
+      if (reading.status === 'invalid') {
+        problems.push({
+          code: cell.kind === 'formula' ? 'FORMULA_IN_INPUT' : 'INVALID_VALUE',
+          severity: 'error',
+          name: spec.name,
+          owner: spec.owner,
+          message: `${where} (${spec.name}): ${reading.reason}`,
+        });
+      }
+    } else if (cell.kind === 'formula') {
+      problems.push({
+        code: 'FORMULA_IN_INPUT',
+        severity: 'error',
+        name: spec.name,
+        owner: spec.owner,
+        message: `${where} (${spec.name}): ô chỉ được nhập văn bản, không được chứa công thức.`,
+      });
+    }
+    if (spec.kind === 'unitName' && isBlank(cell)) {
+      problems.push({ code: 'UNIT_NAME_EMPTY', severity: 'warning', name: spec.name, message: 'Chưa nhập tên đơn vị.' });
+    }
+  }
+  return problems;
+}
+
+/** Every total the sheet computes, from the criterion points, mirroring its SUM formulas. */
+export function computeTotals(rubric: Rubric, points: Map<string, number | null>, get: Entries): Totals {
+  const groups: Record<string, number> = {};
+  const nodeValue = (n: RubricNode): number => {
+    if (n.type === 'criterion') return points.get(n.id) ?? 0;
+    if (n.type === 'group') return groupValue(n);
+    return 0;
+  };
+  const groupValue = (g: GroupNode): number => {
+    const v = sum(g.children.map(nodeValue));
+    groups[g.id] = v;
+    return v;
+  };
+  const sections: Record<string, number> = {};
+  for (const s of rubric.sections) sections[s.id] = sum(s.children.map(nodeValue));
+  const capped = (ids: string[], nameOf: (id: string) => string, cap: number) =>
+    Math.min(cap, sum(ids.map((id) => numericValue(get(nameOf(id))) ?? 0)));
+  const bonus = capped(rubric.bonus.items.map((i) => i.id), names.bonus, rubric.bonus.cap);
+  const deduction = capped(rubric.deduction.items.map((i) => i.id), names.deduction, rubric.deduction.cap);
+  const total = sum(Object.values(sections)) + bonus - deduction;
+  return { sections, groups, bonus, deduction, total };
+}
+
+export function scoreEntries(rubric: Rubric, get: Entries): ScoreReport {
+  const criteria = allCriteria(rubric);
+  const results: CriterionResult[] = criteria.map((c) => ({
+    id: c.id,
+    max: c.points,
+    points: criterionPoints(c, get),
+    complete: criterionInputNames(c).every((n) => !isBlank(get(n))),
+  }));
+  const points = new Map(results.map((r) => [r.id, r.points]));
+  const specs = inputSpecs(rubric);
+  const labelOf = new Map(specs.map((s) => [s.name, s.label]));
+  const problems = validateInputs(specs, get);
+  for (const pair of evidencePairs(rubric)) {
+    const score = points.has(pair.owner) ? points.get(pair.owner) : numericValue(get(pair.score));
+    if (score !== null && score !== undefined && score > 0 && isBlank(get(pair.evidence))) {
+      problems.push({
+        code: 'MISSING_EVIDENCE',
+        severity: 'warning',
+        name: pair.evidence,
+        owner: pair.owner,
+        message: `${ownerLabel(pair.owner)}: có điểm (${score}) nhưng chưa ghi minh chứng (${pair.evidence}).`,
+      });
+    }
+  }
+  for (const c of criteria) {
+    const missing = criterionInputNames(c).filter((n) => isBlank(get(n)));
+    if (missing.length > 0) {
+      problems.push({
+        code: 'UNSCORED',
+        severity: 'warning',
+        name: missing[0],
+        owner: c.id,
+        message: `Tiêu chí ${c.id} chưa chấm: chưa nhập ${missing.map((n) => labelOf.get(n) ?? n).join(', ')}.`,
+      });
+    }
+  }
+  return {
+    criteria: results,
+    ...computeTotals(rubric, points, get),
+    scoredCount: results.filter((r) => r.complete).length,
+    criterionCount: results.length,
+    problems,
+  };
+}
