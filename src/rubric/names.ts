@@ -18,6 +18,8 @@ export const names = {
   achieved: (criterionId: string) => `TC_${idPart(criterionId)}_KetQua`,
   evidence: (criterionId: string) => `MC_${idPart(criterionId)}`,
   note: (criterionId: string) => `GC_${idPart(criterionId)}`,
+  /** The printed "Điểm chuẩn" cell, watched for edits. */
+  maxPoints: (criterionId: string) => `DC_${idPart(criterionId)}`,
   bonus: (itemId: string) => `Thuong_${itemId}`,
   bonusEvidence: (itemId: string) => `MC_Thuong_${itemId}`,
   deduction: (itemId: string) => `Tru_${itemId}`,

@@ -1,0 +1,117 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { builtinRubric, loadRubric, RubricError, type LoadedRubric } from '../rubric';
+import { buildSheetPlan } from '../layout/plan';
+import { names } from '../rubric/names';
+import { readWorkbook, WorkbookReadError } from '../xlsx/read';
+import { writeWorkbook } from '../xlsx/write';
+import { carryEntries } from './entries';
+import { UsageError } from './args';
+
+export interface GenerateOptions {
+  unit?: string;
+  password?: string;
+  generatorVersion: string;
+  log: (line: string) => void;
+}
+
+export function loadRubricFile(file: string | undefined): LoadedRubric {
+  if (!file) return builtinRubric();
+  let data: unknown;
+  try {
+    data = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`Không đọc được bộ tiêu chí ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return loadRubric(data);
+  } catch (e) {
+    if (e instanceof RubricError) throw new UsageError(`${e.message} trong ${file}:\n  ${e.issues.join('\n  ')}`);
+    throw e;
+  }
+}
+
+/** File-name-safe ASCII: "Hội LHPN huyện Hà Quảng" → "hoi-lhpn-huyen-ha-quang". */
+export function slug(text: string): string {
+  return (
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'don-vi'
+  );
+}
+
+/**
+ * Writes one workbook. When `out` already holds one of ours, its entries are
+ * carried over by defined name, so regenerating never loses what was typed.
+ */
+export async function generateOne(out: string, loaded: LoadedRubric, opts: GenerateOptions): Promise<void> {
+  let carried: ReturnType<typeof carryEntries> | undefined;
+  let unit = opts.unit;
+  const planFor = (unitName?: string) =>
+    buildSheetPlan(loaded, { unitName, password: opts.password, generatorVersion: opts.generatorVersion });
+  if (fs.existsSync(out)) {
+    let old;
+    try {
+      old = await readWorkbook(fs.readFileSync(out));
+    } catch (e) {
+      if (e instanceof WorkbookReadError) {
+        throw new UsageError(`${out} đã tồn tại và không phải bảng chấm điểm (${e.message}). Hãy chọn tên tệp khác.`);
+      }
+      throw e;
+    }
+    carried = carryEntries(old, planFor(unit));
+    const oldUnit = carried.entries.get(names.unitName);
+    if (unit === undefined && typeof oldUnit === 'string') unit = oldUnit;
+  }
+  const plan = planFor(unit);
+  const entries = carried?.entries ?? new Map();
+  if (unit !== undefined) entries.set(names.unitName, unit);
+  if (carried && carried.orphans.length > 0) {
+    // Kept in the metadata sheet so nothing typed is lost.
+    plan.meta.push(...carried.orphans.map(({ name, value }) => [`orphan:${name}`, String(value)] as [string, string]));
+  }
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  const buffer = await writeWorkbook(plan, entries);
+  const tmp = `${out}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, buffer);
+  fs.renameSync(tmp, out);
+  if (carried) {
+    opts.log(`Đã cập nhật ${out}: giữ ${carried.entries.size} ô đã nhập.`);
+    for (const o of carried.orphans) {
+      opts.log(`  Lưu ý: ${o.name} = "${o.value}" không còn trong bộ tiêu chí mới; đã lưu vào trang thông tin ẩn.`);
+    }
+  } else {
+    opts.log(`Đã tạo ${out}${unit ? ` cho ${unit}` : ''}.`);
+  }
+}
+
+export function readUnitsFile(file: string): string[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`Không đọc được danh sách đơn vị ${file}: ${(e as Error).message}`);
+  }
+  const units = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((l) => l.trim().normalize('NFC'))
+    .filter((l) => l !== '' && !l.startsWith('#'));
+  if (units.length === 0) throw new UsageError(`Danh sách đơn vị ${file} không có dòng nào.`);
+  return units;
+}
+
+/** One output path per unit; units whose names fold to the same slug get a numeric suffix. */
+export function unitFileNames(units: string[], year: number): string[] {
+  const used = new Map<string, number>();
+  return units.map((u) => {
+    const base = `tu-cham-${year}-${slug(u)}`;
+    const n = (used.get(base) ?? 0) + 1;
+    used.set(base, n);
+    return `${n === 1 ? base : `${base}-${n}`}.xlsx`;
+  });
+}

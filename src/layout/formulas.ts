@@ -1,0 +1,93 @@
+/**
+ * Every formula the sheet holds, built in one place. They reference defined
+ * names, not positions, so inserting rows never changes their text, and the
+ * check can compare a returned cell's formula with the one built here.
+ * Formulas are written without the leading "=".
+ */
+import type { NumberRule } from '../scoring/inputs';
+import type { TierRule } from '../rubric';
+
+function num(n: number): string {
+  return String(n);
+}
+
+/**
+ * TRUE when `ref` holds a number that meets the rule. Guarded by IF so that
+ * text never reaches INT/ROUND (an error would read as "valid" in conditional
+ * formats). Mirrored by scoring/inputs.meetsRule.
+ */
+export function validityFormula(ref: string, rule: NumberRule): string {
+  const tests = [`${ref}>=${num(rule.min)}`];
+  if (rule.max !== undefined) tests.push(`${ref}<=${num(rule.max)}`);
+  tests.push(rule.whole ? `INT(${ref})=${ref}` : `ROUND(${ref},2)=${ref}`);
+  return `IF(ISNUMBER(${ref}),AND(${tests.join(',')}),FALSE)`;
+}
+
+/** Something other than blank that fails the rule (conditional format). */
+export function invalidEntryFormula(ref: string, rule: NumberRule): string {
+  return `AND(LEN(TRIM(${ref}))>0,NOT(${validityFormula(ref, rule)}))`;
+}
+
+/** A positive score with blank evidence (conditional format). */
+export function missingEvidenceFormula(scoreRef: string, evidenceRef: string): string {
+  return `AND(ISNUMBER(${scoreRef}),${scoreRef}>0,LEN(TRIM(${evidenceRef}))=0)`;
+}
+
+const WHOLE_FROM_1: NumberRule = { whole: true, min: 1 };
+const WHOLE_FROM_0: NumberRule = { whole: true, min: 0 };
+
+/** ROUND(max × MIN(1, achieved ÷ target), 2); blank until both inputs are valid. */
+export function targetFormula(max: number, targetName: string, achievedName: string): string {
+  return (
+    `IF(AND(${validityFormula(targetName, WHOLE_FROM_1)},${validityFormula(achievedName, WHOLE_FROM_0)}),` +
+    `ROUND(${num(max)}*MIN(1,${achievedName}/${targetName}),2),"")`
+  );
+}
+
+/** Nested IFs from the highest tier down: portable to every spreadsheet program. */
+function tierLookup(ref: string, tiers: TierRule['inputs'][number]['tiers']): string {
+  let expr = num(tiers[0].points);
+  for (const t of tiers.slice(1)) expr = `IF(${ref}>=${num(t.from)},${num(t.points)},${expr})`;
+  return expr;
+}
+
+/** The lowest tier score over the inputs; blank until every input is valid. */
+export function tiersFormula(inputs: { name: string; tiers: TierRule['inputs'][number]['tiers'] }[]): string {
+  const valid = inputs.map((i) => validityFormula(i.name, WHOLE_FROM_0));
+  const lookups = inputs.map((i) => tierLookup(i.name, i.tiers));
+  const combined = lookups.length === 1 ? lookups[0] : `MIN(${lookups.join(',')})`;
+  return `IF(AND(${valid.join(',')}),${combined},"")`;
+}
+
+/** Sub-items summed; blank while none is entered. */
+export function subItemSumFormula(subNames: string[]): string {
+  const list = subNames.join(',');
+  return `IF(COUNT(${list})=0,"",SUM(${list}))`;
+}
+
+/** SUM skips the blank text that unscored criteria show. */
+export function sumFormula(refs: string[]): string {
+  return refs.length === 0 ? '0' : `SUM(${refs.join(',')})`;
+}
+
+export function cappedSumFormula(cap: number, refs: string[]): string {
+  return `MIN(${num(cap)},${sumFormula(refs)})`;
+}
+
+export function grandTotalFormula(sectionTotals: string[], bonus: string, deduction: string): string {
+  return `${sectionTotals.join('+')}+${bonus}-${deduction}`;
+}
+
+/** Formula text as hosts report it, for comparison: no "=", no spaces outside strings, upper case. */
+export function normalizeFormula(formula: string): string {
+  const f = formula.trim().replace(/^=/, '');
+  let out = '';
+  let inString = false;
+  for (const ch of f) {
+    if (ch === '"') inString = !inString;
+    if (!inString && /\s/.test(ch)) continue;
+    out += inString ? ch : ch.toUpperCase();
+  }
+  // Hosts may prefix newer functions (_xlfn.) or write a leading "+".
+  return out.replace(/_XLFN\./g, '');
+}

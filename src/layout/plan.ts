@@ -1,0 +1,454 @@
+/**
+ * The sheet plan: everything the standard self-assessment sheet holds, as
+ * pure data. The ExcelJS writer and the Office.js adapter both apply it, and
+ * the check compares returned workbooks against it.
+ */
+import type { CriterionNode, GroupNode, LoadedRubric, RubricNode } from '../rubric';
+import { names } from '../rubric/names';
+import { inputSpecs, ruleMessage, type InputSpec, type NumberRule } from '../scoring/inputs';
+import { a1, columnLetters, type RangeRef } from './a1';
+import {
+  cappedSumFormula,
+  grandTotalFormula,
+  invalidEntryFormula,
+  missingEvidenceFormula,
+  subItemSumFormula,
+  sumFormula,
+  targetFormula,
+  tiersFormula,
+  validityFormula,
+} from './formulas';
+import type { FlagStyle, StyleName } from './styles';
+
+/** Bumped when cells move; names and formulas stay the contract. */
+export const LAYOUT_VERSION = '1';
+
+export const SHEET_NAME = 'Tự chấm điểm';
+export const META_SHEET_NAME = 'ChamDiem_Meta';
+
+export const COLUMNS = [
+  { key: 'stt', header: 'STT', width: 6 },
+  { key: 'text', header: 'Tiêu chí đánh giá', width: 48 },
+  { key: 'max', header: 'Điểm chuẩn', width: 8 },
+  { key: 'method', header: 'Cách tính điểm đạt tiêu chí', width: 34 },
+  { key: 'evidenceReq', header: 'Yêu cầu minh chứng', width: 34 },
+  { key: 'target', header: 'Chỉ tiêu đăng ký', width: 10 },
+  { key: 'achieved', header: 'Kết quả thực hiện', width: 10 },
+  { key: 'score', header: 'Điểm tự chấm', width: 9 },
+  { key: 'evidence', header: 'Minh chứng', width: 30 },
+  { key: 'note', header: 'Ghi chú', width: 18 },
+] as const;
+
+export type ColumnKey = (typeof COLUMNS)[number]['key'];
+export const COL = Object.fromEntries(COLUMNS.map((c, i) => [c.key, i + 1])) as Record<ColumnKey, number>;
+export const LAST_COL = COLUMNS.length;
+
+export interface PlanCell {
+  row: number;
+  col: number;
+  value?: string | number;
+  /** Without the leading "=". */
+  formula?: string;
+  style: StyleName;
+  /** Only input cells are unlocked. */
+  unlocked?: boolean;
+}
+
+export interface PlanValidation {
+  range: RangeRef;
+  /** 'custom' holds a formula relative to the range's top-left cell. */
+  type: 'custom' | 'textLength';
+  formula?: string;
+  maxLength?: number;
+  title: string;
+  /** Shown when the cell is selected. */
+  promptTitle: string;
+  message: string;
+}
+
+export interface PlanConditionalFormat {
+  range: RangeRef;
+  /** Relative to the range's top-left cell. */
+  formula: string;
+  flag: FlagStyle;
+}
+
+export type FieldRole = 'input' | 'computed' | 'max';
+
+export interface PlanField {
+  name: string;
+  row: number;
+  col: number;
+  role: FieldRole;
+  spec?: InputSpec;
+  formula?: string;
+  value?: number;
+}
+
+export interface SheetPlanOptions {
+  unitName?: string;
+  password?: string;
+  /** ISO time written to the metadata; fixed in tests for reproducible files. */
+  createdAt?: string;
+  generatorVersion?: string;
+}
+
+export interface SheetPlan {
+  sheetName: string;
+  metaSheetName: string;
+  headerRow: number;
+  lastRow: number;
+  lastCol: number;
+  columnWidths: number[];
+  cells: PlanCell[];
+  merges: RangeRef[];
+  rowHeights: Map<number, number>;
+  fields: PlanField[];
+  validations: PlanValidation[];
+  conditionalFormats: PlanConditionalFormat[];
+  protection: { password: string };
+  print: {
+    paperSize: 'A4';
+    orientation: 'landscape';
+    fitToWidth: 1;
+    titleRows: { from: number; to: number };
+    footer: string;
+  };
+  meta: [string, string][];
+}
+
+const TITLE_MAX = 32;
+const MESSAGE_MAX = 255;
+const TEXT_LIMITS: Partial<Record<InputSpec['kind'], number>> = { unitName: 200, evidence: 1000, note: 1000 };
+const POINTS_PER_LINE = 15.75;
+
+/** Rough line count of wrapped text in a column of the given character width. */
+function lineCount(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * 1.15));
+  return text.split('\n').reduce((n, para) => n + Math.max(1, Math.ceil(para.length / perLine)), 0);
+}
+
+export function buildSheetPlan(loaded: LoadedRubric, options: SheetPlanOptions = {}): SheetPlan {
+  const { rubric, fingerprint } = loaded;
+  const cells: PlanCell[] = [];
+  const merges: RangeRef[] = [];
+  const rowHeights = new Map<number, number>();
+  const fields: PlanField[] = [];
+  const specByName = new Map(inputSpecs(rubric).map((s) => [s.name, s]));
+
+  const put = (row: number, col: number, cell: Omit<PlanCell, 'row' | 'col'>) => cells.push({ row, col, ...cell });
+  const merge = (row: number, left: number, right: number) => merges.push({ top: row, left, bottom: row, right });
+  const fitRow = (row: number, texts: [string, number][]) => {
+    const lines = Math.max(1, ...texts.map(([t, col]) => lineCount(t, COLUMNS[col - 1].width)));
+    rowHeights.set(row, Math.max(18, Math.ceil(lines * POINTS_PER_LINE + 3)));
+  };
+  const input = (row: number, col: number, name: string) => {
+    const spec = specByName.get(name);
+    if (!spec) throw new Error(`Không có đặc tả ô nhập cho ${name}`);
+    put(row, col, { style: spec.rule ? 'input' : 'inputText', unlocked: true });
+    fields.push({ name, row, col, role: 'input', spec });
+  };
+  const computed = (row: number, col: number, name: string, formula: string, style: StyleName = 'computed') => {
+    put(row, col, { formula, style });
+    fields.push({ name, row, col, role: 'computed', formula });
+  };
+  const maxCell = (row: number, id: string, points: number) => {
+    put(row, COL.max, { value: points, style: 'criterionCenter' });
+    fields.push({ name: names.maxPoints(id), row, col: COL.max, role: 'max', value: points });
+  };
+  /** Blank bordered cells so the table reads as a grid. */
+  const fillBlanks = (row: number, style: StyleName, skip: number[]) => {
+    for (let col = 1; col <= LAST_COL; col++) if (!skip.includes(col)) put(row, col, { style });
+  };
+
+  // Title block.
+  let row = 1;
+  for (const [text, style] of [
+    [rubric.title, 'title'],
+    [rubric.subtitle, 'subtitle'],
+    [rubric.basis, 'basis'],
+  ] as const) {
+    put(row, 1, { value: text, style });
+    merge(row, 1, LAST_COL);
+    rowHeights.set(row, style === 'subtitle' ? 36 : 22);
+    row++;
+  }
+  put(row, 1, { value: 'Đơn vị:', style: 'label' });
+  merge(row, 1, 2);
+  put(row, 3, { value: options.unitName ?? '', style: 'unitInput', unlocked: true });
+  merge(row, 3, 7);
+  fields.push({ name: names.unitName, row, col: 3, role: 'input', spec: specByName.get(names.unitName) });
+  rowHeights.set(row, 22);
+  row += 2;
+
+  const headerRow = row;
+  COLUMNS.forEach((c, i) => put(headerRow, i + 1, { value: c.header, style: 'header' }));
+  rowHeights.set(headerRow, 48);
+  row++;
+
+  const scoreRef = (n: RubricNode): string | null =>
+    n.type === 'criterion' ? names.score(n.id) : n.type === 'group' ? names.groupTotal(n.id) : null;
+
+  const headingRow = (label: string, title: string, points: number, totalName: string, formula: string, style: 'section' | 'group') => {
+    const r = row++;
+    put(r, COL.stt, { value: label, style: style });
+    put(r, COL.text, { value: title, style });
+    put(r, COL.max, { value: points, style });
+    computed(r, COL.score, totalName, formula, style);
+    fillBlanks(r, style, [COL.stt, COL.text, COL.max, COL.score]);
+    fitRow(r, [[title, COL.text]]);
+  };
+
+  const criterionRow = (c: CriterionNode) => {
+    const r = row++;
+    put(r, COL.stt, { value: c.id, style: 'criterionCenter' });
+    put(r, COL.text, { value: c.text, style: 'criterion' });
+    maxCell(r, c.id, c.points);
+    put(r, COL.method, { value: c.method, style: 'criterion' });
+    put(r, COL.evidenceReq, { value: c.evidence, style: 'criterion' });
+    fitRow(r, [
+      [c.text, COL.text],
+      [c.method, COL.method],
+      [c.evidence, COL.evidenceReq],
+    ]);
+    const rule = c.rule;
+    const hasOwnEvidence = rule.kind !== 'sum';
+    if (hasOwnEvidence) {
+      input(r, COL.evidence, names.evidence(c.id));
+      input(r, COL.note, names.note(c.id));
+    } else {
+      put(r, COL.evidence, { style: 'criterion' });
+      put(r, COL.note, { style: 'criterion' });
+    }
+    switch (rule.kind) {
+      case 'manual':
+        put(r, COL.target, { style: 'criterion' });
+        put(r, COL.achieved, { style: 'criterion' });
+        input(r, COL.score, names.score(c.id));
+        break;
+      case 'target':
+        input(r, COL.target, names.target(c.id));
+        input(r, COL.achieved, names.achieved(c.id));
+        computed(r, COL.score, names.score(c.id), targetFormula(c.points, names.target(c.id), names.achieved(c.id)));
+        break;
+      case 'tiers': {
+        put(r, COL.target, { style: 'criterion' });
+        put(r, COL.achieved, { style: 'criterion' });
+        computed(
+          r,
+          COL.score,
+          names.score(c.id),
+          tiersFormula(rule.inputs.map((i) => ({ name: names.input(c.id, i.key), tiers: i.tiers }))),
+        );
+        for (const i of rule.inputs) {
+          const sr = row++;
+          put(sr, COL.text, { value: i.label, style: 'subItem' });
+          input(sr, COL.achieved, names.input(c.id, i.key));
+          fillBlanks(sr, 'subItem', [COL.text, COL.achieved]);
+          fitRow(sr, [[i.label, COL.text]]);
+        }
+        break;
+      }
+      case 'sum': {
+        put(r, COL.target, { style: 'criterion' });
+        put(r, COL.achieved, { style: 'criterion' });
+        const subs = c.subItems ?? [];
+        computed(r, COL.score, names.score(c.id), subItemSumFormula(subs.map((s) => names.score(s.id))));
+        for (const s of subs) {
+          const sr = row++;
+          put(sr, COL.stt, { value: s.id, style: 'criterionCenter' });
+          put(sr, COL.text, { value: s.text, style: 'subItem' });
+          maxCell(sr, s.id, s.points);
+          put(sr, COL.method, { value: s.method, style: 'criterion' });
+          put(sr, COL.evidenceReq, { value: s.evidence, style: 'criterion' });
+          put(sr, COL.target, { style: 'criterion' });
+          put(sr, COL.achieved, { style: 'criterion' });
+          input(sr, COL.score, names.score(s.id));
+          input(sr, COL.evidence, names.evidence(s.id));
+          input(sr, COL.note, names.note(s.id));
+          fitRow(sr, [
+            [s.text, COL.text],
+            [s.method, COL.method],
+            [s.evidence, COL.evidenceReq],
+          ]);
+        }
+        break;
+      }
+    }
+  };
+
+  const infoRow = (text: string) => {
+    const r = row++;
+    put(r, COL.stt, { style: 'info' });
+    put(r, COL.text, { value: text, style: 'info' });
+    merge(r, COL.text, LAST_COL);
+    const width = COLUMNS.slice(1).reduce((w, c) => w + c.width, 0);
+    rowHeights.set(r, Math.max(18, Math.ceil(lineCount(text, width) * POINTS_PER_LINE + 3)));
+  };
+
+  const childRefs = (children: RubricNode[]) => children.map(scoreRef).filter((x): x is string => x !== null);
+
+  const writeNodes = (nodes: RubricNode[]) => {
+    for (const n of nodes) {
+      if (n.type === 'criterion') criterionRow(n);
+      else if (n.type === 'info') infoRow(n.text);
+      else writeGroup(n);
+    }
+  };
+  const writeGroup = (g: GroupNode) => {
+    headingRow(g.label, g.title, g.points, names.groupTotal(g.id), sumFormula(childRefs(g.children)), 'group');
+    writeNodes(g.children);
+  };
+
+  for (const s of rubric.sections) {
+    headingRow(s.label, s.title, s.points, names.sectionTotal(s.id), sumFormula(childRefs(s.children)), 'section');
+    writeNodes(s.children);
+  }
+
+  const adjustments = [
+    [rubric.bonus, names.bonusTotal, names.bonus, names.bonusEvidence],
+    [rubric.deduction, names.deductionTotal, names.deduction, names.deductionEvidence],
+  ] as const;
+  for (const [adj, totalName, itemName, evidenceName] of adjustments) {
+    headingRow(adj.id, adj.title, adj.cap, totalName, cappedSumFormula(adj.cap, adj.items.map((i) => itemName(i.id))), 'section');
+    for (const item of adj.items) {
+      const r = row++;
+      put(r, COL.stt, { value: item.id, style: 'criterionCenter' });
+      put(r, COL.text, { value: item.text, style: 'criterion' });
+      input(r, COL.score, itemName(item.id));
+      input(r, COL.evidence, evidenceName(item.id));
+      fillBlanks(r, 'criterion', [COL.stt, COL.text, COL.score, COL.evidence]);
+      fitRow(r, [[item.text, COL.text]]);
+    }
+  }
+
+  const totalRow = row++;
+  put(totalRow, COL.stt, { style: 'total' });
+  put(totalRow, COL.text, { value: 'TỔNG ĐIỂM', style: 'total' });
+  computed(
+    totalRow,
+    COL.score,
+    names.grandTotal,
+    grandTotalFormula(rubric.sections.map((s) => names.sectionTotal(s.id)), names.bonusTotal, names.deductionTotal),
+    'total',
+  );
+  fillBlanks(totalRow, 'total', [COL.stt, COL.text, COL.score]);
+  rowHeights.set(totalRow, 24);
+  const lastRow = totalRow;
+
+  const validations = buildValidations(fields);
+  const conditionalFormats = buildConditionalFormats(fields);
+
+  return {
+    sheetName: SHEET_NAME,
+    metaSheetName: META_SHEET_NAME,
+    headerRow,
+    lastRow,
+    lastCol: LAST_COL,
+    columnWidths: COLUMNS.map((c) => c.width),
+    cells,
+    merges,
+    rowHeights,
+    fields,
+    validations,
+    conditionalFormats,
+    protection: { password: options.password ?? '' },
+    print: {
+      paperSize: 'A4',
+      orientation: 'landscape',
+      fitToWidth: 1,
+      titleRows: { from: headerRow, to: headerRow },
+      footer: 'Trang &P/&N',
+    },
+    meta: [
+      ['rubricId', rubric.id],
+      ['rubricVersion', rubric.version],
+      ['rubricFingerprint', fingerprint],
+      ['unitName', options.unitName ?? ''],
+      ['generatorVersion', options.generatorVersion ?? ''],
+      ['layoutVersion', LAYOUT_VERSION],
+      ['createdAt', options.createdAt ?? new Date().toISOString()],
+    ],
+  };
+}
+
+/**
+ * Groups same-keyed cells of one column into vertical runs, so rules grow
+ * with sections rather than with cells.
+ */
+function verticalRuns<T>(items: { row: number; col: number; key: string; value: T }[]): { range: RangeRef; value: T }[] {
+  const sorted = [...items].sort((a, b) => a.col - b.col || a.row - b.row);
+  const runs: { range: RangeRef; key: string; value: T }[] = [];
+  for (const it of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.key === it.key && last.range.left === it.col && last.range.bottom === it.row - 1) {
+      last.range.bottom = it.row;
+    } else {
+      runs.push({ range: { top: it.row, left: it.col, bottom: it.row, right: it.col }, key: it.key, value: it.value });
+    }
+  }
+  return runs;
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function ruleKey(rule: NumberRule): string {
+  return `${rule.whole}:${rule.min}:${rule.max ?? ''}`;
+}
+
+function buildValidations(fields: PlanField[]): PlanValidation[] {
+  const inputs = fields.filter((f) => f.role === 'input' && f.spec);
+  const items = inputs.map((f) => {
+    const spec = f.spec as InputSpec;
+    const key = spec.rule ? `n:${spec.label}:${ruleKey(spec.rule)}` : `t:${spec.kind}`;
+    return { row: f.row, col: f.col, key, value: spec };
+  });
+  return verticalRuns(items).map(({ range, value: spec }) => {
+    if (spec.rule) {
+      return {
+        range,
+        type: 'custom' as const,
+        formula: validityFormula(a1(range.top, range.left), spec.rule),
+        title: clip('Giá trị không hợp lệ', TITLE_MAX),
+        promptTitle: clip(spec.label, TITLE_MAX),
+        message: clip(ruleMessage(spec.label, spec.rule), MESSAGE_MAX),
+      };
+    }
+    const maxLength = TEXT_LIMITS[spec.kind] ?? 1000;
+    return {
+      range,
+      type: 'textLength' as const,
+      maxLength,
+      title: clip('Nội dung quá dài', TITLE_MAX),
+      promptTitle: clip(spec.label, TITLE_MAX),
+      message: clip(`${spec.label} tối đa ${maxLength} ký tự.`, MESSAGE_MAX),
+    };
+  });
+}
+
+function buildConditionalFormats(fields: PlanField[]): PlanConditionalFormat[] {
+  const byRow = new Map<number, PlanField[]>();
+  for (const f of fields) byRow.set(f.row, [...(byRow.get(f.row) ?? []), f]);
+  const invalid = fields
+    .filter((f) => f.role === 'input' && f.spec?.rule)
+    .map((f) => ({ row: f.row, col: f.col, key: ruleKey(f.spec!.rule!), value: f.spec!.rule! }));
+  // Evidence cells that sit on the same row as a score (input or computed) in the score column.
+  const evidence = fields
+    .filter((f) => f.spec?.kind === 'evidence')
+    .filter((f) => (byRow.get(f.row) ?? []).some((g) => g.col === COL.score && g.role !== 'max'))
+    .map((f) => ({ row: f.row, col: f.col, key: 'evidence', value: null }));
+  return [
+    ...verticalRuns(invalid).map(({ range, value }) => ({
+      range,
+      formula: invalidEntryFormula(a1(range.top, range.left), value),
+      flag: 'invalid' as const,
+    })),
+    ...verticalRuns(evidence).map(({ range }) => ({
+      range,
+      formula: missingEvidenceFormula(`$${columnLetters(COL.score)}${range.top}`, a1(range.top, range.left)),
+      flag: 'missingEvidence' as const,
+    })),
+  ];
+}

@@ -1,0 +1,119 @@
+import ExcelJS from 'exceljs';
+import { parseA1, parseSheetRef } from '../layout/a1';
+import { META_SHEET_NAME } from '../layout/plan';
+import type { CellInput } from '../scoring/inputs';
+import type { WorkbookView } from '../check';
+
+/** Why a file could not be read at all; the message is for the user. */
+export class WorkbookReadError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'UNREADABLE' | 'METADATA_MISSING',
+  ) {
+    super(message);
+    this.name = 'WorkbookReadError';
+  }
+}
+
+export interface NamedCell {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+/** A returned workbook, seen only through its defined names and metadata. */
+export interface ReadWorkbook extends WorkbookView {
+  /** Names that point at one cell of an existing sheet; broken names are absent. */
+  names: Map<string, NamedCell>;
+}
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+
+function describeNonXlsx(buffer: Buffer): string | null {
+  if (buffer.length === 0) return 'Tệp rỗng (0 byte).';
+  if (buffer.subarray(0, 4).equals(OLE_MAGIC)) {
+    return 'Tệp Excel cũ (.xls) hoặc tệp có mật khẩu mở. Hãy mở trong Excel, bỏ mật khẩu và lưu lại dạng .xlsx.';
+  }
+  if (!buffer.subarray(0, 4).equals(ZIP_MAGIC)) return 'Không phải tệp .xlsx.';
+  return null;
+}
+
+/** ExcelJS cell value → the host-neutral CellInput the scoring reads. */
+export function toCellInput(cell: ExcelJS.Cell): CellInput {
+  const v = cell.value;
+  if (v === null || v === undefined) return { kind: 'empty' };
+  if (typeof v === 'number') return { kind: 'number', value: v };
+  if (typeof v === 'string') return { kind: 'text', value: v };
+  if (typeof v === 'boolean') return { kind: 'boolean', value: v };
+  if (v instanceof Date) return { kind: 'text', value: v.toISOString() };
+  if ('formula' in v || 'sharedFormula' in v) {
+    const r = (v as ExcelJS.CellFormulaValue).result;
+    const result = typeof r === 'number' || typeof r === 'string' || typeof r === 'boolean' ? r : null;
+    return { kind: 'formula', formula: cell.formula ?? '', result };
+  }
+  if ('richText' in v) return { kind: 'text', value: v.richText.map((t) => t.text).join('') };
+  if ('hyperlink' in v) return { kind: 'text', value: String(v.text ?? v.hyperlink) };
+  if ('error' in v) return { kind: 'error', value: String(v.error) };
+  return { kind: 'text', value: String(cell.text ?? '') };
+}
+
+export async function loadExcelWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
+  const notXlsx = describeNonXlsx(buffer);
+  if (notXlsx) throw new WorkbookReadError(notXlsx, 'UNREADABLE');
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw new WorkbookReadError(`Tệp .xlsx bị hỏng, không đọc được (${(e as Error).message}).`, 'UNREADABLE');
+  }
+  if (workbook.worksheets.length === 0) throw new WorkbookReadError('Tệp không có trang tính nào.', 'UNREADABLE');
+  return workbook;
+}
+
+export function readMeta(workbook: ExcelJS.Workbook): Record<string, string> | null {
+  const sheet = workbook.getWorksheet(META_SHEET_NAME);
+  if (!sheet) return null;
+  const meta: Record<string, string> = {};
+  sheet.eachRow((row) => {
+    const key = row.getCell(1).text;
+    if (key) meta[key] = row.getCell(2).text;
+  });
+  return meta;
+}
+
+export function readNames(workbook: ExcelJS.Workbook): Map<string, NamedCell> {
+  const out = new Map<string, NamedCell>();
+  const model = workbook.definedNames.model as { name: string; ranges: string[] }[];
+  for (const { name, ranges } of model) {
+    if (ranges.length !== 1) continue;
+    const parsed = parseSheetRef(ranges[0]);
+    if (!parsed || parsed.ref.includes(':') || !workbook.getWorksheet(parsed.sheet)) continue;
+    const { row, col } = parseA1(parsed.ref);
+    out.set(name, { sheet: parsed.sheet, row, col });
+  }
+  return out;
+}
+
+/** Reads a returned workbook; throws WorkbookReadError when it is unreadable or not ours. */
+export async function readWorkbook(buffer: Buffer): Promise<ReadWorkbook> {
+  const workbook = await loadExcelWorkbook(buffer);
+  const meta = readMeta(workbook);
+  if (!meta || !meta.rubricId) {
+    throw new WorkbookReadError(
+      'Tệp không phải bảng tự chấm điểm do chamdiem tạo (không có trang thông tin ẩn).',
+      'METADATA_MISSING',
+    );
+  }
+  const names = readNames(workbook);
+  return {
+    meta,
+    names,
+    hasName: (name) => names.has(name),
+    cell(name) {
+      const at = names.get(name);
+      if (!at) return { kind: 'empty' };
+      return toCellInput((workbook.getWorksheet(at.sheet) as ExcelJS.Worksheet).getCell(at.row, at.col));
+    },
+  };
+}
