@@ -1,0 +1,194 @@
+import { allCriteria, builtinRubric, type TierRule } from '../../src/rubric';
+import {
+  entriesFrom,
+  excelRound,
+  readNumber,
+  scoreEntries,
+  targetPoints,
+  tierPoints,
+  type CellInput,
+} from '../../src/scoring';
+
+const { rubric } = builtinRubric();
+const n = (value: number): CellInput => ({ kind: 'number', value });
+const t = (value: string): CellInput => ({ kind: 'text', value });
+const score = (cells: Record<string, CellInput>) => scoreEntries(rubric, entriesFrom(cells));
+const pointsOf = (cells: Record<string, CellInput>, id: string) => score(cells).criteria.find((c) => c.id === id)?.points;
+const tiersOf = (id: string) => (allCriteria(rubric).find((c) => c.id === id)?.rule as TierRule).inputs;
+
+describe('criterion 48 (reports): the lower of the late and missing tables', () => {
+  const [late, missing] = tiersOf('48');
+  test.each([
+    [0, 7],
+    [1, 7],
+    [2, 5],
+    [3, 3],
+    [4, 3],
+    [5, 1],
+    [6, 0],
+    [40, 0],
+  ])('late %i times → %i points', (count, points) => expect(tierPoints(late.tiers, count)).toBe(points));
+  test.each([
+    [0, 7],
+    [1, 5],
+    [2, 3],
+    [3, 1],
+    [4, 0],
+    [9, 0],
+  ])('%i reports missing → %i points', (count, points) => expect(tierPoints(missing.tiers, count)).toBe(points));
+
+  test('the criterion scores the lower of the two', () => {
+    expect(pointsOf({ TC_48_Cham: n(2), TC_48_Thieu: n(0) }, '48')).toBe(5);
+    expect(pointsOf({ TC_48_Cham: n(0), TC_48_Thieu: n(3) }, '48')).toBe(1);
+    expect(pointsOf({ TC_48_Cham: n(5), TC_48_Thieu: n(2) }, '48')).toBe(1);
+  });
+
+  test('is blank until both counts are entered, and for a negative or fractional count', () => {
+    expect(pointsOf({ TC_48_Cham: n(0) }, '48')).toBeNull();
+    expect(pointsOf({ TC_48_Cham: n(-1), TC_48_Thieu: n(0) }, '48')).toBeNull();
+    expect(pointsOf({ TC_48_Cham: n(1.5), TC_48_Thieu: n(0) }, '48')).toBeNull();
+  });
+});
+
+describe('criterion 49 (award dossiers)', () => {
+  const [dossiers] = tiersOf('49');
+  test.each([
+    [0, 3],
+    [1, 2],
+    [9, 2],
+    [10, 1],
+    [19, 1],
+    [20, 0],
+    [21, 0],
+  ])('%i late or deficient dossiers → %i points', (count, points) => {
+    expect(tierPoints(dossiers.tiers, count)).toBe(points);
+    expect(pointsOf({ TC_49_HoSo: n(count) }, '49')).toBe(points);
+  });
+});
+
+describe('criteria scored by registered target', () => {
+  test('points = ROUND(max × MIN(1, achieved ÷ target), 2)', () => {
+    expect(targetPoints(3, 8, 7)).toBe(2.63); // 2.625 rounds half away from zero
+    expect(targetPoints(5, 3, 2)).toBe(3.33);
+    expect(targetPoints(4, 3, 1)).toBe(1.33);
+    expect(targetPoints(3, 3, 3)).toBe(3);
+    expect(targetPoints(3, 2, 10)).toBe(3); // capped at the maximum
+    expect(targetPoints(3, 5, 0)).toBe(0);
+    expect(pointsOf({ TC_29_ChiTieu: n(8), TC_29_KetQua: n(5) }, '29')).toBe(3.13); // 3.125
+  });
+
+  test('ROUND rounds as spreadsheets do, not as binary floating point', () => {
+    expect(excelRound(1.005, 2)).toBe(1.01);
+    expect(excelRound(2.675, 2)).toBe(2.68);
+    expect(excelRound(-1.005, 2)).toBe(-1.01);
+    expect(excelRound(0.125, 2)).toBe(0.13);
+  });
+
+  test('is blank until both inputs are entered, and when the target is 0 or not whole', () => {
+    expect(pointsOf({ TC_15_ChiTieu: n(4) }, '15')).toBeNull();
+    expect(pointsOf({ TC_15_KetQua: n(4) }, '15')).toBeNull();
+    expect(pointsOf({ TC_15_ChiTieu: n(0), TC_15_KetQua: n(4) }, '15')).toBeNull();
+    expect(pointsOf({ TC_15_ChiTieu: n(2.5), TC_15_KetQua: n(4) }, '15')).toBeNull();
+    expect(pointsOf({ TC_15_ChiTieu: t('năm'), TC_15_KetQua: n(4) }, '15')).toBeNull();
+  });
+});
+
+describe('manual scores', () => {
+  const rule = { whole: false, min: 0, max: 3 };
+  test.each([0, 1.5, 2.25, 3])('%p is a valid score out of 3', (v) => {
+    expect(readNumber(n(v), 'Điểm tự chấm', rule).status).toBe('ok');
+  });
+  test.each([
+    [n(3.01), 'Điểm tự chấm phải từ 0 đến 3, tối đa 2 chữ số thập phân.'],
+    [n(-0.5), 'Điểm tự chấm phải từ 0 đến 3, tối đa 2 chữ số thập phân.'],
+    [n(1.234), 'Điểm tự chấm phải từ 0 đến 3, tối đa 2 chữ số thập phân.'],
+    [t('ba'), 'Không phải là số. Điểm tự chấm phải từ 0 đến 3, tối đa 2 chữ số thập phân.'],
+  ])('%p is refused with a Vietnamese reason', (cell, reason) => {
+    const r = readNumber(cell, 'Điểm tự chấm', rule);
+    expect(r.status === 'invalid' && r.reason).toBe(reason);
+  });
+
+  test('criterion 14 is the sum of its sub-items, blank while neither is entered', () => {
+    expect(pointsOf({}, '14')).toBeNull();
+    expect(pointsOf({ TC_14_1: n(1.5) }, '14')).toBe(1.5);
+    expect(pointsOf({ TC_14_1: n(1.5), TC_14_2: n(2) }, '14')).toBe(3.5);
+  });
+});
+
+describe('totals and caps', () => {
+  test('bonus and deduction are each capped at 20', () => {
+    const r = score({ Thuong_1: n(15), Thuong_2: n(10), Tru_1: n(12), Tru_2: n(12) });
+    expect(r.bonus).toBe(20);
+    expect(r.deduction).toBe(20);
+    expect(score({ Thuong_1: n(19.5) }).bonus).toBe(19.5);
+  });
+
+  test('the total is I + II + III + IV + bonus − deduction', () => {
+    const r = score({
+      TC_01: n(3),
+      TC_07: n(4),
+      TC_12: n(2.5),
+      TC_15_ChiTieu: n(4),
+      TC_15_KetQua: n(3),
+      TC_48_Cham: n(0),
+      TC_48_Thieu: n(0),
+      Thuong_1: n(2),
+      Tru_1: n(1),
+    });
+    expect(r.sections).toEqual({ I: 3, II: 4, III: 4.75, IV: 7 });
+    expect(r.groups['1.1']).toBe(2.5);
+    expect(r.groups['1.2']).toBe(2.25);
+    expect(r.groups.NV1).toBe(4.75);
+    expect(r.total).toBeCloseTo(3 + 4 + 4.75 + 7 + 2 - 1, 10);
+  });
+
+  test('a full score is 180 plus the bonus', () => {
+    const cells: Record<string, CellInput> = { Thuong_1: n(20) };
+    for (const c of allCriteria(rubric)) {
+      const rule = c.rule;
+      if (rule.kind === 'manual') cells[`TC_${c.id.padStart(2, '0')}`] = n(c.points);
+      if (rule.kind === 'target') Object.assign(cells, { [`TC_${c.id}_ChiTieu`]: n(3), [`TC_${c.id}_KetQua`]: n(3) });
+      if (rule.kind === 'tiers') for (const i of rule.inputs) cells[`TC_${c.id}_${i.key}`] = n(0);
+      if (rule.kind === 'sum') for (const s of c.subItems ?? []) cells[`TC_${s.id.replace('.', '_')}`] = n(s.points);
+    }
+    const r = score(cells);
+    expect(r.total).toBe(200);
+    expect(r.scoredCount).toBe(49);
+  });
+});
+
+describe('problems in entries', () => {
+  test('a positive score without evidence is flagged; with evidence it is not', () => {
+    const flagged = score({ TC_03: n(2), TC_15_ChiTieu: n(2), TC_15_KetQua: n(1), MC_07: t('  '), TC_07: n(1) }).problems;
+    const missing = flagged.filter((p) => p.code === 'MISSING_EVIDENCE').map((p) => p.name);
+    expect(missing).toEqual(['MC_03', 'MC_07', 'MC_15']);
+    const ok = score({ TC_03: n(2), MC_03: t('Báo cáo số 12/BC-HPN') }).problems;
+    expect(ok.filter((p) => p.code === 'MISSING_EVIDENCE')).toEqual([]);
+  });
+
+  test('a zero score needs no evidence', () => {
+    expect(score({ TC_03: n(0) }).problems.filter((p) => p.code === 'MISSING_EVIDENCE')).toEqual([]);
+  });
+
+  test('invalid entries and formulas typed into inputs are errors naming the cell', () => {
+    const problems = score({
+      TC_03: n(5),
+      TC_15_ChiTieu: n(0),
+      MC_01: { kind: 'formula', formula: 'HYPERLINK("http://x","y")', result: 'y' },
+    }).problems.filter((p) => p.severity === 'error');
+    expect(problems.map((p) => [p.code, p.name])).toEqual([
+      ['FORMULA_IN_INPUT', 'MC_01'],
+      ['INVALID_VALUE', 'TC_03'],
+      ['INVALID_VALUE', 'TC_15_ChiTieu'],
+    ]);
+    expect(problems[1].message).toBe('Tiêu chí 3, Điểm tự chấm (TC_03): Điểm tự chấm phải từ 0 đến 3, tối đa 2 chữ số thập phân.');
+    expect(problems[2].message).toContain('Chỉ tiêu đăng ký phải là số nguyên từ 1 trở lên.');
+  });
+
+  test('unscored criteria are counted and named', () => {
+    const r = score({ TC_01: n(1), TC_15_ChiTieu: n(3) });
+    expect(r.scoredCount).toBe(1);
+    const c15 = r.problems.find((p) => p.code === 'UNSCORED' && p.owner === '15');
+    expect(c15?.message).toBe('Tiêu chí 15 chưa chấm: chưa nhập Kết quả thực hiện.');
+  });
+});
