@@ -1,6 +1,6 @@
-import { createHash } from 'crypto';
 import rubric2024 from './data/2024.json';
 import { rubricSchema, type Rubric, type CriterionNode, type RubricNode, type Section, type GroupNode } from './schema';
+import { sha256Hex } from './sha256';
 
 export * from './schema';
 
@@ -27,7 +27,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function fingerprintOf(rubric: Rubric): string {
-  return createHash('sha256').update(canonicalJson(rubric), 'utf8').digest('hex');
+  return sha256Hex(canonicalJson(rubric));
 }
 
 export interface LoadedRubric {
