@@ -88,6 +88,6 @@ export function normalizeFormula(formula: string): string {
     if (!inString && /\s/.test(ch)) continue;
     out += inString ? ch : ch.toUpperCase();
   }
-  // Hosts may prefix newer functions (_xlfn.) or write a leading "+".
-  return out.replace(/_XLFN\./g, '');
+  // Hosts may prefix newer functions (_xlfn.); LibreOffice writes TRUE() and FALSE().
+  return out.replace(/_XLFN\./g, '').replace(/\b(TRUE|FALSE)\(\)/g, '$1');
 }

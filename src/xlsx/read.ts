@@ -48,7 +48,8 @@ export function toCellInput(cell: ExcelJS.Cell): CellInput {
   if (typeof v === 'boolean') return { kind: 'boolean', value: v };
   if (v instanceof Date) return { kind: 'text', value: v.toISOString() };
   if ('formula' in v || 'sharedFormula' in v) {
-    const r = (v as ExcelJS.CellFormulaValue).result;
+    // cell.result, not v.result: ExcelJS drops a cached 0 from the value object.
+    const r = cell.result as unknown;
     const result = typeof r === 'number' || typeof r === 'string' || typeof r === 'boolean' ? r : null;
     return { kind: 'formula', formula: cell.formula ?? '', result };
   }
