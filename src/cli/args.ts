@@ -12,8 +12,8 @@ export function parse<S extends Spec>(argv: string[], options: S) {
     const msg = (e as Error).message;
     const unknown = /Unknown option '([^']+)'/.exec(msg);
     if (unknown) throw new UsageError(`Không có tuỳ chọn ${unknown[1]}.`);
-    const missing = /Option '([^']+)' argument missing/.exec(msg);
-    if (missing) throw new UsageError(`Tuỳ chọn ${missing[1].split(',').pop()?.trim()} cần một giá trị.`);
+    const missing = /Option '(?:-\w, )?(--[\w-]+)/.exec(msg);
+    if (missing && /argument missing/.test(msg)) throw new UsageError(`Tuỳ chọn ${missing[1]} cần một giá trị.`);
     throw new UsageError(`Tham số không hợp lệ: ${msg}`);
   }
 }

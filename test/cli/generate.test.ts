@@ -1,0 +1,112 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import rubric2024 from '../../src/rubric/data/2024.json';
+import { main } from '../../src/cli/main';
+import { slug } from '../../src/cli/generate';
+import { readWorkbook } from '../../src/xlsx/read';
+import { fillByName } from '../support/workbooks';
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chamdiem-gen-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const read = async (file: string) => readWorkbook(fs.readFileSync(file));
+
+describe('chamdiem generate', () => {
+  test('writes the standard workbook with the unit name on the sheet and in the metadata', async () => {
+    const out = path.join(dir, 'hq.xlsx');
+    const r = await run('generate', '--unit', 'Hội LHPN huyện Hà Quảng', '--out', out);
+    expect(r).toEqual({ code: 0, out: `Đã tạo ${out} cho Hội LHPN huyện Hà Quảng.`, err: '' });
+    const wb = await read(out);
+    expect(wb.cell('TenDonVi')).toEqual({ kind: 'text', value: 'Hội LHPN huyện Hà Quảng' });
+    expect(wb.meta).toMatchObject({ unitName: 'Hội LHPN huyện Hà Quảng', rubricVersion: '2024.1', generatorVersion: 'chamdiem 0.1.0' });
+  });
+
+  test('writes one workbook per line of a units file', async () => {
+    const list = path.join(dir, 'don-vi.txt');
+    fs.writeFileSync(list, '\uFEFF# Các huyện\nHội LHPN huyện Bảo Lâm\n\nHội LHPN huyện Bảo Lạc\nHội LHPN huyện Bảo Lạc\n');
+    const outDir = path.join(dir, 'out');
+    const r = await run('generate', '--units-file', list, '--out-dir', outDir);
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(outDir).sort()).toEqual([
+      'tu-cham-2024-hoi-lhpn-huyen-bao-lac-2.xlsx',
+      'tu-cham-2024-hoi-lhpn-huyen-bao-lac.xlsx',
+      'tu-cham-2024-hoi-lhpn-huyen-bao-lam.xlsx',
+    ]);
+    expect((await read(path.join(outDir, 'tu-cham-2024-hoi-lhpn-huyen-bao-lam.xlsx'))).meta.unitName).toBe('Hội LHPN huyện Bảo Lâm');
+  });
+
+  test('regenerating over a filled workbook keeps every entry', async () => {
+    const out = path.join(dir, 'filled.xlsx');
+    await run('generate', '--unit', 'Hội LHPN huyện Trùng Khánh', '--out', out);
+    const entries = { TC_01: 2.5, MC_01: 'Báo cáo 15/BC', GC_01: 'ghi chú', TC_15_ChiTieu: 4, TC_15_KetQua: 3, TC_48_Cham: 2, Thuong_2: 1.5, MC_Thuong_2: '=1+1' };
+    fs.writeFileSync(out, await fillByName(fs.readFileSync(out), entries));
+    const r = await run('generate', '--out', out);
+    expect(r.out).toBe(`Đã cập nhật ${out}: giữ ${Object.keys(entries).length + 1} ô đã nhập.`);
+    const wb = await read(out);
+    for (const [name, value] of Object.entries(entries)) {
+      expect([name, wb.cell(name)]).toEqual([name, typeof value === 'number' ? { kind: 'number', value } : { kind: 'text', value }]);
+    }
+    expect(wb.cell('TenDonVi')).toEqual({ kind: 'text', value: 'Hội LHPN huyện Trùng Khánh' });
+  });
+
+  test('entries of criteria the new rubric lacks are listed and kept, never dropped', async () => {
+    const out = path.join(dir, 'old.xlsx');
+    await run('generate', '--unit', 'X', '--out', out);
+    fs.writeFileSync(out, await fillByName(fs.readFileSync(out), { TC_02: 4, MC_02: 'Kế hoạch 3/KH' }));
+    const next = JSON.parse(JSON.stringify(rubric2024));
+    next.version = '2025.1';
+    next.sections[0].children.splice(1, 1); // criterion 2 (5 points) is gone
+    next.sections[0].points = 15;
+    const rubricFile = path.join(dir, 'next.json');
+    fs.writeFileSync(rubricFile, JSON.stringify(next));
+    const r = await run('generate', '--out', out, '--rubric', rubricFile);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('TC_02 = "4" không còn trong bộ tiêu chí mới; đã lưu vào trang thông tin ẩn.');
+    expect(r.out).toContain('MC_02 = "Kế hoạch 3/KH" không còn trong bộ tiêu chí mới');
+    const wb = await read(out);
+    expect(wb.meta).toMatchObject({ rubricVersion: '2025.1', 'orphan:TC_02': '4', 'orphan:MC_02': 'Kế hoạch 3/KH' });
+  });
+
+  test('refuses to overwrite a file that is not one of ours', async () => {
+    const out = path.join(dir, 'luong.xlsx');
+    fs.writeFileSync(out, 'bảng lương');
+    const r = await run('generate', '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('đã tồn tại và không phải bảng chấm điểm');
+    expect(fs.readFileSync(out, 'utf8')).toBe('bảng lương');
+  });
+
+  test('a rubric file that breaks the schema is refused with every reason', async () => {
+    const bad = JSON.parse(JSON.stringify(rubric2024));
+    bad.sections[1].points = 25;
+    const file = path.join(dir, 'bad.json');
+    fs.writeFileSync(file, JSON.stringify(bad));
+    const r = await run('generate', '--rubric', file, '--out', path.join(dir, 'x.xlsx'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('Bộ tiêu chí không hợp lệ (1 lỗi)');
+    expect(r.err).toContain('Mục II: điểm chuẩn 25 nhưng tổng các mục con là 20');
+    expect(fs.existsSync(path.join(dir, 'x.xlsx'))).toBe(false);
+  });
+
+  test('usage errors are explained', async () => {
+    expect((await run('generate', '--units-file', 'a.txt')).err).toContain('--units-file cần --out-dir THƯ-MỤC.');
+    expect((await run('frobnicate')).err).toContain('Không có lệnh "frobnicate".');
+    expect((await run('generate', '--unit')).err).toContain('Tuỳ chọn --unit cần một giá trị.');
+  });
+});
+
+test('file names fold Vietnamese to ASCII', () => {
+  expect(slug('Hội LHPN Thành phố Cao Bằng')).toBe('hoi-lhpn-thanh-pho-cao-bang');
+  expect(slug('Đồng Văn / Quảng Hòa')).toBe('dong-van-quang-hoa');
+});
