@@ -1,6 +1,5 @@
 import type { SheetPlan } from '../layout/plan';
 import type { CellInput } from '../scoring/inputs';
-import type { ReadWorkbook } from '../xlsx/read';
 import type { EntryValue } from '../xlsx/write';
 
 /** How an entry travels into a new sheet: numbers as numbers, anything else as text, never a formula. */
@@ -29,8 +28,14 @@ export interface CarriedEntries {
 
 const PLAN_OWNED = /^(DC_|Tong|DiemThuong$|DiemTru$|TongDiem$)/;
 
+/** What carrying needs from an old sheet, whichever host read it: its defined names and their cells. */
+export interface NamedCells {
+  names: { keys(): Iterable<string> };
+  cell(name: string): CellInput;
+}
+
 /** Every entry of an existing sheet, matched by defined name to the new plan's inputs. */
-export function carryEntries(old: ReadWorkbook, plan: SheetPlan): CarriedEntries {
+export function carryEntries(old: NamedCells, plan: SheetPlan): CarriedEntries {
   const entries = new Map<string, EntryValue>();
   const planned = new Map(plan.fields.map((f) => [f.name, f]));
   const orphans: CarriedEntries['orphans'] = [];

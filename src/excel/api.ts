@@ -1,0 +1,109 @@
+/**
+ * The part of the Excel JavaScript API the adapter uses, cut from
+ * @types/office-js with Pick and indexed types. The adapter sees only these
+ * members, and `asExcelContext` (an assignment, not a cast) makes the
+ * compiler prove that the real Excel.RequestContext provides every one of
+ * them with the same signature. The test host implements the same
+ * interfaces, so the compiler checks its shape too.
+ */
+
+/** `load` as the adapter calls it: property names, comma-separated or as a list. */
+export interface Loadable {
+  load(propertyNames?: string | string[]): unknown;
+}
+
+export type BorderSide = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal';
+
+export interface RangeFormatApi
+  extends Pick<Excel.RangeFormat, 'columnWidth' | 'rowHeight' | 'wrapText' | 'horizontalAlignment' | 'verticalAlignment'> {
+  readonly font: Pick<Excel.RangeFont, 'name' | 'size' | 'bold' | 'italic' | 'underline' | 'color'>;
+  readonly fill: Pick<Excel.RangeFill, 'color'>;
+  readonly borders: { getItem(index: BorderSide): Pick<Excel.RangeBorder, 'style' | 'color' | 'weight'> };
+  readonly protection: Pick<Excel.FormatProtection, 'locked'>;
+}
+
+export interface ConditionalFormatApi {
+  readonly custom: {
+    readonly rule: Pick<Excel.ConditionalFormatRule, 'formula'>;
+    readonly format: {
+      readonly fill: Pick<Excel.ConditionalRangeFill, 'color'>;
+      readonly font: Pick<Excel.ConditionalRangeFont, 'color' | 'bold'>;
+    };
+  };
+}
+
+export interface RangeApi
+  extends Pick<Excel.Range, 'isNullObject' | 'address' | 'values' | 'formulas' | 'numberFormat' | 'valueTypes' | 'merge' | 'select'>,
+    Loadable {
+  readonly format: RangeFormatApi;
+  readonly dataValidation: Pick<Excel.DataValidation, 'rule' | 'errorAlert' | 'prompt'>;
+  readonly conditionalFormats: { add(type: 'Custom'): ConditionalFormatApi };
+  getEntireRow(): RangeApi;
+}
+
+export type HeaderFooterApi = Pick<Excel.HeaderFooter, 'leftHeader' | 'centerHeader' | 'rightHeader'>;
+
+export interface PageLayoutApi
+  extends Pick<
+    Excel.PageLayout,
+    'orientation' | 'paperSize' | 'zoom' | 'leftMargin' | 'rightMargin' | 'topMargin' | 'bottomMargin' | 'headerMargin' | 'footerMargin'
+  > {
+  readonly headersFooters: Pick<Excel.HeaderFooterGroup, 'state'> & {
+    readonly defaultForAllPages: HeaderFooterApi;
+    readonly firstPage: HeaderFooterApi;
+  };
+  setPrintTitleRows(printTitleRows: RangeApi | string): void;
+}
+
+/** What `add` returns: the handle that later removes the handler. */
+export interface EventHandlerResultApi {
+  readonly context: { sync(): Promise<unknown> };
+  remove(): void;
+}
+
+export interface EventHandlersApi<T> {
+  add(handler: (args: T) => Promise<unknown>): EventHandlerResultApi;
+}
+
+export interface WorksheetApi extends Pick<Excel.Worksheet, 'isNullObject' | 'name' | 'position' | 'visibility'>, Loadable {
+  getRange(address?: string): RangeApi;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeApi;
+  delete(): void;
+  activate(): void;
+  readonly protection: Pick<Excel.WorksheetProtection, 'protect'>;
+  readonly pageLayout: PageLayoutApi;
+  readonly horizontalPageBreaks: { add(pageBreakRange: RangeApi | string): unknown };
+  readonly freezePanes: Pick<Excel.WorksheetFreezePanes, 'freezeRows'>;
+  readonly onChanged: EventHandlersApi<Excel.WorksheetChangedEventArgs>;
+}
+
+export interface WorksheetCollectionApi {
+  getItem(key: string): WorksheetApi;
+  getItemOrNullObject(key: string): WorksheetApi;
+  add(name?: string): WorksheetApi;
+}
+
+export interface NamedItemApi extends Pick<Excel.NamedItem, 'name' | 'type' | 'formula' | 'delete'> {}
+
+export interface NamedItemCollectionApi extends Loadable {
+  readonly items: NamedItemApi[];
+  add(name: string, reference: RangeApi | string, comment?: string): NamedItemApi;
+}
+
+export interface WorkbookApi {
+  readonly worksheets: WorksheetCollectionApi;
+  readonly names: NamedItemCollectionApi;
+}
+
+export interface ExcelContext {
+  readonly workbook: WorkbookApi;
+  sync: Excel.RequestContext['sync'];
+}
+
+/** Narrows the real context to the subset; compiles only while Office.js provides all of it. */
+export function asExcelContext(context: Excel.RequestContext): ExcelContext {
+  return context;
+}
+
+/** How the adapter reaches Excel: `Excel.run` in the add-in, the test host elsewhere. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;

@@ -1,0 +1,67 @@
+/** Errors the task pane shows: Vietnamese message, Excel's code and original error kept. */
+
+export class ExcelOperationError extends Error {
+  constructor(
+    message: string,
+    /** Excel's error code (OfficeExtension.Error.code) when Excel raised it. */
+    readonly code?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ExcelOperationError';
+  }
+}
+
+const CELL_EDIT = 'InvalidOperationInCellEditMode';
+
+const MESSAGES: Record<string, string> = {
+  [CELL_EDIT]: 'Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc để rời ô đang sửa rồi thử lại.',
+  AccessDenied: 'Excel từ chối thao tác: trang tính hoặc sổ làm việc đang được bảo vệ, hoặc bạn không có quyền sửa.',
+  ItemAlreadyExists: 'Sổ làm việc đã có một mục cùng tên.',
+  ItemNotFound: 'Không tìm thấy trang tính hoặc tên ô cần dùng; có thể nó vừa bị xoá hoặc đổi tên.',
+  InvalidArgument: 'Excel không chấp nhận dữ liệu được gửi tới.',
+  InvalidOperation: 'Excel không cho phép thao tác này lúc này.',
+  ApiNotFound: 'Phiên bản Excel này chưa hỗ trợ chức năng cần dùng. Hãy cập nhật Excel.',
+  GeneralException: 'Excel gặp lỗi khi thực hiện thao tác.',
+};
+
+/** The code of an OfficeExtension.Error, recognised by shape so tests need no Office globals. */
+export function officeErrorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  const code = (error as { code: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export function isCellEditError(error: unknown): boolean {
+  return officeErrorCode(error) === CELL_EDIT;
+}
+
+/** Our own errors pass through; Excel's get a Vietnamese message with the code and English text appended. */
+export function toExcelOperationError(error: unknown): Error {
+  if (error instanceof ExcelOperationError) return error;
+  const code = officeErrorCode(error);
+  if (code === undefined) return error instanceof Error ? error : new Error(String(error));
+  const original = error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)
+    ? String((error as { message: unknown }).message)
+    : '';
+  const known = MESSAGES[code] ?? 'Excel báo lỗi khi thực hiện thao tác.';
+  return new ExcelOperationError(`${known} (Mã lỗi Excel: ${code}${original ? ` — ${original}` : ''})`, code, { cause: error });
+}
+
+/**
+ * Runs `attempt`, and once more after `delayMs` if Excel refused because a
+ * cell was being edited. Any other failure, or a second refusal, is thrown.
+ */
+export async function retryOnCellEdit<T>(attempt: () => Promise<T>, delayMs: number): Promise<T> {
+  try {
+    return await attempt();
+  } catch (error) {
+    if (!isCellEditError(error)) throw toExcelOperationError(error);
+  }
+  await new Promise((resolve) => setTimeout(resolve, delayMs));
+  try {
+    return await attempt();
+  } catch (error) {
+    throw toExcelOperationError(error);
+  }
+}

@@ -1,0 +1,267 @@
+/**
+ * ExcelOperations over Office.js. Every operation is one Excel.run with a
+ * fixed number of syncs: reads are queued together and synced once, then all
+ * writes are queued and synced once. Nothing syncs in a loop.
+ */
+import { checkWorkbook } from '../check';
+import { carryEntries, type CarriedEntries } from '../cli/entries';
+import { buildSheetPlan, META_SHEET_NAME, SHEET_NAME, type SheetPlan } from '../layout/plan';
+import type { LoadedRubric } from '../rubric';
+import { names as definedNames } from '../rubric/names';
+import type { EntryValue } from '../xlsx/write';
+import type { ExcelOperations, GenerateRequest, GenerateResult, LiveCheck, LiveProblem, SheetStatus } from '../taskpane/operations';
+import { asExcelContext, type ExcelContext, type ExcelRun, type NamedItemApi, type NamedItemCollectionApi, type RangeApi, type WorksheetApi } from './api';
+import { ExcelOperationError, officeErrorCode, retryOnCellEdit } from './errors';
+import { metaFromRows, nameTarget, sheetView, type SheetView } from './read-sheet';
+import { queueMeta, queueNames, queueProtection, queueSheet } from './write-plan';
+
+/** Where the new sheet is built during an upgrade, before the old one is removed. */
+const BUILD_SHEET_NAME = 'ChamDiem_DangTao';
+const ORPHAN_PREFIX = 'orphan:';
+
+const MESSAGES = {
+  tooOld:
+    'Tiện ích cần Excel hỗ trợ ExcelApi 1.8 trở lên (Excel 2019, Excel trong Microsoft 365 hoặc Excel trên web). Hãy cập nhật Excel rồi mở lại.',
+  noPrintLayout:
+    'Excel này chưa hỗ trợ ExcelApi 1.9 nên chưa đặt được khổ in (A4 ngang, vừa một trang theo chiều ngang, lặp lại dòng tiêu đề cột). Hãy đặt trong thẻ Bố trí Trang trước khi in.',
+  foreignSheet: `Sổ làm việc đã có trang “${SHEET_NAME}” nhưng trang này không do tiện ích Chấm điểm thi đua tạo (không có trang thông tin ẩn ${META_SHEET_NAME}). Để không mất dữ liệu, tiện ích không ghi đè lên trang này. Hãy đổi tên hoặc xoá trang đó rồi thử lại.`,
+  foreignCheck: `Trang “${SHEET_NAME}” không do tiện ích Chấm điểm thi đua tạo (không có trang thông tin ẩn ${META_SHEET_NAME}), nên không kiểm tra được.`,
+  noSheet: `Sổ làm việc chưa có trang “${SHEET_NAME}”. Hãy tạo bảng ở thẻ Tạo bảng trước.`,
+  nameTaken: (list: string) =>
+    `Sổ làm việc đã có tên ô ${list} không thuộc bảng tự chấm điểm. Tiện ích không ghi đè tên do người dùng đặt: hãy xoá hoặc đổi tên chúng (Công thức › Trình quản lý Tên) rồi thử lại.`,
+};
+
+export interface ExcelOperationsOptions {
+  /** Whether the host supports ExcelApi `version`; defaults to Office.context.requirements. */
+  isSetSupported?: (version: string) => boolean;
+  /** Written to the metadata sheet. */
+  generatorVersion?: string;
+  /** Creation time written to the metadata; fixed in tests for reproducible sheets. */
+  now?: () => string;
+  /** Wait before the one retry when Excel is in cell-edit mode. */
+  retryDelayMs?: number;
+}
+
+/** One read of everything the operations look at, queued before a single sync. */
+interface Snapshot {
+  sheet: WorksheetApi;
+  metaSheet: WorksheetApi;
+  used?: RangeApi;
+  metaRows: RangeApi;
+  names?: NamedItemCollectionApi;
+}
+
+function queueSnapshot(context: ExcelContext, withCells: boolean): Snapshot {
+  const sheets = context.workbook.worksheets;
+  // Missing sheets come back as null objects, and what hangs off them too,
+  // so one sync answers "is it there?" and "what is in it?" together.
+  const sheet = sheets.getItemOrNullObject(SHEET_NAME);
+  sheet.load('name,position');
+  const metaSheet = sheets.getItemOrNullObject(META_SHEET_NAME);
+  metaSheet.load('name,position');
+  const metaRows = metaSheet.getUsedRangeOrNullObject(true);
+  metaRows.load('values');
+  if (!withCells) return { sheet, metaSheet, metaRows };
+  const used = sheet.getUsedRangeOrNullObject();
+  used.load('address,values,formulas,valueTypes');
+  const names = context.workbook.names;
+  names.load('items/name,items/type,items/formula');
+  return { sheet, metaSheet, used, metaRows, names };
+}
+
+interface SheetState {
+  exists: boolean;
+  ours: boolean;
+  meta: Record<string, string>;
+  view: SheetView;
+}
+
+function readSnapshot(s: Snapshot): SheetState {
+  const exists = !s.sheet.isNullObject;
+  const metaPresent = !s.metaSheet.isNullObject;
+  const meta = metaPresent && !s.metaRows.isNullObject ? metaFromRows(s.metaRows.values) : {};
+  const used =
+    s.used && !s.used.isNullObject
+      ? { address: s.used.address, values: s.used.values, formulas: s.used.formulas, valueTypes: s.used.valueTypes as string[][] }
+      : null;
+  const loadedNames = s.names ? s.names.items.map((n) => ({ name: n.name, formula: n.formula })) : [];
+  return { exists, ours: exists && metaPresent, meta, view: sheetView(SHEET_NAME, loadedNames, used, meta) };
+}
+
+/**
+ * Existing names the new sheet's names would collide with (Excel compares
+ * names without case), and names of the old sheet that go with it. A name
+ * the user made elsewhere is never deleted.
+ */
+function namesToRemove(items: NamedItemApi[], plan: SheetPlan, replacingOurSheet: boolean): NamedItemApi[] {
+  const planned = new Set(plan.fields.map((f) => f.name.toUpperCase()));
+  const remove: NamedItemApi[] = [];
+  const taken: string[] = [];
+  for (const item of items) {
+    const target = nameTarget(item.formula);
+    if (replacingOurSheet && target?.sheet === SHEET_NAME) remove.push(item);
+    else if (planned.has(item.name.toUpperCase())) {
+      // A broken name (its sheet was deleted) holds nothing; anything else belongs to the user.
+      if (item.type === 'Error') remove.push(item);
+      else taken.push(`${item.name} (${String(item.formula)})`);
+    }
+  }
+  if (taken.length > 0) throw new ExcelOperationError(MESSAGES.nameTaken(taken.join(', ')));
+  return remove;
+}
+
+export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOptions = {}): ExcelOperations {
+  const supports = options.isSetSupported ?? ((version: string) => Office.context.requirements.isSetSupported('ExcelApi', version));
+  const retryDelayMs = options.retryDelayMs ?? 500;
+  const now = options.now ?? (() => new Date().toISOString());
+
+  const requireMinimum = () => {
+    if (!supports('1.8')) throw new ExcelOperationError(MESSAGES.tooOld);
+  };
+
+  /** One Excel.run, retried once on cell-edit mode; `sync` counts the round trips of the attempt. */
+  const batch = <T>(work: (context: ExcelContext, sync: () => Promise<number>) => Promise<T>): Promise<T> => {
+    requireMinimum();
+    return retryOnCellEdit(
+      () =>
+        run(async (excelContext) => {
+          const context = asExcelContext(excelContext);
+          let syncs = 0;
+          return work(context, async () => {
+            await context.sync();
+            return ++syncs;
+          });
+        }),
+      retryDelayMs,
+    );
+  };
+
+  const status = (): Promise<SheetStatus> =>
+    batch(async (context, sync) => {
+      const snapshot = queueSnapshot(context, false);
+      await sync();
+      const state = readSnapshot(snapshot);
+      return { exists: state.exists, ours: state.ours, ...(state.ours ? { meta: state.meta } : {}) };
+    });
+
+  const generate = ({ loaded, unitName }: GenerateRequest): Promise<GenerateResult> => {
+    const pageLayout = supports('1.9');
+    return batch(async (context, sync) => {
+      const snapshot = queueSnapshot(context, true);
+      await sync();
+      const state = readSnapshot(snapshot);
+      if (state.exists && !state.ours) throw new ExcelOperationError(MESSAGES.foreignSheet);
+
+      const createdAt = now();
+      const planFor = (unit: string) =>
+        buildSheetPlan(loaded, { unitName: unit, generatorVersion: options.generatorVersion, createdAt });
+      let unit = unitName.normalize('NFC').trim();
+      let carried: CarriedEntries | undefined;
+      if (state.exists) {
+        carried = carryEntries(state.view, planFor(unit));
+        const oldUnit = carried.entries.get(definedNames.unitName);
+        if (unit === '' && typeof oldUnit === 'string') unit = oldUnit;
+      }
+      const plan = planFor(unit);
+      const entries = new Map<string, EntryValue>(carried?.entries ?? []);
+      // The unit name is part of the plan's own cells.
+      entries.delete(definedNames.unitName);
+      const orphans = carried?.orphans ?? [];
+      // Kept in the metadata sheet, with those an earlier upgrade kept there.
+      const orphanRows = orphans.map(({ name, value }): [string, string] => [`${ORPHAN_PREFIX}${name}`, String(value)]);
+      const earlier = Object.entries(state.meta).filter(([k]) => k.startsWith(ORPHAN_PREFIX) && !orphanRows.some(([o]) => o === k));
+      plan.meta.push(...orphanRows, ...earlier);
+      const stale = namesToRemove(snapshot.names?.items ?? [], plan, state.exists);
+
+      const sheets = context.workbook.worksheets;
+      let sheet: WorksheetApi;
+      if (state.exists) {
+        // Leftover of an interrupted upgrade; a no-op on the null object otherwise.
+        sheets.getItemOrNullObject(BUILD_SHEET_NAME).delete();
+        sheet = sheets.add(BUILD_SHEET_NAME);
+      } else {
+        sheet = sheets.add(SHEET_NAME);
+      }
+      queueSheet(sheet, plan, entries, { pageLayout });
+      if (!snapshot.metaSheet.isNullObject) {
+        // Excel refuses to delete a very hidden sheet.
+        snapshot.metaSheet.visibility = 'Hidden';
+        snapshot.metaSheet.delete();
+      }
+      if (state.exists) {
+        const metaBefore = !snapshot.metaSheet.isNullObject && snapshot.metaSheet.position < snapshot.sheet.position;
+        snapshot.sheet.delete();
+        sheet.name = SHEET_NAME;
+        // Back where the old sheet was, counting the metadata sheet deleted above.
+        sheet.position = snapshot.sheet.position - (metaBefore ? 1 : 0);
+      }
+      for (const item of stale) item.delete();
+      queueNames(context.workbook.names, sheet, plan);
+      queueProtection(sheet, plan);
+      queueMeta(sheets.add(META_SHEET_NAME), plan);
+      sheet.activate();
+      const syncs = await sync();
+
+      return {
+        mode: state.exists ? 'upgraded' : 'created',
+        keptEntries: carried?.entries.size ?? 0,
+        orphans,
+        notices: pageLayout ? [] : [MESSAGES.noPrintLayout],
+        syncs,
+      };
+    });
+  };
+
+  const check = (loaded: LoadedRubric): Promise<LiveCheck> =>
+    batch(async (context, sync) => {
+      const snapshot = queueSnapshot(context, true);
+      await sync();
+      const state = readSnapshot(snapshot);
+      if (!state.exists) throw new ExcelOperationError(MESSAGES.noSheet);
+      if (!state.ours) throw new ExcelOperationError(MESSAGES.foreignCheck);
+      const report = checkWorkbook(state.view, loaded);
+      const problems = report.problems.map((p): LiveProblem => {
+        const address = p.name === undefined ? undefined : state.view.addressOf(p.name);
+        return address === undefined ? p : { ...p, address };
+      });
+      return {
+        problems,
+        scoredCount: report.score.scoredCount,
+        criterionCount: report.score.criterionCount,
+        total: report.score.total,
+      };
+    });
+
+  /** Syncs, turning "sheet not found" into the message that says what to do. */
+  const syncOnOurSheet = async (sync: () => Promise<number>) => {
+    try {
+      await sync();
+    } catch (error) {
+      if (officeErrorCode(error) === 'ItemNotFound') throw new ExcelOperationError(MESSAGES.noSheet, 'ItemNotFound', { cause: error });
+      throw error;
+    }
+  };
+
+  const select = (address: string): Promise<void> =>
+    batch(async (context, sync) => {
+      const sheet = context.workbook.worksheets.getItem(SHEET_NAME);
+      sheet.activate();
+      sheet.getRange(address).select();
+      await syncOnOurSheet(sync);
+    });
+
+  const onChanged = async (callback: () => void): Promise<() => Promise<void>> => {
+    const handle = await batch(async (context, sync) => {
+      const registration = context.workbook.worksheets.getItem(SHEET_NAME).onChanged.add(async () => callback());
+      await syncOnOurSheet(sync);
+      return registration;
+    });
+    return () =>
+      retryOnCellEdit(async () => {
+        handle.remove();
+        await handle.context.sync();
+      }, retryDelayMs);
+  };
+
+  return { status, generate, check, select, onChanged };
+}
