@@ -91,3 +91,23 @@ export function normalizeFormula(formula: string): string {
   // Hosts may prefix newer functions (_xlfn.); LibreOffice writes TRUE() and FALSE().
   return out.replace(/_XLFN\./g, '').replace(/\b(TRUE|FALSE)\(\)/g, '$1');
 }
+
+/** An appraisal cell left blank (or holding text) counts as the unit's self-score. */
+export function appraisedScoreFormula(selfRef: string, appraisalRef: string): string {
+  return `IF(ISNUMBER(${appraisalRef}),${appraisalRef},N(${selfRef}))`;
+}
+
+/** An appraisal entered that changes the points (conditional format). */
+export function appraisalDiffersFormula(selfRef: string, appraisalRef: string): string {
+  return `AND(ISNUMBER(${appraisalRef}),${appraisalRef}<>N(${selfRef}))`;
+}
+
+/** Descending rank as RANK gives it: ties share a rank. */
+export function rankFormula(valueRef: string, rangeRef: string): string {
+  return `RANK(${valueRef},${rangeRef})`;
+}
+
+/** Two decimals, so equal totals compare equal whatever order they were summed in. */
+export function roundedFormula(expression: string): string {
+  return `ROUND(${expression},2)`;
+}

@@ -9,7 +9,7 @@ export type EntryValue = string | number;
 const argb = (rgb: string) => `FF${rgb}`;
 const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
 
-function excelStyle(style: CellStyle): Partial<ExcelJS.Style> {
+export function excelStyle(style: CellStyle): Partial<ExcelJS.Style> {
   const out: Partial<ExcelJS.Style> = {
     font: {
       name: FONT_NAME,
@@ -26,7 +26,7 @@ function excelStyle(style: CellStyle): Partial<ExcelJS.Style> {
   return out;
 }
 
-function dataValidation(v: SheetPlan['validations'][number]): ExcelJS.DataValidation {
+export function dataValidation(v: SheetPlan['validations'][number]): ExcelJS.DataValidation {
   const common = {
     allowBlank: true,
     showErrorMessage: true,

@@ -1,0 +1,85 @@
+import ExcelJS from 'exceljs';
+import { columnLetters, rangeA1 } from '../layout/a1';
+import type { MergePlan, MergeSheetPlan } from '../merge/plan';
+import { MERGE_FLAGS, MERGE_STYLES, type MergeStyleName } from '../merge/styles';
+import { dataValidation, excelStyle } from './write';
+
+const argb = (rgb: string) => `FF${rgb}`;
+
+function addSheet(workbook: ExcelJS.Workbook, plan: MergeSheetPlan, styles: Map<MergeStyleName, Partial<ExcelJS.Style>>): Promise<void> {
+  const ws = workbook.addWorksheet(plan.name, {
+    views: [{ state: 'frozen', xSplit: plan.frozen.cols, ySplit: plan.frozen.rows, zoomScale: 90 }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: plan.print.orientation,
+      ...(plan.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false, scale: 80 }),
+      printTitlesRow: `${plan.print.titleRows.from}:${plan.print.titleRows.to}`,
+      ...(plan.print.titleCols
+        ? { printTitlesColumn: `${columnLetters(plan.print.titleCols.from)}:${columnLetters(plan.print.titleCols.to)}` }
+        : {}),
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: `&C${plan.print.footer}` },
+  });
+  plan.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+
+  const styleOf = (name: MergeStyleName) => {
+    let style = styles.get(name);
+    if (!style) styles.set(name, (style = excelStyle(MERGE_STYLES[name])));
+    return style;
+  };
+  for (const c of plan.cells) {
+    const cell = ws.getCell(c.row, c.col);
+    if (c.formula !== undefined) cell.value = { formula: c.formula } as ExcelJS.CellFormulaValue;
+    // Strings go in as shared strings: ExcelJS never reads them as formulas.
+    else if (c.value !== undefined) cell.value = c.value;
+    // A copy per cell: ExcelJS edits a cell's style object in place.
+    cell.style = c.unlocked ? { ...styleOf(c.style), protection: { locked: false } } : { ...styleOf(c.style) };
+  }
+  for (const m of plan.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+  for (const [row, height] of plan.rowHeights) ws.getRow(row).height = height;
+
+  // Range validations exist at runtime but not in ExcelJS's typings.
+  const validations = (ws as unknown as { dataValidations: { add(ref: string, dv: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const v of plan.validations) validations.add(rangeA1(v.range), dataValidation(v));
+  plan.conditionalFormats.forEach((cf, i) => {
+    const look = MERGE_FLAGS[cf.flag];
+    ws.addConditionalFormatting({
+      ref: rangeA1(cf.range),
+      rules: [
+        {
+          type: 'expression',
+          priority: i + 1,
+          formulae: [cf.formula],
+          style: {
+            fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(look.fill) } },
+            font: { color: { argb: argb(look.color) }, bold: true },
+          },
+        },
+      ],
+    });
+  });
+  if (plan.autoFilter) ws.autoFilter = rangeA1(plan.autoFilter);
+  if (!plan.protect) return Promise.resolve();
+  return ws.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatRows: true,
+    formatColumns: true,
+  });
+}
+
+export async function addMergeSheets(workbook: ExcelJS.Workbook, plan: MergePlan): Promise<void> {
+  const styles = new Map<MergeStyleName, Partial<ExcelJS.Style>>();
+  for (const sheet of plan.sheets) await addSheet(workbook, sheet, styles);
+}
+
+/** The consolidated workbook as .xlsx bytes; every formula is computed when it is opened. */
+export async function writeMergeWorkbook(plan: MergePlan): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'chamdiem';
+  workbook.title = plan.sheets[0]?.name ?? '';
+  workbook.calcProperties.fullCalcOnLoad = true;
+  await addMergeSheets(workbook, plan);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
