@@ -49,6 +49,6 @@ describeWithTool('soffice', 'recalcWithLibreOffice', () => {
 
   test('refuses inputs that live in the output directory', async () => {
     const file = path.join(tmp, 'same-dir.xlsx');
-    await expect(recalcWithLibreOffice([file], tmp)).rejects.toThrow(/output directory/);
+    await expect(recalcWithLibreOffice([file], tmp)).rejects.toThrow(/nằm trong thư mục đích/);
   });
 });

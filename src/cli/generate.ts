@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { builtinRubric, loadRubric, RubricError, type LoadedRubric } from '../rubric';
-import { buildSheetPlan } from '../layout/plan';
+import { buildSheetPlan, type SheetPlanOptions } from '../layout/plan';
 import { names } from '../rubric/names';
+import { placeDateLine } from '../layout/document';
 import { readWorkbook, WorkbookReadError } from '../xlsx/read';
 import { writeWorkbook } from '../xlsx/write';
 import { carryEntries } from './entries';
@@ -12,6 +13,8 @@ export interface GenerateOptions {
   unit?: string;
   password?: string;
   generatorVersion: string;
+  /** Signers, date and place of the printed document. */
+  document?: Pick<SheetPlanOptions, 'preparer' | 'signer' | 'date' | 'place'>;
   log: (line: string) => void;
 }
 
@@ -52,7 +55,7 @@ export async function generateOne(out: string, loaded: LoadedRubric, opts: Gener
   let carried: ReturnType<typeof carryEntries> | undefined;
   let unit = opts.unit;
   const planFor = (unitName?: string) =>
-    buildSheetPlan(loaded, { unitName, password: opts.password, generatorVersion: opts.generatorVersion });
+    buildSheetPlan(loaded, { ...opts.document, unitName, password: opts.password, generatorVersion: opts.generatorVersion });
   if (fs.existsSync(out)) {
     let old;
     try {
@@ -69,7 +72,14 @@ export async function generateOne(out: string, loaded: LoadedRubric, opts: Gener
   }
   const plan = planFor(unit);
   const entries = carried?.entries ?? new Map();
+  // What the command line says wins over what the old sheet held.
+  const doc = opts.document ?? {};
   if (unit !== undefined) entries.set(names.unitName, unit);
+  if (doc.preparer !== undefined) entries.set(names.preparerName, doc.preparer);
+  if (doc.signer !== undefined) entries.set(names.signerName, doc.signer);
+  if (doc.date !== undefined || doc.place !== undefined) {
+    entries.set(names.dateLine, placeDateLine(doc.place ?? loaded.rubric.document.place, doc.date));
+  }
   if (carried && carried.orphans.length > 0) {
     // Kept in the metadata sheet so nothing typed is lost.
     plan.meta.push(...carried.orphans.map(({ name, value }) => [`orphan:${name}`, String(value)] as [string, string]));

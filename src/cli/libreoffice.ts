@@ -41,7 +41,7 @@ function run(cmd: string, args: string[], timeoutMs: number): Promise<RunResult>
 /** File extension produced by a `--convert-to` argument such as `pdf` or `pdf:calc_pdf_Export`. */
 function outputExtension(format: string): string {
   const ext = format.split(':')[0];
-  if (!ext || /[\\/]/.test(ext)) throw new Error(`Invalid LibreOffice output format: ${format}`);
+  if (!ext || /[\\/]/.test(ext)) throw new Error(`Định dạng LibreOffice không hợp lệ: ${format}`);
   return ext;
 }
 
@@ -63,13 +63,13 @@ export async function convertWithLibreOffice(
 
   const outputs = inputs.map((f) => {
     if (path.dirname(f) === out) {
-      throw new Error(`Input ${f} is in the output directory ${out}; conversion would overwrite it`);
+      throw new Error(`Tệp ${f} nằm trong thư mục đích ${out}: chuyển đổi sẽ ghi đè lên nó.`);
     }
     return path.join(out, `${path.parse(f).name}.${ext}`);
   });
   const seen = new Set<string>();
   for (const o of outputs) {
-    if (seen.has(o)) throw new Error(`Two inputs would convert to the same output ${o}`);
+    if (seen.has(o)) throw new Error(`Hai tệp vào sẽ cùng ra một tệp ${o}.`);
     seen.add(o);
   }
 
@@ -103,16 +103,16 @@ export async function convertWithLibreOffice(
       }
     }
     if (r.error || missing.length > 0) {
-      const status = r.signal ? `signal ${r.signal}` : `exit code ${r.code}`;
+      const status = r.signal ? `tín hiệu ${r.signal}` : `mã thoát ${r.code}`;
       throw new Error(
         [
-          `LibreOffice conversion to ${format} failed (${status}` +
-            (r.signal === 'SIGKILL' ? `, likely the ${SOFFICE_TIMEOUT_MS / 1000} s timeout` : '') +
+          `LibreOffice không chuyển đổi được sang ${format} (${status}` +
+            (r.signal === 'SIGKILL' ? `, quá ${SOFFICE_TIMEOUT_MS / 1000} giây` : '') +
             ')',
-          r.error ? `spawn error: ${r.error.message}` : '',
-          missing.length ? `missing output(s): ${missing.join(', ')}` : '',
-          `stderr: ${r.stderr.trim() || '(empty)'}`,
-          `stdout: ${r.stdout.trim() || '(empty)'}`,
+          r.error ? `không chạy được soffice: ${r.error.message}` : '',
+          missing.length ? `thiếu tệp ra: ${missing.join(', ')}` : '',
+          `stderr: ${r.stderr.trim() || '(trống)'}`,
+          `stdout: ${r.stdout.trim() || '(trống)'}`,
         ]
           .filter(Boolean)
           .join('\n'),

@@ -4,6 +4,7 @@ import { checkWorkbook } from '../check';
 import { readWorkbook, WorkbookReadError } from '../xlsx/read';
 import { parse, UsageError } from './args';
 import { generateOne, loadRubricFile, readUnitsFile, unitFileNames } from './generate';
+import { mergeCommand } from './merge';
 import { formatCheckReport } from './report';
 
 export const EXIT = { ok: 0, problems: 1, unreadable: 2 } as const;
@@ -14,12 +15,23 @@ Cách dùng:
   chamdiem generate [--unit TÊN] [--out TỆP.xlsx] [--rubric TỆP.json] [--password MK]
   chamdiem generate --units-file DANH-SÁCH.txt --out-dir THƯ-MỤC [--rubric …] [--password …]
   chamdiem check TỆP.xlsx [--json] [--rubric TỆP.json]
+  chamdiem merge TỆP.xlsx… --out TONG-HOP.xlsx [--json] [--rubric TỆP.json] [--force]
 
 generate  tạo bảng tự chấm điểm (mặc định theo bộ tiêu chí 2024 có sẵn).
           Nếu tệp đích đã là bảng chấm điểm, các ô đã nhập được giữ lại.
 check     kiểm tra một bảng đã điền: giá trị sai, thiếu minh chứng, công thức
           bị thay, tên ô hoặc cột bị xoá, sai bộ tiêu chí; in điểm tính được.
-          Mã thoát: 0 không có vấn đề, 1 có vấn đề, 2 không đọc được tệp.`;
+          Mã thoát: 0 không có vấn đề, 1 có vấn đề, 2 không đọc được tệp.
+merge     tổng hợp các bảng đơn vị gửi về thành một tệp: trang Tổng hợp (điểm tự
+          chấm, cột Thẩm định để nhập, tổng và hạng bằng công thức), Xếp hạng,
+          Kiểm tra (mỗi tệp: Hợp lệ / Cảnh báo / Bị loại và mọi vấn đề) và
+          Minh chứng. Tệp hỏng, sai bộ tiêu chí, bị sửa công thức hay trùng đơn vị
+          bị loại, các tệp còn lại vẫn được tổng hợp. Không bao giờ ghi vào tệp
+          nhận về; --force cho phép ghi đè tệp kết quả đã có.
+          --json in kết quả dạng JSON: output, counts, files (status, problems
+          với code/message), units (điểm từng mục, total, rank), ranking.
+          Mã thoát: 0 mọi tệp hợp lệ, 1 có cảnh báo hoặc tệp bị loại (vẫn ghi
+          kết quả), 2 không tệp nào tổng hợp được hoặc sai cách dùng.`;
 
 export function generatorVersion(): string {
   try {
@@ -107,6 +119,8 @@ export async function main(argv: string[], io: Io = { out: (t) => console.log(t)
         return await generate(rest, io);
       case 'check':
         return await check(rest, io);
+      case 'merge':
+        return await mergeCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -7,6 +7,8 @@ import type { CriterionNode, GroupNode, LoadedRubric, RubricNode } from '../rubr
 import { names } from '../rubric/names';
 import { inputSpecs, ruleMessage, type InputSpec, type NumberRule } from '../scoring/inputs';
 import { a1, columnLetters, type RangeRef } from './a1';
+import { placeDateLine } from './document';
+import { columnWidthPx, fittedRowHeight } from './text-fit';
 import {
   cappedSumFormula,
   grandTotalFormula,
@@ -18,7 +20,7 @@ import {
   tiersFormula,
   validityFormula,
 } from './formulas';
-import type { FlagStyle, StyleName } from './styles';
+import { BODY_SIZE, DOCUMENT_SIZE, type FlagStyle, type StyleName } from './styles';
 
 /** Bumped when cells move; names and formulas stay the contract. */
 export const LAYOUT_VERSION = '1';
@@ -88,6 +90,12 @@ export interface PlanField {
 export interface SheetPlanOptions {
   unitName?: string;
   password?: string;
+  /** Signers printed under the signature block; blank lines for hand-writing otherwise. */
+  preparer?: string;
+  signer?: string;
+  /** Date and place of the place–date line; dotted blanks without a date. */
+  date?: { year: number; month: number; day: number };
+  place?: string;
   /** ISO time written to the metadata; fixed in tests for reproducible files. */
   createdAt?: string;
   generatorVersion?: string;
@@ -107,26 +115,37 @@ export interface SheetPlan {
   validations: PlanValidation[];
   conditionalFormats: PlanConditionalFormat[];
   protection: { password: string };
-  print: {
-    paperSize: 'A4';
-    orientation: 'landscape';
-    fitToWidth: 1;
-    titleRows: { from: number; to: number };
-    footer: string;
-  };
+  print: PrintSetup;
   meta: [string, string][];
+}
+
+export interface PrintSetup {
+  paperSize: 'A4';
+  orientation: 'landscape';
+  /** Millimetres, as Nghị định 30 gives them. */
+  marginsMm: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  fitToWidth: 1;
+  titleRows: { from: number; to: number };
+  /** Header codes (&C centre, &P page number): numbered from page 2 on. */
+  firstPageHeader: string;
+  header: string;
+  /** Rows that start a new page, keeping the signature block whole. */
+  rowBreaksBefore: number[];
 }
 
 const TITLE_MAX = 32;
 const MESSAGE_MAX = 255;
-const TEXT_LIMITS: Partial<Record<InputSpec['kind'], number>> = { unitName: 200, evidence: 1000, note: 1000 };
-const POINTS_PER_LINE = 15.75;
-
-/** Rough line count of wrapped text in a column of the given character width. */
-function lineCount(text: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width * 1.15));
-  return text.split('\n').reduce((n, para) => n + Math.max(1, Math.ceil(para.length / perLine)), 0);
-}
+const TEXT_LIMITS: Partial<Record<InputSpec['kind'], number>> = {
+  unitName: 200,
+  dateLine: 200,
+  signer: 200,
+  evidence: 1000,
+  note: 1000,
+};
+const MIN_ROW_PT = 18;
+const MARGINS_MM = { top: 20, bottom: 20, left: 30, right: 15, header: 8, footer: 8 };
+const PT_PER_MM = 72 / 25.4;
+const A4_LANDSCAPE_MM = { width: 297, height: 210 };
 
 export function buildSheetPlan(loaded: LoadedRubric, options: SheetPlanOptions = {}): SheetPlan {
   const { rubric, fingerprint } = loaded;
@@ -138,9 +157,10 @@ export function buildSheetPlan(loaded: LoadedRubric, options: SheetPlanOptions =
 
   const put = (row: number, col: number, cell: Omit<PlanCell, 'row' | 'col'>) => cells.push({ row, col, ...cell });
   const merge = (row: number, left: number, right: number) => merges.push({ top: row, left, bottom: row, right });
-  const fitRow = (row: number, texts: [string, number][]) => {
-    const lines = Math.max(1, ...texts.map(([t, col]) => lineCount(t, COLUMNS[col - 1].width)));
-    rowHeights.set(row, Math.max(18, Math.ceil(lines * POINTS_PER_LINE + 3)));
+  /** Sets the row's height to show every given (text, column) whole. */
+  const fitRow = (row: number, texts: [string, number][], bold = false) => {
+    const boxes = texts.map(([text, col]) => ({ text, widthChars: COLUMNS[col - 1].width, sizePt: BODY_SIZE, bold }));
+    rowHeights.set(row, fittedRowHeight(boxes, MIN_ROW_PT));
   };
   const input = (row: number, col: number, name: string) => {
     const spec = specByName.get(name);
@@ -161,25 +181,42 @@ export function buildSheetPlan(loaded: LoadedRubric, options: SheetPlanOptions =
     for (let col = 1; col <= LAST_COL; col++) if (!skip.includes(col)) put(row, col, { style });
   };
 
-  // Title block.
+  // The document header of Nghị định 30: issuing body left, national name right.
+  const doc = rubric.document;
+  const leftCols = [1, 3] as const;
+  const rightCols = [COL.evidenceReq, LAST_COL] as const;
+  const mergedWidth = ([from, to]: readonly [number, number]) => COLUMNS.slice(from - 1, to).reduce((w, c) => w + c.width, 0);
+  const block = (row: number, [from, to]: readonly [number, number], cell: Omit<PlanCell, 'row' | 'col'>) => {
+    put(row, from, cell);
+    if (to > from) merge(row, from, to);
+  };
+  const textInput = (row: number, cols: readonly [number, number], name: string, style: StyleName, value: string) => {
+    block(row, cols, { value, style, unlocked: true });
+    fields.push({ name, row, col: cols[0], role: 'input', spec: specByName.get(name) });
+  };
   let row = 1;
-  for (const [text, style] of [
-    [rubric.title, 'title'],
-    [rubric.subtitle, 'subtitle'],
-    [rubric.basis, 'basis'],
+  block(row, leftCols, { value: doc.superior, style: 'docHeader' });
+  block(row, rightCols, { value: doc.nationalName, style: 'docHeaderBold' });
+  rowHeights.set(row++, 20);
+  textInput(row, leftCols, names.unitName, 'unitHeader', options.unitName ?? '');
+  block(row, rightCols, { value: doc.motto, style: 'motto' });
+  rowHeights.set(
+    row++,
+    fittedRowHeight([{ text: options.unitName ?? '', widthChars: mergedWidth(leftCols), columns: 3, sizePt: DOCUMENT_SIZE, bold: true }], 20),
+  );
+  rowHeights.set(row++, 8);
+  textInput(row, rightCols, names.dateLine, 'dateLine', placeDateLine(options.place ?? doc.place, options.date));
+  rowHeights.set(row++, 22);
+  rowHeights.set(row++, 8);
+  for (const [text, style, height] of [
+    [doc.reportTitle, 'title', 22],
+    [rubric.subtitle, 'subtitle', 36],
+    [rubric.basis, 'basis', 20],
   ] as const) {
-    put(row, 1, { value: text, style });
-    merge(row, 1, LAST_COL);
-    rowHeights.set(row, style === 'subtitle' ? 36 : 22);
-    row++;
+    block(row, [1, LAST_COL], { value: text, style });
+    rowHeights.set(row++, height);
   }
-  put(row, 1, { value: 'Đơn vị:', style: 'label' });
-  merge(row, 1, 2);
-  put(row, 3, { value: options.unitName ?? '', style: 'unitInput', unlocked: true });
-  merge(row, 3, 7);
-  fields.push({ name: names.unitName, row, col: 3, role: 'input', spec: specByName.get(names.unitName) });
-  rowHeights.set(row, 22);
-  row += 2;
+  row++;
 
   const headerRow = row;
   COLUMNS.forEach((c, i) => put(headerRow, i + 1, { value: c.header, style: 'header' }));
@@ -196,7 +233,7 @@ export function buildSheetPlan(loaded: LoadedRubric, options: SheetPlanOptions =
     put(r, COL.max, { value: points, style });
     computed(r, COL.score, totalName, formula, style);
     fillBlanks(r, style, [COL.stt, COL.text, COL.max, COL.score]);
-    fitRow(r, [[title, COL.text]]);
+    fitRow(r, [[title, COL.text]], true);
   };
 
   const criterionRow = (c: CriterionNode) => {
@@ -282,8 +319,8 @@ export function buildSheetPlan(loaded: LoadedRubric, options: SheetPlanOptions =
     put(r, COL.stt, { style: 'info' });
     put(r, COL.text, { value: text, style: 'info' });
     merge(r, COL.text, LAST_COL);
-    const width = COLUMNS.slice(1).reduce((w, c) => w + c.width, 0);
-    rowHeights.set(r, Math.max(18, Math.ceil(lineCount(text, width) * POINTS_PER_LINE + 3)));
+    const span: [number, number] = [COL.text, LAST_COL];
+    rowHeights.set(r, fittedRowHeight([{ text, widthChars: mergedWidth(span), columns: LAST_COL - 1, sizePt: BODY_SIZE }], MIN_ROW_PT));
   };
 
   const childRefs = (children: RubricNode[]) => children.map(scoreRef).filter((x): x is string => x !== null);
@@ -334,7 +371,27 @@ export function buildSheetPlan(loaded: LoadedRubric, options: SheetPlanOptions =
   );
   fillBlanks(totalRow, 'total', [COL.stt, COL.text, COL.score]);
   rowHeights.set(totalRow, 24);
-  const lastRow = totalRow;
+
+  // Summary and signatures: kept on one page by a manual break when needed.
+  const signatureStart = totalRow + 2;
+  row = signatureStart;
+  block(row, [1, COL.achieved], { value: doc.summaryLabel, style: 'summary' });
+  put(row, COL.score, { formula: names.grandTotal, style: 'summary' });
+  put(row, COL.evidence, { value: 'điểm', style: 'docHeader' });
+  rowHeights.set(row++, 22);
+  rowHeights.set(row++, 10);
+  const leftLines = [...doc.preparer.labels.map((t) => [t, 'signLabel'] as const), [doc.preparer.note, 'signNote'] as const];
+  const rightLines = [...doc.signer.labels.map((t) => [t, 'signLabel'] as const), [doc.signer.note, 'signNote'] as const];
+  for (let i = 0; i < Math.max(leftLines.length, rightLines.length); i++) {
+    if (leftLines[i]) block(row, leftCols, { value: leftLines[i][0], style: leftLines[i][1] });
+    if (rightLines[i]) block(row, rightCols, { value: rightLines[i][0], style: rightLines[i][1] });
+    rowHeights.set(row++, 20);
+  }
+  rowHeights.set(row++, 70);
+  textInput(row, leftCols, names.preparerName, 'signName', options.preparer ?? '');
+  textInput(row, rightCols, names.signerName, 'signName', options.signer ?? '');
+  rowHeights.set(row, 22);
+  const lastRow = row;
 
   const validations = buildValidations(fields);
   const conditionalFormats = buildConditionalFormats(fields);
@@ -356,9 +413,12 @@ export function buildSheetPlan(loaded: LoadedRubric, options: SheetPlanOptions =
     print: {
       paperSize: 'A4',
       orientation: 'landscape',
+      marginsMm: MARGINS_MM,
       fitToWidth: 1,
       titleRows: { from: headerRow, to: headerRow },
-      footer: 'Trang &P/&N',
+      firstPageHeader: '',
+      header: '&C&P',
+      rowBreaksBefore: keepTogether(rowHeights, headerRow, signatureStart, lastRow),
     },
     meta: [
       ['rubricId', rubric.id],
@@ -370,6 +430,32 @@ export function buildSheetPlan(loaded: LoadedRubric, options: SheetPlanOptions =
       ['createdAt', options.createdAt ?? new Date().toISOString()],
     ],
   };
+}
+
+/**
+ * Pages as a printer would cut them, from the row heights and the
+ * fit-to-width scale. When rows start..end would straddle a page break, a
+ * manual break before `start` moves the block whole onto the next page.
+ */
+function keepTogether(heights: Map<number, number>, headerRow: number, start: number, end: number): number[] {
+  const widthPt = (COLUMNS.reduce((px, c) => px + columnWidthPx(c.width), 0) * 72) / 96;
+  const printableWidth = (A4_LANDSCAPE_MM.width - MARGINS_MM.left - MARGINS_MM.right) * PT_PER_MM;
+  const scale = Math.min(1, printableWidth / widthPt);
+  // A tenth of the page in reserve absorbs the programs' own rounding.
+  const capacity = ((A4_LANDSCAPE_MM.height - MARGINS_MM.top - MARGINS_MM.bottom) * PT_PER_MM * 0.9) / scale;
+  const height = (r: number) => heights.get(r) ?? 15;
+  let page = 0;
+  let used = 0;
+  let startPage = 0;
+  for (let r = 1; r <= end; r++) {
+    if (used + height(r) > capacity) {
+      page++;
+      used = height(headerRow);
+    }
+    used += height(r);
+    if (r === start) startPage = page;
+  }
+  return page === startPage ? [] : [start];
 }
 
 /**

@@ -16,17 +16,27 @@ export type StyleName =
   | 'input'
   | 'inputText'
   | 'computed'
-  | 'total';
+  | 'total'
+  | 'docHeader'
+  | 'docHeaderBold'
+  | 'motto'
+  | 'unitHeader'
+  | 'dateLine'
+  | 'summary'
+  | 'signLabel'
+  | 'signNote'
+  | 'signName';
 
 export interface CellStyle {
   bold?: boolean;
   italic?: boolean;
+  underline?: boolean;
   size?: number;
   /** RGB hex without '#'. */
   fill?: string;
   color?: string;
   horizontal?: 'left' | 'center' | 'right';
-  vertical?: 'top' | 'middle';
+  vertical?: 'top' | 'middle' | 'bottom';
   wrap?: boolean;
   border?: boolean;
   /** Number format; '@' keeps typed text as text. */
@@ -34,7 +44,9 @@ export interface CellStyle {
 }
 
 export const FONT_NAME = 'Times New Roman';
+/** Nghị định 30 asks for 13 pt; the table goes down to 12 to fit the page width. */
 export const BODY_SIZE = 12;
+export const DOCUMENT_SIZE = 13;
 
 const INPUT_FILL = 'FFF9E6';
 
@@ -55,6 +67,15 @@ export const STYLES: Record<StyleName, CellStyle> = {
   inputText: { fill: INPUT_FILL, vertical: 'top', wrap: true, border: true, numberFormat: '@' },
   computed: { bold: true, horizontal: 'center', vertical: 'top', border: true },
   total: { bold: true, size: 13, fill: 'FCE4D6', horizontal: 'center', vertical: 'middle', border: true },
+  docHeader: { size: 13, horizontal: 'center', vertical: 'middle' },
+  docHeaderBold: { bold: true, size: 13, horizontal: 'center', vertical: 'middle' },
+  motto: { bold: true, underline: true, size: 13, horizontal: 'center', vertical: 'middle' },
+  unitHeader: { bold: true, size: 13, horizontal: 'center', vertical: 'middle', wrap: true, numberFormat: '@' },
+  dateLine: { italic: true, size: 13, horizontal: 'center', vertical: 'middle', numberFormat: '@' },
+  summary: { bold: true, size: 13, horizontal: 'right', vertical: 'middle' },
+  signLabel: { bold: true, size: 13, horizontal: 'center', vertical: 'middle' },
+  signNote: { italic: true, size: 13, horizontal: 'center', vertical: 'middle' },
+  signName: { bold: true, size: 13, horizontal: 'center', vertical: 'bottom', numberFormat: '@' },
 };
 
 /** Conditional-format looks: what the user sees when an entry is flagged. */

@@ -31,4 +31,8 @@ export const names = {
   deductionTotal: 'DiemTru',
   grandTotal: 'TongDiem',
   unitName: 'TenDonVi',
+  /** The place–date line above the title. */
+  dateLine: 'NgayLap',
+  preparerName: 'NguoiLap',
+  signerName: 'NguoiKy',
 } as const;

@@ -110,6 +110,29 @@ const adjustmentSchema = z.object({
 
 const correctionSchema = z.object({ where: text, printed: text, corrected: text, reason: text });
 
+const signatureSchema = z.object({
+  /** Lines of the title above the signature, e.g. ["TM. BAN THƯỜNG VỤ", "CHỦ TỊCH"]. */
+  labels: z.array(text).min(1),
+  /** The line under it, e.g. "(Ký tên, đóng dấu)". */
+  note: text,
+});
+
+/** The wording of the printed, signed document (Nghị định 30/2020/NĐ-CP layout). */
+const documentSchema = z.object({
+  /** The superior body printed top left, above the unit's name. */
+  superior: text,
+  nationalName: text,
+  motto: text,
+  /** Place in the place–date line ("Cao Bằng, ngày … tháng … năm …"). */
+  place: text,
+  reportTitle: text,
+  summaryLabel: text,
+  preparer: signatureSchema,
+  signer: signatureSchema,
+  /** Who signs the provincial ranking. */
+  rankingSigner: signatureSchema,
+});
+
 const rubricShape = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   version: z.string().min(1),
@@ -118,6 +141,7 @@ const rubricShape = z.object({
   subtitle: text,
   basis: text,
   corrections: z.array(correctionSchema),
+  document: documentSchema,
   sections: z.array(sectionSchema).min(1),
   bonus: adjustmentSchema,
   deduction: adjustmentSchema,
@@ -129,6 +153,8 @@ export type SubItem = z.infer<typeof subItemSchema>;
 export type Rule = z.infer<typeof ruleSchema>;
 export type TierRule = Extract<Rule, { kind: 'tiers' }>;
 export type Adjustment = z.infer<typeof adjustmentSchema>;
+export type DocumentText = z.infer<typeof documentSchema>;
+export type Signature = z.infer<typeof signatureSchema>;
 
 const sum = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 100) / 100;
 

@@ -27,7 +27,9 @@ export type InputKind =
   | 'deduction'
   | 'evidence'
   | 'note'
-  | 'unitName';
+  | 'unitName'
+  | 'dateLine'
+  | 'signer';
 
 export interface InputSpec {
   name: string;
@@ -58,7 +60,12 @@ export function ruleMessage(label: string, rule: NumberRule): string {
 
 /** Every input cell of the standard sheet, in document order. */
 export function inputSpecs(rubric: Rubric): InputSpec[] {
-  const specs: InputSpec[] = [{ name: names.unitName, kind: 'unitName', label: 'Tên đơn vị' }];
+  const specs: InputSpec[] = [
+    { name: names.unitName, kind: 'unitName', label: 'Tên đơn vị' },
+    { name: names.dateLine, kind: 'dateLine', label: 'Địa danh, ngày tháng' },
+    { name: names.preparerName, kind: 'signer', label: 'Họ tên người lập biểu' },
+    { name: names.signerName, kind: 'signer', label: 'Họ tên người ký' },
+  ];
   const textInputs = (id: string) => {
     specs.push({ name: names.evidence(id), kind: 'evidence', owner: id, label: 'Minh chứng' });
     specs.push({ name: names.note(id), kind: 'note', owner: id, label: 'Ghi chú' });

@@ -16,6 +16,7 @@ export function excelStyle(style: CellStyle): Partial<ExcelJS.Style> {
       size: style.size ?? BODY_SIZE,
       bold: style.bold,
       italic: style.italic,
+      underline: style.underline,
       ...(style.color ? { color: { argb: argb(style.color) } } : {}),
     },
     alignment: { horizontal: style.horizontal, vertical: style.vertical ?? 'top', wrapText: style.wrap },
@@ -51,19 +52,27 @@ export async function addPlanToWorkbook(
   plan: SheetPlan,
   entries: ReadonlyMap<string, EntryValue> = new Map(),
 ): Promise<void> {
+  const print = plan.print;
+  const inches = (mm: number) => Math.round((mm / 25.4) * 1000) / 1000;
   const ws = workbook.addWorksheet(plan.sheetName, {
     views: [{ state: 'frozen', ySplit: plan.headerRow, zoomScale: 90 }],
     pageSetup: {
       paperSize: 9,
-      orientation: plan.print.orientation,
+      orientation: print.orientation,
       fitToPage: true,
-      fitToWidth: plan.print.fitToWidth,
+      fitToWidth: print.fitToWidth,
       fitToHeight: 0,
-      horizontalCentered: true,
-      printTitlesRow: `${plan.print.titleRows.from}:${plan.print.titleRows.to}`,
-      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: `${print.titleRows.from}:${print.titleRows.to}`,
+      margins: {
+        top: inches(print.marginsMm.top),
+        bottom: inches(print.marginsMm.bottom),
+        left: inches(print.marginsMm.left),
+        right: inches(print.marginsMm.right),
+        header: inches(print.marginsMm.header),
+        footer: inches(print.marginsMm.footer),
+      },
     },
-    headerFooter: { oddFooter: `&C${plan.print.footer}` },
+    headerFooter: { differentFirst: true, firstHeader: print.firstPageHeader, oddHeader: print.header },
   });
   plan.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 
@@ -82,6 +91,7 @@ export async function addPlanToWorkbook(
   }
   for (const m of plan.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
   for (const [row, height] of plan.rowHeights) ws.getRow(row).height = height;
+  for (const row of print.rowBreaksBefore) ws.getRow(row - 1).addPageBreak();
 
   for (const f of plan.fields) workbook.definedNames.add(sheetRef(plan.sheetName, a1(f.row, f.col, true)), f.name);
 

@@ -52,7 +52,8 @@ describe('chamdiem generate', () => {
     const entries = { TC_01: 2.5, MC_01: 'Báo cáo 15/BC', GC_01: 'ghi chú', TC_15_ChiTieu: 4, TC_15_KetQua: 3, TC_48_Cham: 2, Thuong_2: 1.5, MC_Thuong_2: '=1+1' };
     fs.writeFileSync(out, await fillByName(fs.readFileSync(out), entries));
     const r = await run('generate', '--out', out);
-    expect(r.out).toBe(`Đã cập nhật ${out}: giữ ${Object.keys(entries).length + 1} ô đã nhập.`);
+    // The entries, the unit name and the place–date line.
+    expect(r.out).toBe(`Đã cập nhật ${out}: giữ ${Object.keys(entries).length + 2} ô đã nhập.`);
     const wb = await read(out);
     for (const [name, value] of Object.entries(entries)) {
       expect([name, wb.cell(name)]).toEqual([name, typeof value === 'number' ? { kind: 'number', value } : { kind: 'text', value }]);

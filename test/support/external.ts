@@ -1,12 +1,14 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 
-export type ExternalTool = 'soffice' | 'chromium';
+export type ExternalTool = 'soffice' | 'chromium' | 'pdftotext' | 'python3-uno';
 
 /** Debian package that provides each tool (what CI installs). */
 const DEBIAN_PACKAGE: Record<ExternalTool, string> = {
   soffice: 'libreoffice-calc',
   chromium: 'chromium',
+  pdftotext: 'poppler-utils',
+  'python3-uno': 'python3-uno',
 };
 
 /** True when `cmd` resolves to an executable on PATH. */
@@ -34,6 +36,10 @@ function haveTool(tool: ExternalTool): boolean {
       return haveCommand('soffice');
     case 'chromium':
       return isExecutable('/usr/bin/chromium') || haveCommand('chromium');
+    case 'pdftotext':
+      return haveCommand('pdftotext') && haveCommand('pdfinfo') && haveCommand('pdftoppm');
+    case 'python3-uno':
+      return spawnSync('/usr/bin/python3', ['-c', 'import uno'], { stdio: 'ignore' }).status === 0;
   }
 }
 

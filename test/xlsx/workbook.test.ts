@@ -148,10 +148,14 @@ describe('a generated workbook, read back', () => {
     });
   });
 
-  test('prints A4 landscape, one page wide, with the header row repeated and page numbers', () => {
+  test('prints A4 landscape with Nghị định 30 margins, one page wide, the header row repeated and page numbers from page 2', () => {
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    const mm = (inches: number | undefined) => Math.round((inches ?? 0) * 25.4);
+    const m = ws.pageSetup.margins;
+    expect([mm(m?.top), mm(m?.bottom), mm(m?.left), mm(m?.right)]).toEqual([20, 20, 30, 15]);
     expect(ws.pageSetup.printTitlesRow).toBe(`${plan.headerRow}:${plan.headerRow}`);
-    expect(ws.headerFooter.oddFooter).toContain('&P');
+    expect(ws.headerFooter).toMatchObject({ differentFirst: true, oddHeader: '&C&P' });
+    expect(ws.headerFooter.firstHeader ?? '').toBe('');
   });
 
   test('shows the unit name on the sheet', () => {

@@ -1,0 +1,163 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { LoadedRubric } from '../rubric';
+import { consolidate, type FileReading, type MergeResult } from '../merge/consolidate';
+import { buildMergePlan, MERGE_SHEETS } from '../merge/plan';
+import { mergeProblem, STATUS_LABEL, type MergeProblem } from '../merge/problems';
+import { mergeSummary } from '../merge/summary';
+import { INPUT_LIMITS, tooLarge } from '../merge/zip';
+import { readForMerge } from '../xlsx/merge-read';
+import { writeMergeWorkbook } from '../xlsx/merge-write';
+import { parse, UsageError } from './args';
+import { loadRubricFile } from './generate';
+
+export interface MergeIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export const MERGE_EXIT = { allValid: 0, someProblems: 1, nothingMerged: 2 } as const;
+
+const fmt = (n: number) => String(Math.round(n * 100) / 100).replace('.', ',');
+
+/** The file's bytes, opened read-only; a problem instead when it cannot or should not be read. */
+function readInput(file: string): Uint8Array | MergeProblem {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT'
+      ? mergeProblem('FILE_NOT_FOUND', 'Không tìm thấy tệp.')
+      : mergeProblem('UNREADABLE', `Không mở được tệp (${code ?? (e as Error).message}).`);
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return mergeProblem('UNREADABLE', 'Đây là thư mục hoặc thiết bị, không phải tệp.');
+    // Judged by size before reading, so a huge file never lands in memory.
+    if (stat.size > INPUT_LIMITS.maxFileBytes) return tooLarge(stat.size);
+    const bytes = Buffer.alloc(stat.size);
+    let read = 0;
+    while (read < stat.size) {
+      const n = fs.readSync(fd, bytes, read, stat.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return bytes.subarray(0, read);
+  } catch (e) {
+    return mergeProblem('UNREADABLE', `Không đọc được tệp (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** One input file, read for the merge, named as the user typed it. */
+export async function readInputFile(file: string, loaded: LoadedRubric): Promise<FileReading> {
+  const name = path.normalize(file);
+  const bytes = readInput(file);
+  return bytes instanceof Uint8Array ? readForMerge(bytes, name, loaded) : { file: name, savedAt: null, unit: null, problems: [bytes] };
+}
+
+function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const sa = fs.statSync(a);
+    const sb = fs.statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+function localTime(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getHours())}:${p(d.getMinutes())} ngày ${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
+}
+
+function codeCounts(problems: MergeProblem[]): string {
+  const counts = new Map<string, number>();
+  for (const p of problems) counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
+  return [...counts].map(([code, n]) => (n > 1 ? `${code} ×${n}` : code)).join(', ');
+}
+
+export function formatMergeReport(result: MergeResult, output: string | null): string {
+  const lines = [`Tổng hợp ${result.files.length} tệp theo bộ tiêu chí ${result.rubric.id} phiên bản ${result.rubric.version}:`];
+  const width = Math.max(...Object.values(STATUS_LABEL).map((s) => s.length));
+  for (const f of result.files) {
+    const head = `  ${STATUS_LABEL[f.status].padEnd(width)}  ${f.file}${f.unitName ? ` — ${f.unitName}` : ''}`;
+    if (f.status === 'valid') lines.push(head);
+    else if (f.status === 'warning') lines.push(`${head} (${f.problems.length} cảnh báo: ${codeCounts(f.problems)})`);
+    else {
+      const errors = f.problems.filter((p) => p.severity === 'error');
+      const warnings = f.problems.length - errors.length;
+      lines.push(head);
+      for (const p of errors) lines.push(`      [${p.code}] ${p.message}`);
+      if (warnings > 0) lines.push(`      (và ${warnings} cảnh báo khác)`);
+    }
+  }
+  if (output) {
+    const rejected = result.files.filter((f) => f.status === 'rejected').length;
+    lines.push(
+      `Đã ghi ${output}: ${result.units.length} đơn vị` +
+        (rejected > 0 ? `, ${rejected} tệp bị loại` : '') +
+        `. Mọi vấn đề của từng tệp có trong trang ${MERGE_SHEETS.check}.`,
+    );
+    lines.push('Xếp hạng theo điểm tự chấm (trước thẩm định):');
+    for (const i of result.ranking) {
+      const u = result.units[i];
+      lines.push(`  ${String(u.rank).padStart(3)}. ${u.label} — ${fmt(u.totals.total)} điểm`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export async function mergeCommand(argv: string[], io: MergeIo): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    out: { type: 'string', short: 'o' },
+    json: { type: 'boolean' },
+    rubric: { type: 'string' },
+    force: { type: 'boolean' },
+  });
+  if (positionals.length === 0) throw new UsageError('merge cần ít nhất một tệp .xlsx để tổng hợp.');
+  const out = values.out;
+  if (!out) throw new UsageError('merge cần --out TỆP.xlsx (tệp kết quả).');
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(`Tệp kết quả ${out} phải có đuôi .xlsx.`);
+  const inputs = positionals.filter((f, i) => positionals.findIndex((g) => path.resolve(g) === path.resolve(f)) === i);
+  const clash = inputs.find((f) => sameFile(f, out));
+  if (clash) throw new UsageError(`Tệp kết quả ${out} trùng với tệp đầu vào ${clash}: tổng hợp không bao giờ ghi đè tệp nhận về.`);
+  if (fs.existsSync(out) && !values.force) {
+    throw new UsageError(
+      `Tệp kết quả ${out} đã có. Hãy chọn tên khác, hoặc thêm --force để ghi đè (điểm thẩm định đã nhập trong tệp cũ sẽ mất).`,
+    );
+  }
+  const loaded: LoadedRubric = loadRubricFile(values.rubric);
+
+  // One at a time: only the compact reading of each file is kept.
+  const readings: FileReading[] = [];
+  for (const file of inputs) readings.push(await readInputFile(file, loaded));
+  const result = consolidate(readings, loaded);
+
+  let written: string | null = null;
+  if (result.units.length > 0) {
+    const buffer = await writeMergeWorkbook(buildMergePlan(result, loaded, { mergedAt: localTime(new Date()) }));
+    const tmp = `${out}.tmp-${process.pid}`;
+    try {
+      fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+      fs.writeFileSync(tmp, buffer);
+      fs.renameSync(tmp, out);
+    } catch (e) {
+      fs.rmSync(tmp, { force: true });
+      io.err(`Lỗi: không ghi được ${out} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+      return MERGE_EXIT.nothingMerged;
+    }
+    written = out;
+  }
+
+  if (values.json) io.out(JSON.stringify(mergeSummary(result, written), null, 2));
+  else io.out(formatMergeReport(result, written));
+  if (!written) {
+    io.err(`Lỗi: không có tệp nào tổng hợp được, chưa ghi ${out}.`);
+    return MERGE_EXIT.nothingMerged;
+  }
+  return result.files.every((f) => f.status === 'valid') ? MERGE_EXIT.allValid : MERGE_EXIT.someProblems;
+}

@@ -1,0 +1,1 @@
+export { convertWithLibreOffice, recalcWithLibreOffice } from '../../src/cli/libreoffice';
