@@ -6,6 +6,8 @@ import { parse, UsageError } from './args';
 import { generateOne, loadRubricFile, readUnitsFile, unitFileNames } from './generate';
 import { mergeCommand } from './merge';
 import { formatCheckReport } from './report';
+import { exportPdf } from './pdf';
+import { parseIsoDate } from '../layout/document';
 
 export const EXIT = { ok: 0, problems: 1, unreadable: 2 } as const;
 
@@ -13,15 +15,21 @@ const HELP = `chamdiem — bảng tự chấm điểm thi đua Hội LHPN
 
 Cách dùng:
   chamdiem generate [--unit TÊN] [--out TỆP.xlsx] [--rubric TỆP.json] [--password MK]
+                   [--preparer HỌ-TÊN] [--signer HỌ-TÊN] [--date YYYY-MM-DD] [--place ĐỊA-DANH]
   chamdiem generate --units-file DANH-SÁCH.txt --out-dir THƯ-MỤC [--rubric …] [--password …]
   chamdiem check TỆP.xlsx [--json] [--rubric TỆP.json]
+  chamdiem pdf TỆP.xlsx [--out TỆP.pdf]
   chamdiem merge TỆP.xlsx… --out TONG-HOP.xlsx [--json] [--rubric TỆP.json] [--force]
 
 generate  tạo bảng tự chấm điểm (mặc định theo bộ tiêu chí 2024 có sẵn).
           Nếu tệp đích đã là bảng chấm điểm, các ô đã nhập được giữ lại.
+          --preparer/--signer in họ tên người lập biểu / người ký; --date và
+          --place điền dòng "Cao Bằng, ngày … tháng … năm …" (để trống thì in
+          dòng chấm để viết tay).
 check     kiểm tra một bảng đã điền: giá trị sai, thiếu minh chứng, công thức
           bị thay, tên ô hoặc cột bị xoá, sai bộ tiêu chí; in điểm tính được.
           Mã thoát: 0 không có vấn đề, 1 có vấn đề, 2 không đọc được tệp.
+pdf       in bảng ra PDF (khổ A4 ngang, tính lại mọi công thức) bằng LibreOffice.
 merge     tổng hợp các bảng đơn vị gửi về thành một tệp: trang Tổng hợp (điểm tự
           chấm, cột Thẩm định để nhập, tổng và hạng bằng công thức), Xếp hạng,
           Kiểm tra (mỗi tệp: Hợp lệ / Cảnh báo / Bị loại và mọi vấn đề) và
@@ -55,10 +63,22 @@ async function generate(argv: string[], io: Io): Promise<number> {
     password: { type: 'string' },
     'units-file': { type: 'string' },
     'out-dir': { type: 'string' },
+    preparer: { type: 'string' },
+    signer: { type: 'string' },
+    date: { type: 'string' },
+    place: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`Thừa tham số: ${positionals.join(' ')}`);
   const loaded = loadRubricFile(values.rubric);
-  const opts = { password: values.password, generatorVersion: generatorVersion(), log: io.out };
+  const date = values.date === undefined ? undefined : parseIsoDate(values.date);
+  if (date === null) throw new UsageError(`Ngày "${values.date}" không hợp lệ: viết theo dạng YYYY-MM-DD, ví dụ 2025-01-15.`);
+  const nfc = (v: string | undefined) => v?.normalize('NFC');
+  const opts = {
+    password: values.password,
+    generatorVersion: generatorVersion(),
+    log: io.out,
+    document: { preparer: nfc(values.preparer), signer: nfc(values.signer), place: nfc(values.place), date },
+  };
   if (values['units-file'] !== undefined) {
     if (values.unit !== undefined || values.out !== undefined) {
       throw new UsageError('--units-file dùng cùng --out-dir, không dùng cùng --unit hay --out.');
@@ -110,6 +130,14 @@ async function check(argv: string[], io: Io): Promise<number> {
   }
 }
 
+async function pdf(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv, { out: { type: 'string', short: 'o' } });
+  if (positionals.length !== 1) throw new UsageError('pdf cần đúng một tệp .xlsx.');
+  const written = await exportPdf(positionals[0], values.out);
+  io.out(`Đã xuất ${written}.`);
+  return EXIT.ok;
+}
+
 /** Runs the command line; resolves to the exit code. Never lets a stack trace reach the user. */
 export async function main(argv: string[], io: Io = { out: (t) => console.log(t), err: (t) => console.error(t) }): Promise<number> {
   const [command, ...rest] = argv;
@@ -119,6 +147,8 @@ export async function main(argv: string[], io: Io = { out: (t) => console.log(t)
         return await generate(rest, io);
       case 'check':
         return await check(rest, io);
+      case 'pdf':
+        return await pdf(rest, io);
       case 'merge':
         return await mergeCommand(rest, io);
       case undefined:
