@@ -3,7 +3,7 @@
  * pure data. The ExcelJS writer and the Office.js adapter both apply it, and
  * the check compares returned workbooks against it.
  */
-import type { CriterionNode, GroupNode, LoadedRubric, RubricNode } from '../rubric';
+import type { CriterionNode, GroupNode, LoadedRubric, RubricNode, SubItem } from '../rubric';
 import { names } from '../rubric/names';
 import { inputSpecs, ruleMessage, type InputSpec, type NumberRule } from '../scoring/inputs';
 import { a1, columnLetters, type RangeRef } from './a1';
@@ -236,18 +236,23 @@ export function buildSheetPlan(loaded: LoadedRubric, options: SheetPlanOptions =
     fitRow(r, [[title, COL.text]], true);
   };
 
+  /** The rubric's own five columns of a criterion or sub-item row. */
+  const rubricColumns = (r: number, item: CriterionNode | SubItem, textStyle: StyleName) => {
+    put(r, COL.stt, { value: item.id, style: 'criterionCenter' });
+    put(r, COL.text, { value: item.text, style: textStyle });
+    maxCell(r, item.id, item.points);
+    put(r, COL.method, { value: item.method, style: 'criterion' });
+    put(r, COL.evidenceReq, { value: item.evidence, style: 'criterion' });
+    fitRow(r, [
+      [item.text, COL.text],
+      [item.method, COL.method],
+      [item.evidence, COL.evidenceReq],
+    ]);
+  };
+
   const criterionRow = (c: CriterionNode) => {
     const r = row++;
-    put(r, COL.stt, { value: c.id, style: 'criterionCenter' });
-    put(r, COL.text, { value: c.text, style: 'criterion' });
-    maxCell(r, c.id, c.points);
-    put(r, COL.method, { value: c.method, style: 'criterion' });
-    put(r, COL.evidenceReq, { value: c.evidence, style: 'criterion' });
-    fitRow(r, [
-      [c.text, COL.text],
-      [c.method, COL.method],
-      [c.evidence, COL.evidenceReq],
-    ]);
+    rubricColumns(r, c, 'criterion');
     const rule = c.rule;
     const hasOwnEvidence = rule.kind !== 'sum';
     if (hasOwnEvidence) {
@@ -293,21 +298,12 @@ export function buildSheetPlan(loaded: LoadedRubric, options: SheetPlanOptions =
         computed(r, COL.score, names.score(c.id), subItemSumFormula(subs.map((s) => names.score(s.id))));
         for (const s of subs) {
           const sr = row++;
-          put(sr, COL.stt, { value: s.id, style: 'criterionCenter' });
-          put(sr, COL.text, { value: s.text, style: 'subItem' });
-          maxCell(sr, s.id, s.points);
-          put(sr, COL.method, { value: s.method, style: 'criterion' });
-          put(sr, COL.evidenceReq, { value: s.evidence, style: 'criterion' });
+          rubricColumns(sr, s, 'subItem');
           put(sr, COL.target, { style: 'criterion' });
           put(sr, COL.achieved, { style: 'criterion' });
           input(sr, COL.score, names.score(s.id));
           input(sr, COL.evidence, names.evidence(s.id));
           input(sr, COL.note, names.note(s.id));
-          fitRow(sr, [
-            [s.text, COL.text],
-            [s.method, COL.method],
-            [s.evidence, COL.evidenceReq],
-          ]);
         }
         break;
       }
