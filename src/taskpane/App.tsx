@@ -1,0 +1,102 @@
+import { Suspense, lazy, useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
+import { FluentProvider, Spinner, Tab, TabList, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { ErrorBar, type ShownError } from './ErrorBar';
+import { PanelBoundary } from './PanelBoundary';
+import { ServicesProvider, useServices, type TaskpaneServices } from './services';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+import type { TabProps } from './tabs';
+
+interface TabDefinition {
+  value: string;
+  label: string;
+  load: () => Promise<{ default: ComponentType<TabProps> }>;
+}
+
+/** Each tab's code loads when the tab is first opened. */
+const TABS: TabDefinition[] = [
+  { value: 'generate', label: 'Tạo bảng', load: () => import(/* webpackChunkName: "generate" */ './GenerateTab') },
+  { value: 'check', label: 'Kiểm tra', load: () => import(/* webpackChunkName: "check" */ './CheckTab') },
+];
+const PANELS = new Map(TABS.map((t) => [t.value, lazy(t.load)]));
+
+/** Starts loading the first tab while Office is still starting. */
+export function preloadFirstTab(): void {
+  TABS[0].load().catch(() => {
+    // Loaded again when the tab renders; a failure is shown there.
+  });
+}
+
+const useStyles = makeStyles({
+  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+function Shell() {
+  const styles = useStyles();
+  const { settings: store } = useServices();
+  const [tab, setTab] = useState(TABS[0].value);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [settingsFailure, setSettingsFailure] = useState<ShownError | null>(null);
+  const latest = useRef<Settings>(DEFAULT_SETTINGS);
+
+  useEffect(() => {
+    store.load().then(
+      (loaded) => {
+        latest.current = loaded;
+        setSettings(loaded);
+      },
+      (error: unknown) => {
+        setSettingsFailure({ title: 'Không đọc được cài đặt đã lưu; dùng cài đặt mặc định', error });
+        setSettings(DEFAULT_SETTINGS);
+      },
+    );
+  }, [store]);
+
+  const updateSettings = useCallback(
+    (patch: Partial<Settings>) => {
+      const next = { ...latest.current, ...patch };
+      latest.current = next;
+      setSettings(next);
+      store.save(next).catch((error: unknown) => setSettingsFailure({ title: 'Không lưu được cài đặt', error }));
+    },
+    [store],
+  );
+
+  const current = TABS.find((t) => t.value === tab) ?? TABS[0];
+  const Panel = PANELS.get(current.value)!;
+  return (
+    <div className={styles.root}>
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(String(d.value))}>
+        {TABS.map((t) => (
+          <Tab key={t.value} value={t.value}>
+            {t.label}
+          </Tab>
+        ))}
+      </TabList>
+      {settingsFailure && <ErrorBar shown={settingsFailure} onDismiss={() => setSettingsFailure(null)} />}
+      <div role="tabpanel" aria-label={current.label} className={styles.panel}>
+        {settings ? (
+          <PanelBoundary key={current.value} title={`Không mở được thẻ “${current.label}”`}>
+            <Suspense fallback={<Spinner size="small" label="Đang tải…" />}>
+              <Panel settings={settings} onSettingsChange={updateSettings} />
+            </Suspense>
+          </PanelBoundary>
+        ) : (
+          <Spinner size="small" label="Đang tải…" />
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function App({ services }: { services: TaskpaneServices }) {
+  const styles = useStyles();
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.provider}>
+      <ServicesProvider services={services}>
+        <Shell />
+      </ServicesProvider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect } from 'react';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
+import { describeError } from './errors';
+import { useServices } from './services';
+
+export interface ShownError {
+  /** What failed, from the user's side: "Không tạo được bảng". */
+  title: string;
+  error: unknown;
+  /** Extra lines to list, e.g. a rubric file's validation issues. */
+  issues?: string[];
+}
+
+const useStyles = makeStyles({
+  detail: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, wordBreak: 'break-word' },
+  issues: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL, maxHeight: '12em', overflowY: 'auto' },
+});
+
+const MAX_ISSUES = 30;
+
+export function ErrorBar({ shown, onDismiss, onRetry }: { shown: ShownError; onDismiss?: () => void; onRetry?: () => void }) {
+  const styles = useStyles();
+  const { logError } = useServices();
+  const { message, detail } = describeError(shown.error);
+  const issues = shown.issues ?? [];
+
+  useEffect(() => {
+    logError(shown.error);
+  }, [logError, shown.error]);
+
+  return (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{shown.title}</MessageBarTitle>
+        {message}
+        {detail && <span className={styles.detail}>Chi tiết: {detail}</span>}
+        {issues.length > 0 && (
+          <ul className={styles.issues}>
+            {issues.slice(0, MAX_ISSUES).map((issue, i) => (
+              <li key={i}>{issue}</li>
+            ))}
+            {issues.length > MAX_ISSUES && <li>… và {issues.length - MAX_ISSUES} lỗi khác</li>}
+          </ul>
+        )}
+      </MessageBarBody>
+      <MessageBarActions
+        containerAction={
+          onDismiss && <Button appearance="transparent" aria-label="Đóng thông báo" icon={<DismissRegular />} onClick={onDismiss} />
+        }
+      >
+        {onRetry && <Button onClick={onRetry}>Thử lại</Button>}
+      </MessageBarActions>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * Turns anything thrown into Vietnamese for the message bar, keeping the
+ * original text as detail. The Excel adapter already translates the Office
+ * errors of its operations; this covers what reaches the pane otherwise.
+ */
+
+export interface DescribedError {
+  message: string;
+  /** The original text (often English), so nothing is hidden. */
+  detail?: string;
+}
+
+/** Programming faults from the JavaScript runtime: their messages are English and not for users. */
+const RUNTIME_FAULTS = new Set(['TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'EvalError', 'URIError']);
+
+/** A raw OfficeExtension.Error, recognised by shape: components never touch the Office globals. */
+function isRawOfficeError(error: unknown): error is Error & { code: string } {
+  return error instanceof Error && 'debugInfo' in error && typeof (error as { code?: unknown }).code === 'string';
+}
+
+export function describeError(error: unknown): DescribedError {
+  if (isRawOfficeError(error)) {
+    return { message: `Excel báo lỗi (mã ${error.code}).`, detail: error.message };
+  }
+  if (error instanceof Error) {
+    if (error.name === 'ChunkLoadError') {
+      return {
+        message: 'Không tải được một phần của tiện ích (mất kết nối mạng?). Hãy đóng và mở lại ngăn tác vụ.',
+        detail: error.message,
+      };
+    }
+    if (RUNTIME_FAULTS.has(error.name)) {
+      return { message: 'Lỗi không mong đợi trong tiện ích.', detail: `${error.name}: ${error.message}` };
+    }
+    // Our own modules throw errors with Vietnamese messages, the underlying failure as cause.
+    const cause = error.cause === undefined ? '' : error.cause instanceof Error ? error.cause.message : String(error.cause);
+    return cause && !error.message.includes(cause) ? { message: error.message, detail: cause } : { message: error.message };
+  }
+  return { message: 'Lỗi không mong đợi trong tiện ích.', detail: String(error) };
+}

@@ -1,0 +1,22 @@
+import type { ExcelOperations } from './operations';
+
+/**
+ * Operations whose implementation is loaded on first use, so the Office.js
+ * adapter and the sheet plan are not part of the initial bundle. A failed
+ * load (e.g. the network dropped) is retried on the next call.
+ */
+export function lazyOperations(load: () => Promise<ExcelOperations>): ExcelOperations {
+  let loading: Promise<ExcelOperations> | undefined;
+  const get = () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+  return {
+    status: async () => (await get()).status(),
+    generate: async (request) => (await get()).generate(request),
+    check: async (loaded) => (await get()).check(loaded),
+    select: async (address) => (await get()).select(address),
+    onChanged: async (callback) => (await get()).onChanged(callback),
+  };
+}

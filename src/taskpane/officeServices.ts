@@ -1,0 +1,44 @@
+/**
+ * Production services around @microsoft/office-js-helpers: its Storage keeps
+ * the settings in localStorage (JSON, one namespaced key) and Utilities.log
+ * unpacks Office errors' debugInfo into the console. Loaded on first use so
+ * the helpers stay out of the initial bundle.
+ */
+import { DEFAULT_SETTINGS, sanitizeSettings, type Settings, type SettingsStore } from './settings';
+
+const CONTAINER = 'chamdiem';
+const KEY = 'settings';
+
+const helpers = () => import(/* webpackChunkName: "office-helpers" */ '@microsoft/office-js-helpers');
+
+export function localSettingsStore(): SettingsStore {
+  const storage = helpers().then(({ Storage, StorageType }) => {
+    try {
+      return new Storage<unknown>(CONTAINER, StorageType.LocalStorage);
+    } catch (cause) {
+      throw new Error('Trình duyệt của Excel không cho lưu dữ liệu (localStorage); cài đặt sẽ không được ghi nhớ.', { cause });
+    }
+  });
+  return {
+    async load() {
+      const stored = (await storage).get(KEY);
+      return stored === undefined || stored === null ? DEFAULT_SETTINGS : sanitizeSettings(stored);
+    },
+    async save(settings: Settings) {
+      const store = await storage;
+      try {
+        store.set(KEY, settings);
+      } catch (cause) {
+        throw new Error('Không lưu được cài đặt vào bộ nhớ của trình duyệt (có thể đã đầy).', { cause });
+      }
+    },
+  };
+}
+
+export function logWithOfficeHelpers(error: unknown): void {
+  helpers().then(
+    ({ Utilities }) => Utilities.log(error instanceof Error ? error : String(error)),
+    // The helpers chunk itself failed to load: the console is all that is left.
+    (loadError) => console.error(error, loadError),
+  );
+}

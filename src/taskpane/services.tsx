@@ -1,0 +1,26 @@
+/**
+ * What the task pane's components depend on, provided through context so
+ * tests can render them with doubles.
+ */
+import { createContext, useContext, type ReactNode } from 'react';
+import type { ExcelOperations } from './operations';
+import type { SettingsStore } from './settings';
+
+export interface TaskpaneServices {
+  operations: ExcelOperations;
+  settings: SettingsStore;
+  /** Keeps the full error for diagnosis; the user already sees it in a message bar. */
+  logError(error: unknown): void;
+}
+
+const ServicesContext = createContext<TaskpaneServices | null>(null);
+
+export function ServicesProvider({ services, children }: { services: TaskpaneServices; children: ReactNode }) {
+  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+}
+
+export function useServices(): TaskpaneServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices must be used inside <ServicesProvider>');
+  return services;
+}

@@ -1,0 +1,134 @@
+/**
+ * @jest-environment jsdom
+ */
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { builtinRubric } from '../../src/rubric';
+import { CHECK_DEBOUNCE_MS } from '../../src/taskpane/useLiveCheck';
+import type { LiveCheck } from '../../src/taskpane/operations';
+import { FakeOperations, MemorySettings } from './fake-operations';
+import { renderPane } from './render-pane';
+
+const builtin = builtinRubric();
+
+const report: LiveCheck = {
+  scoredCount: 3,
+  criterionCount: 49,
+  total: 12.5,
+  problems: [
+    {
+      code: 'INVALID_VALUE',
+      severity: 'error',
+      name: 'TC_07',
+      owner: '7',
+      message: 'Tiêu chí 7: Điểm tự chấm phải là số từ 0 đến 2 (đang là "hai").',
+      address: 'H15',
+    },
+    {
+      code: 'MISSING_EVIDENCE',
+      severity: 'warning',
+      name: 'MC_03',
+      owner: '3',
+      message: 'Tiêu chí 3 có điểm nhưng chưa ghi minh chứng.',
+      address: 'I11',
+    },
+    { code: 'RUBRIC_MISMATCH', severity: 'error', message: 'Tệp được tạo theo bộ tiêu chí khác.' },
+  ],
+};
+
+function ourSheet(): FakeOperations {
+  const ops = new FakeOperations();
+  ops.sheet = {
+    exists: true,
+    ours: true,
+    meta: { rubricId: builtin.rubric.id, rubricVersion: builtin.rubric.version, rubricFingerprint: builtin.fingerprint },
+  };
+  ops.checkResult = report;
+  return ops;
+}
+
+async function openCheckTab(ops: FakeOperations) {
+  const rendered = renderPane(ops, new MemorySettings());
+  fireEvent.click(await screen.findByRole('tab', { name: 'Kiểm tra' }));
+  return rendered;
+}
+
+afterEach(() => {
+  jest.useRealTimers();
+});
+
+describe('Kiểm tra', () => {
+  test('lists the problems with progress and the current total; clicking one selects its cell', async () => {
+    const ops = ourSheet();
+    await openCheckTab(ops);
+
+    expect(await screen.findByText('Đã chấm 3/49')).toBeTruthy();
+    expect(screen.getByText('Tổng điểm: 12,5')).toBeTruthy();
+    expect(screen.getByText(/2 lỗi, 1 cảnh báo/)).toBeTruthy();
+    const items = within(screen.getByRole('list', { name: 'Các vấn đề' })).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual([
+      expect.stringContaining('Tiêu chí 7: Điểm tự chấm phải là số từ 0 đến 2'),
+      expect.stringContaining('Tiêu chí 3 có điểm nhưng chưa ghi minh chứng.'),
+      expect.stringContaining('Tệp được tạo theo bộ tiêu chí khác.'),
+    ]);
+    expect(ops.checked[0].fingerprint).toBe(builtin.fingerprint);
+
+    fireEvent.click(screen.getByRole('button', { name: /Tiêu chí 3 có điểm nhưng chưa ghi minh chứng/ }));
+    await waitFor(() => expect(ops.selected).toEqual(['I11']));
+    // A problem without a cell is not a button.
+    expect(screen.queryByRole('button', { name: /bộ tiêu chí khác/ })).toBeNull();
+  });
+
+  test('changes in the sheet refresh the list once, after a quiet of 400 ms', async () => {
+    jest.useFakeTimers();
+    const ops = ourSheet();
+    await openCheckTab(ops);
+    await screen.findByText('Đã chấm 3/49');
+    await waitFor(() => expect(ops.listeners.size).toBe(1));
+    expect(ops.checked).toHaveLength(1);
+
+    ops.checkResult = { ...report, scoredCount: 4, total: 14, problems: [] };
+    await act(async () => {
+      ops.change();
+      jest.advanceTimersByTime(CHECK_DEBOUNCE_MS - 100);
+      ops.change();
+      jest.advanceTimersByTime(CHECK_DEBOUNCE_MS - 100);
+      ops.change();
+      jest.advanceTimersByTime(CHECK_DEBOUNCE_MS - 1);
+    });
+    expect(ops.checked).toHaveLength(1);
+    expect(screen.getByText('Đã chấm 3/49')).toBeTruthy();
+
+    await act(async () => {
+      jest.advanceTimersByTime(1);
+    });
+    expect(await screen.findByText('Đã chấm 4/49')).toBeTruthy();
+    expect(ops.checked).toHaveLength(2);
+    expect(screen.getByText('Tổng điểm: 14')).toBeTruthy();
+    expect(screen.getByText('Không phát hiện vấn đề nào.')).toBeTruthy();
+  });
+
+  test('stops listening when the tab closes', async () => {
+    const ops = ourSheet();
+    await openCheckTab(ops);
+    await waitFor(() => expect(ops.listeners.size).toBe(1));
+    fireEvent.click(screen.getByRole('tab', { name: 'Tạo bảng' }));
+    await waitFor(() => expect(ops.listeners.size).toBe(0));
+  });
+
+  test('without our sheet it says to create one and checks nothing', async () => {
+    const ops = new FakeOperations();
+    await openCheckTab(ops);
+    expect(await screen.findByText(/Hãy tạo bảng ở thẻ “Tạo bảng”/)).toBeTruthy();
+    expect(ops.checked).toHaveLength(0);
+    expect(ops.listeners.size).toBe(0);
+  });
+
+  test('a failed selection is shown in Vietnamese', async () => {
+    const ops = ourSheet();
+    ops.selectError = new Error('Không tìm thấy ô H15 trên trang “Tự chấm điểm”.');
+    await openCheckTab(ops);
+    fireEvent.click(await screen.findByRole('button', { name: /Tiêu chí 7/ }));
+    expect(await screen.findByText('Không chọn được ô H15')).toBeTruthy();
+    expect(screen.getByText('Không tìm thấy ô H15 trên trang “Tự chấm điểm”.')).toBeTruthy();
+  });
+});

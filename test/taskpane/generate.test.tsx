@@ -1,0 +1,167 @@
+/**
+ * @jest-environment jsdom
+ */
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import rubric2024 from '../../src/rubric/data/2024.json';
+import { builtinRubric } from '../../src/rubric';
+import type { Settings } from '../../src/taskpane/settings';
+import { FakeOperations, MemorySettings } from './fake-operations';
+import { enabledButton, renderPane } from './render-pane';
+
+const builtin = builtinRubric();
+
+const unitInput = () => screen.findByRole('textbox', { name: /Tên đơn vị/ });
+
+function rubricFile(data: unknown, name = 'tieu-chi.json'): File {
+  return new File([typeof data === 'string' ? data : JSON.stringify(data)], name, { type: 'application/json' });
+}
+
+function chooseFile(file: File) {
+  const input = screen.getByLabelText('Chọn tệp bộ tiêu chí') as HTMLInputElement;
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  fireEvent.change(input);
+}
+
+describe('Tạo bảng', () => {
+  test('creates the sheet for the typed unit with the built-in rubric, then offers "Cập nhật"', async () => {
+    const { ops } = renderPane();
+    fireEvent.change(await unitInput(), { target: { value: 'Hội LHPN huyện Hà Quảng' } });
+    expect(await screen.findByText(/Sổ làm việc chưa có trang “Tự chấm điểm”/)).toBeTruthy();
+    fireEvent.click(await enabledButton('Tạo bảng'));
+
+    expect(await screen.findByText('Đã tạo bảng tự chấm điểm')).toBeTruthy();
+    expect(ops.generated).toHaveLength(1);
+    expect(ops.generated[0].unitName).toBe('Hội LHPN huyện Hà Quảng');
+    expect(ops.generated[0].loaded.fingerprint).toBe(builtin.fingerprint);
+    expect(await screen.findByRole('button', { name: 'Cập nhật' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Tạo bảng' })).toBeNull();
+  });
+
+  test('shows "Cập nhật" for our existing sheet and takes the unit name from it', async () => {
+    const ops = new FakeOperations();
+    ops.sheet = {
+      exists: true,
+      ours: true,
+      meta: { rubricId: builtin.rubric.id, rubricVersion: '2023.1', rubricFingerprint: 'old', unitName: 'Hội LHPN huyện Bảo Lạc' },
+    };
+    renderPane(ops);
+    expect(await screen.findByRole('button', { name: 'Cập nhật' })).toBeTruthy();
+    await waitFor(async () => expect(((await unitInput()) as HTMLInputElement).value).toBe('Hội LHPN huyện Bảo Lạc'));
+    expect(screen.getByText(/Bảng đang theo bộ tiêu chí hlhpn-caobang-huyen phiên bản 2023\.1/)).toBeTruthy();
+  });
+
+  test('lists the entries the new rubric has no place for, the entries kept and the host notices', async () => {
+    const ops = new FakeOperations();
+    ops.sheet = { exists: true, ours: true, meta: { unitName: 'Hội LHPN thành phố Cao Bằng' } };
+    ops.generateResult = {
+      mode: 'upgraded',
+      keptEntries: 57,
+      orphans: [
+        { name: 'TC_50', value: 2 },
+        { name: 'MC_50', value: 'Báo cáo số 12/BC-HPN' },
+      ],
+      notices: ['Excel này chưa hỗ trợ ExcelApi 1.9: chưa thiết lập trang in.'],
+      syncs: 2,
+    };
+    renderPane(ops);
+    fireEvent.click(await enabledButton('Cập nhật'));
+
+    expect(await screen.findByText('Đã cập nhật bảng tự chấm điểm')).toBeTruthy();
+    expect(screen.getByText('Giữ lại 57 mục đã nhập.')).toBeTruthy();
+    expect(screen.getByText('2 mục đã nhập không còn tiêu chí tương ứng')).toBeTruthy();
+    const orphans = within(screen.getByRole('list', { name: 'Mục không còn tiêu chí' })).getAllByRole('listitem');
+    expect(orphans.map((li) => li.textContent)).toEqual(['TC_50: 2', 'MC_50: Báo cáo số 12/BC-HPN']);
+    expect(screen.getByText('Excel này chưa hỗ trợ ExcelApi 1.9: chưa thiết lập trang in.')).toBeTruthy();
+  });
+
+  test('an error from generate appears in a Vietnamese message bar and is logged', async () => {
+    const ops = new FakeOperations();
+    const refusal = new Error('Trang “Tự chấm điểm” đã có và không do tiện ích tạo; không ghi đè.');
+    ops.generateError = refusal;
+    const { logged } = renderPane(ops, new MemorySettings({ unitName: 'Hội LHPN huyện Hòa An', rubric: { source: 'builtin' } }));
+    fireEvent.click(await enabledButton('Tạo bảng'));
+
+    expect(await screen.findByText('Không tạo được bảng')).toBeTruthy();
+    expect(screen.getByText(refusal.message)).toBeTruthy();
+    expect(logged).toContain(refusal);
+    // Nothing claims success.
+    expect(screen.queryByText('Đã tạo bảng tự chấm điểm')).toBeNull();
+  });
+
+  test('a programming fault is reported in Vietnamese with the original text as detail', async () => {
+    const ops = new FakeOperations();
+    ops.generateError = new TypeError("Cannot read properties of undefined (reading 'values')");
+    renderPane(ops, new MemorySettings({ unitName: 'Hội LHPN huyện Hòa An', rubric: { source: 'builtin' } }));
+    fireEvent.click(await enabledButton('Tạo bảng'));
+
+    expect(await screen.findByText('Lỗi không mong đợi trong tiện ích.')).toBeTruthy();
+    expect(screen.getByText(/Chi tiết: TypeError: Cannot read properties of undefined/)).toBeTruthy();
+  });
+
+  test('refuses to generate without a unit name', async () => {
+    const { ops } = renderPane();
+    fireEvent.click(await enabledButton('Tạo bảng'));
+    expect(await screen.findByText('Nhập tên đơn vị, ví dụ: Hội LHPN huyện Hà Quảng.')).toBeTruthy();
+    expect(ops.generated).toHaveLength(0);
+  });
+
+  test('never offers to overwrite a foreign sheet of the same name', async () => {
+    const ops = new FakeOperations();
+    ops.sheet = { exists: true, ours: false };
+    renderPane(ops, new MemorySettings({ unitName: 'Hội LHPN huyện Hòa An', rubric: { source: 'builtin' } }));
+    expect(await screen.findByText(/không do tiện ích tạo. Tiện ích không ghi đè trang đó/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Tạo bảng' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  test('keeps the unit name between openings', async () => {
+    const store = new MemorySettings();
+    const first = renderPane(new FakeOperations(), store);
+    fireEvent.change(await unitInput(), { target: { value: 'Hội LHPN huyện Trùng Khánh' } });
+    await waitFor(() => expect(store.saved.unitName).toBe('Hội LHPN huyện Trùng Khánh'));
+    first.view.unmount();
+
+    renderPane(new FakeOperations(), store);
+    expect(((await unitInput()) as HTMLInputElement).value).toBe('Hội LHPN huyện Trùng Khánh');
+  });
+});
+
+describe('choosing the rubric', () => {
+  const settings: Settings = { unitName: 'Hội LHPN huyện Hà Quảng', rubric: { source: 'builtin' } };
+
+  test('a valid rubric file is used for the sheet and remembered', async () => {
+    const store = new MemorySettings(settings);
+    const { ops } = renderPane(new FakeOperations(), store);
+    fireEvent.click(await screen.findByRole('radio', { name: 'Từ tệp bộ tiêu chí (JSON)' }));
+    chooseFile(rubricFile({ ...rubric2024, id: 'hlhpn-caobang-thu-nghiem', version: '2025.1' }, 'tieu-chi-2025.json'));
+
+    expect(await screen.findByText(/Đang dùng: hlhpn-caobang-thu-nghiem, phiên bản 2025\.1/)).toBeTruthy();
+    expect(screen.getByText('tieu-chi-2025.json')).toBeTruthy();
+    expect(store.saved.rubric).toMatchObject({ source: 'file', fileName: 'tieu-chi-2025.json' });
+
+    fireEvent.click(await enabledButton('Tạo bảng'));
+    await screen.findByText('Đã tạo bảng tự chấm điểm');
+    expect(ops.generated[0].loaded.rubric.id).toBe('hlhpn-caobang-thu-nghiem');
+  });
+
+  test('an invalid rubric file is refused with its Vietnamese issues and the built-in rubric stays in use', async () => {
+    const bad = JSON.parse(JSON.stringify(rubric2024));
+    bad.sections[0].points = 25;
+    const store = new MemorySettings(settings);
+    renderPane(new FakeOperations(), store);
+    fireEvent.click(await screen.findByRole('radio', { name: 'Từ tệp bộ tiêu chí (JSON)' }));
+    chooseFile(rubricFile(bad, 'sai.json'));
+
+    expect(await screen.findByText('Không dùng được tệp sai.json')).toBeTruthy();
+    expect(screen.getByText(/Bộ tiêu chí không hợp lệ \(1 lỗi\)/)).toBeTruthy();
+    expect(screen.getByText('sections.0: Mục I: điểm chuẩn 25 nhưng tổng các mục con là 20')).toBeTruthy();
+    expect(screen.getByText(/Đang dùng: hlhpn-caobang-huyen, phiên bản 2024\.1/)).toBeTruthy();
+    expect(store.saved.rubric).toEqual({ source: 'builtin' });
+  });
+
+  test('a file that is not JSON says so', async () => {
+    renderPane(new FakeOperations(), new MemorySettings(settings));
+    fireEvent.click(await screen.findByRole('radio', { name: 'Từ tệp bộ tiêu chí (JSON)' }));
+    chooseFile(rubricFile('{ "id": ', 'hong.json'));
+    expect(await screen.findByText('Tệp không phải JSON hợp lệ.')).toBeTruthy();
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * @jest-environment jsdom
+ */
+import { lazyOperations } from '../../src/taskpane/lazyOperations';
+import { describeError } from '../../src/taskpane/errors';
+import { localSettingsStore } from '../../src/taskpane/officeServices';
+import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from '../../src/taskpane/settings';
+import { FakeOperations } from './fake-operations';
+
+describe('settings kept with office-js-helpers Storage', () => {
+  beforeEach(() => localStorage.clear());
+
+  test('what one opening saves, the next one loads', async () => {
+    const settings: Settings = {
+      unitName: 'Hội LHPN huyện Nguyên Bình',
+      rubric: { source: 'file', fileName: 'tieu-chi.json', data: { id: 'x', sections: [] } },
+    };
+    await localSettingsStore().save(settings);
+    expect(await localSettingsStore().load()).toEqual(settings);
+    // Kept in the helpers' "chamdiem" container, apart from anything else in localStorage.
+    expect(Object.keys(localStorage).sort()).toEqual(['@chamdiem/settings', 'chamdiem']);
+  });
+
+  test('a full localStorage is reported in Vietnamese', async () => {
+    const store = localSettingsStore();
+    await store.load();
+    const setItem = jest.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      await expect(store.save(DEFAULT_SETTINGS)).rejects.toThrow('Không lưu được cài đặt vào bộ nhớ của trình duyệt');
+    } finally {
+      setItem.mockRestore();
+    }
+  });
+
+  test('a first opening gets the defaults', async () => {
+    expect(await localSettingsStore().load()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  test('damaged or outdated stored settings fall back field by field', () => {
+    expect(sanitizeSettings({ unitName: 42, rubric: { source: 'file' } })).toEqual(DEFAULT_SETTINGS);
+    expect(sanitizeSettings({ unitName: 'Hội LHPN huyện Thạch An', rubric: 'builtin' })).toEqual({
+      unitName: 'Hội LHPN huyện Thạch An',
+      rubric: { source: 'builtin' },
+    });
+    expect(sanitizeSettings('nonsense')).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('lazyOperations', () => {
+  test('loads the implementation once, on first use', async () => {
+    const fake = new FakeOperations();
+    let loads = 0;
+    const ops = lazyOperations(async () => {
+      loads++;
+      return fake;
+    });
+    expect(loads).toBe(0);
+    await ops.status();
+    await ops.select('H12');
+    expect(loads).toBe(1);
+    expect(fake.selected).toEqual(['H12']);
+  });
+
+  test('a failed load is reported, then tried again on the next call', async () => {
+    const fake = new FakeOperations();
+    let attempts = 0;
+    const ops = lazyOperations(async () => {
+      if (++attempts === 1) throw Object.assign(new Error('Loading chunk excel failed.'), { name: 'ChunkLoadError' });
+      return fake;
+    });
+    await expect(ops.status()).rejects.toThrow('Loading chunk excel failed.');
+    await expect(ops.status()).resolves.toEqual({ exists: false, ours: false });
+    expect(attempts).toBe(2);
+  });
+});
+
+describe('describeError', () => {
+  test('a raw Office error keeps its code and text', () => {
+    const raw = Object.assign(new Error('The requested resource does not exist.'), {
+      name: 'RichApi.Error',
+      code: 'ItemNotFound',
+      debugInfo: { code: 'ItemNotFound' },
+    });
+    expect(describeError(raw)).toEqual({ message: 'Excel báo lỗi (mã ItemNotFound).', detail: raw.message });
+  });
+
+  test('the cause of our own error is kept as detail', () => {
+    const error = new Error('Không lưu được cài đặt vào bộ nhớ của trình duyệt (có thể đã đầy).', {
+      cause: new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+    });
+    expect(describeError(error)).toEqual({ message: error.message, detail: 'The quota has been exceeded.' });
+  });
+
+  test('a chunk that failed to load asks to reopen the pane', () => {
+    const error = Object.assign(new Error('Loading chunk 45 failed.'), { name: 'ChunkLoadError' });
+    expect(describeError(error).message).toMatch(/Hãy đóng và mở lại ngăn tác vụ/);
+  });
+
+  test('our Vietnamese errors pass through unchanged', () => {
+    expect(describeError(new Error('Sổ làm việc chưa có trang “Tự chấm điểm”.'))).toEqual({
+      message: 'Sổ làm việc chưa có trang “Tự chấm điểm”.',
+    });
+  });
+});
