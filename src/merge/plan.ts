@@ -65,10 +65,13 @@ export interface MergeSheetPlan {
   print: {
     paperSize: 'A4';
     orientation: 'portrait' | 'landscape';
-    /** Shrink to one page wide; otherwise pages run across with the title columns repeated. */
+    /** Shrink to one page wide; otherwise pages run across at `scale` with the title columns repeated. */
     fitToWidth: boolean;
+    scale?: number;
     titleRows: { from: number; to: number };
     titleCols?: { from: number; to: number };
+    /** Manual page breaks to the right of these columns. */
+    columnBreaksAfter?: number[];
     footer: string;
   };
 }
@@ -171,6 +174,8 @@ function appraisalValidation(range: RangeRef, rule: NumberRule): PlanValidation 
 }
 
 const FIRST_UNIT_COL = 4;
+/** Units per printed page of "Tổng hợp": a unit's two columns never part. */
+const UNITS_PER_PAGE = 3;
 const SUMMARY_HEADER_ROW = 5;
 const SUMMARY_FIRST_ROW = 7;
 const RANKING_HEADER_ROW = 5;
@@ -241,7 +246,8 @@ export function buildMergePlan(result: MergeResult, loaded: LoadedRubric, option
     s.put(row, 1, { value: r.label, style: labelSt });
     s.put(row, 2, { value: r.text, style: textSt });
     s.put(row, 3, r.max !== undefined && r.kind !== 'adjustmentItem' ? { value: r.max, style: maxSt } : { style: maxSt });
-    s.rowHeights.set(row, heightFor([[r.text, 48]]));
+    // Headings are bold capitals: fewer characters fit a line.
+    s.rowHeights.set(row, heightFor([[r.text, r.kind === 'section' || r.kind === 'adjustment' || r.kind === 'group' ? 36 : 48]]));
     units.forEach((u, i) => {
       const cols = unitColumns[i];
       const selfRef = (key: string) => a1(rowOf[key], cols.self);
@@ -333,8 +339,10 @@ export function buildMergePlan(result: MergeResult, loaded: LoadedRubric, option
       paperSize: 'A4',
       orientation: 'landscape',
       fitToWidth: false,
+      scale: 80,
       titleRows: { from: hr, to: hr + 1 },
       titleCols: { from: 1, to: 3 },
+      columnBreaksAfter: unitColumns.filter((_, i) => i > 0 && i % UNITS_PER_PAGE === 0).map((c) => c.self - 1),
       footer: 'Trang &P/&N',
     },
   };

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { columnLetters, rangeA1 } from '../layout/a1';
 import type { MergePlan, MergeSheetPlan } from '../merge/plan';
 import { MERGE_FLAGS, MERGE_STYLES, type MergeStyleName } from '../merge/styles';
@@ -6,13 +7,17 @@ import { dataValidation, excelStyle } from './write';
 
 const argb = (rgb: string) => `FF${rgb}`;
 
-function addSheet(workbook: ExcelJS.Workbook, plan: MergeSheetPlan, styles: Map<MergeStyleName, Partial<ExcelJS.Style>>): Promise<void> {
+async function addSheet(
+  workbook: ExcelJS.Workbook,
+  plan: MergeSheetPlan,
+  styles: Map<MergeStyleName, Partial<ExcelJS.Style>>,
+): Promise<ExcelJS.Worksheet> {
   const ws = workbook.addWorksheet(plan.name, {
     views: [{ state: 'frozen', xSplit: plan.frozen.cols, ySplit: plan.frozen.rows, zoomScale: 90 }],
     pageSetup: {
       paperSize: 9,
       orientation: plan.print.orientation,
-      ...(plan.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false, scale: 80 }),
+      ...(plan.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false, scale: plan.print.scale ?? 100 }),
       printTitlesRow: `${plan.print.titleRows.from}:${plan.print.titleRows.to}`,
       ...(plan.print.titleCols
         ? { printTitlesColumn: `${columnLetters(plan.print.titleCols.from)}:${columnLetters(plan.print.titleCols.to)}` }
@@ -60,18 +65,28 @@ function addSheet(workbook: ExcelJS.Workbook, plan: MergeSheetPlan, styles: Map<
     });
   });
   if (plan.autoFilter) ws.autoFilter = rangeA1(plan.autoFilter);
-  if (!plan.protect) return Promise.resolve();
-  return ws.protect('', {
-    selectLockedCells: true,
-    selectUnlockedCells: true,
-    formatRows: true,
-    formatColumns: true,
-  });
+  if (plan.protect) {
+    await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatRows: true, formatColumns: true });
+  }
+  return ws;
 }
 
-export async function addMergeSheets(workbook: ExcelJS.Workbook, plan: MergePlan): Promise<void> {
-  const styles = new Map<MergeStyleName, Partial<ExcelJS.Style>>();
-  for (const sheet of plan.sheets) await addSheet(workbook, sheet, styles);
+/**
+ * ExcelJS writes row breaks only; column breaks go in by hand, right after
+ * headerFooter where the schema puts them.
+ */
+async function addColumnBreaks(xlsx: Buffer, breaks: Map<number, number[]>): Promise<Buffer> {
+  if (breaks.size === 0) return xlsx;
+  const zip = await JSZip.loadAsync(xlsx);
+  for (const [sheetId, cols] of breaks) {
+    const name = `xl/worksheets/sheet${sheetId}.xml`;
+    const xml = await (zip.file(name) as JSZip.JSZipObject).async('string');
+    const brks = cols.map((c) => `<brk id="${c}" max="1048575" man="1"/>`).join('');
+    const element = `<colBreaks count="${cols.length}" manualBreakCount="${cols.length}">${brks}</colBreaks>`;
+    if (!xml.includes('</headerFooter>')) throw new Error(`${name}: no headerFooter to place column breaks after`);
+    zip.file(name, xml.replace('</headerFooter>', `</headerFooter>${element}`));
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 /** The consolidated workbook as .xlsx bytes; every formula is computed when it is opened. */
@@ -80,6 +95,11 @@ export async function writeMergeWorkbook(plan: MergePlan): Promise<Buffer> {
   workbook.creator = 'chamdiem';
   workbook.title = plan.sheets[0]?.name ?? '';
   workbook.calcProperties.fullCalcOnLoad = true;
-  await addMergeSheets(workbook, plan);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const styles = new Map<MergeStyleName, Partial<ExcelJS.Style>>();
+  const breaks = new Map<number, number[]>();
+  for (const sheet of plan.sheets) {
+    const ws = await addSheet(workbook, sheet, styles);
+    if (sheet.print.columnBreaksAfter?.length) breaks.set(ws.id, sheet.print.columnBreaksAfter);
+  }
+  return addColumnBreaks(Buffer.from(await workbook.xlsx.writeBuffer()), breaks);
 }

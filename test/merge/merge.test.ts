@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -255,6 +256,18 @@ describeWithTool('soffice', 'merging a mixed set of returned workbooks', () => {
         rules: [expect.objectContaining({ formulae: [appraisalDiffersFormula(a1(top, col - 1), a1(top, col))] })],
       }),
     );
+  });
+
+  test('Tổng hợp prints three units a page, a unit’s two columns never apart, titles repeated', async () => {
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    const xml = await (zip.file('xl/worksheets/sheet1.xml') as JSZip.JSZipObject).async('string');
+    const breaks = [...xml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1]));
+    const layout = summaryLayout(sheet(output, MERGE_SHEETS.summary));
+    const selfCols = [...layout.unitCol.values()].sort((a, b) => a - b);
+    expect(breaks).toEqual(selfCols.filter((_, i) => i > 0 && i % 3 === 0).map((c) => c - 1));
+    expect(xml).toMatch(/<\/headerFooter><colBreaks/);
+    const ws = sheet(output, MERGE_SHEETS.summary);
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '5:6', printTitlesColumn: 'A:C' });
   });
 
   test('text from the files arrives as text, never as a formula', () => {
