@@ -61,6 +61,12 @@ export interface EventHandlerResultApi {
   remove(): void;
 }
 
+/** The event fields the adapter may rely on. */
+export type WorksheetChangedArgs = Pick<
+  Excel.WorksheetChangedEventArgs,
+  'address' | 'changeType' | 'source' | 'type' | 'worksheetId' | 'triggerSource'
+>;
+
 export interface EventHandlersApi<T> {
   add(handler: (args: T) => Promise<unknown>): EventHandlerResultApi;
 }
@@ -74,7 +80,7 @@ export interface WorksheetApi extends Pick<Excel.Worksheet, 'isNullObject' | 'na
   readonly pageLayout: PageLayoutApi;
   readonly horizontalPageBreaks: { add(pageBreakRange: RangeApi | string): unknown };
   readonly freezePanes: Pick<Excel.WorksheetFreezePanes, 'freezeRows'>;
-  readonly onChanged: EventHandlersApi<Excel.WorksheetChangedEventArgs>;
+  readonly onChanged: EventHandlersApi<WorksheetChangedArgs>;
 }
 
 export interface WorksheetCollectionApi {

@@ -120,7 +120,7 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
   };
 
   /** One Excel.run, retried once on cell-edit mode; `sync` counts the round trips of the attempt. */
-  const batch = <T>(work: (context: ExcelContext, sync: () => Promise<number>) => Promise<T>): Promise<T> => {
+  const batch = async <T>(work: (context: ExcelContext, sync: () => Promise<number>) => Promise<T>): Promise<T> => {
     requireMinimum();
     return retryOnCellEdit(
       () =>
