@@ -275,13 +275,13 @@ export function buildMergePlan(result: MergeResult, loaded: LoadedRubric, option
   }
 
   const sectionKeys = rubric.sections.map((x) => x.id);
-  s.put(totalRow, 1, { style: 'total' });
-  s.put(totalRow, 2, { value: 'TỔNG ĐIỂM', style: 'total' });
-  s.put(totalRow, 3, { style: 'total' });
+  s.put(totalRow, 1, { style: 'totalLabel' });
+  s.put(totalRow, 2, { value: 'TỔNG ĐIỂM', style: 'totalLabel' });
+  s.put(totalRow, 3, { style: 'totalLabel' });
   s.rowHeights.set(totalRow, 24);
-  s.put(rankRow, 1, { style: 'rank' });
-  s.put(rankRow, 2, { value: 'XẾP HẠNG (theo điểm thẩm định)', style: 'rank' });
-  s.put(rankRow, 3, { style: 'rank' });
+  s.put(rankRow, 1, { style: 'rankLabel' });
+  s.put(rankRow, 2, { value: 'XẾP HẠNG (theo điểm thẩm định)', style: 'rankLabel' });
+  s.put(rankRow, 3, { style: 'rankLabel' });
   s.rowHeights.set(rankRow, 24);
 
   // ---- Xếp hạng (built before its references are needed) -------------------

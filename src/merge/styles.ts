@@ -17,7 +17,9 @@ export type MergeStyleName =
   | 'groupScore'
   | 'computedScore'
   | 'total'
+  | 'totalLabel'
   | 'rank'
+  | 'rankLabel'
   | 'text'
   | 'textCenter'
   | 'number'
@@ -48,7 +50,9 @@ export const MERGE_STYLES: Record<MergeStyleName, CellStyle> = {
   groupScore: { bold: true, fill: STYLES.group.fill, horizontal: 'center', vertical: 'middle', border: true },
   computedScore: { bold: true, horizontal: 'center', vertical: 'top', border: true },
   total: { ...STYLES.total },
+  totalLabel: { ...STYLES.total, numberFormat: '@' },
   rank: { bold: true, size: 13, fill: 'E2EFDA', horizontal: 'center', vertical: 'middle', border: true },
+  rankLabel: { bold: true, size: 13, fill: 'E2EFDA', horizontal: 'center', vertical: 'middle', border: true, numberFormat: '@' },
   text: { vertical: 'top', wrap: true, border: true, numberFormat: '@' },
   textCenter: { horizontal: 'center', vertical: 'top', wrap: true, border: true, numberFormat: '@' },
   number: { horizontal: 'center', vertical: 'top', border: true },
