@@ -1,0 +1,210 @@
+/**
+ * The fake Excel host itself: the adapter's tests mean something only if
+ * the fake behaves like Excel where it matters.
+ */
+import { createExcelOperations } from '../../src/excel';
+import { builtinRubric } from '../../src/rubric';
+import { FakeExcelHost, installFakeOffice } from '../fakes/excel-host';
+
+const richCode = (error: unknown) => (error as { code?: string }).code;
+
+describe('loads', () => {
+  test('a property can be read only after load() and sync()', async () => {
+    const host = new FakeExcelHost();
+    host.type('Sheet1', 'A1', 5);
+    await host.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1:B1');
+      expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      range.load('values');
+      // Loaded but not yet synced: still unavailable.
+      expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await context.sync();
+      expect(range.values).toEqual([[5, '']]);
+      expect(() => range.formulas).toThrow(/not available/);
+    });
+  });
+
+  test('accepts "a,b", ["a"] and {select} and snapshots at sync time', async () => {
+    const host = new FakeExcelHost();
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Sheet1');
+      const a = sheet.getRange('A1');
+      const b = sheet.getRange('B2');
+      const c = sheet.getRange('C3');
+      a.load('values, formulas');
+      b.load(['address']);
+      c.load({ select: 'valueTypes' });
+      a.values = [['=1+1']];
+      await context.sync();
+      expect(a.values).toEqual([['']]);
+      expect(a.formulas).toEqual([['']]);
+      expect(b.address).toBe('Sheet1!B2');
+      expect(c.valueTypes).toEqual([['Empty']]);
+      a.load('formulas');
+      await context.sync();
+      expect(a.formulas).toEqual([['=1+1']]);
+    });
+  });
+
+  test('a missing sheet is a null object, and so is what hangs off it', async () => {
+    const host = new FakeExcelHost();
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject('Không có');
+      sheet.load('name');
+      const used = sheet.getUsedRangeOrNullObject();
+      used.load('values');
+      expect(() => sheet.isNullObject).toThrow(/not available/);
+      sheet.delete();
+      await context.sync();
+      expect(sheet.isNullObject).toBe(true);
+      expect(used.isNullObject).toBe(true);
+      expect(() => sheet.name).toThrow(/null object/);
+    });
+    const error = await host
+      .run(async (context) => {
+        context.workbook.worksheets.getItem('Không có').getRange('A1').load('values');
+        await context.sync();
+      })
+      .catch((e: unknown) => e);
+    expect(richCode(error)).toBe('ItemNotFound');
+  });
+});
+
+describe('writes', () => {
+  test('are queued and applied at sync, counted as operations', async () => {
+    const host = new FakeExcelHost();
+    await host.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1:B1');
+      range.numberFormat = [['@', 'General']];
+      range.values = [['x', 2]];
+      expect(host.cellAt('Sheet1', 'A1')).toBeUndefined();
+      await context.sync();
+    });
+    expect(host.cellAt('Sheet1', 'A1')).toMatchObject({ value: 'x', numberFormat: '@' });
+    expect(host.cellAt('Sheet1', 'B1')?.value).toBe(2);
+    expect(host.syncCount).toBe(1);
+    expect(host.operationCount).toBe(2);
+    expect(host.syncLog).toEqual([{ operations: 2 }]);
+  });
+
+  test('store typed text the way Excel does: formulas unless the cell is text-formatted', async () => {
+    const host = new FakeExcelHost();
+    await host.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1:F2');
+      range.numberFormat = [
+        ['General', 'General', 'General', 'General', 'General', 'General'],
+        ['@', '@', '@', '@', '@', '@'],
+      ];
+      const typed = ['=1+1', '+1+1', '-x', "'=1+1", '12', 'TRUE'];
+      range.values = [typed, typed];
+      await context.sync();
+    });
+    const cell = (a: string) => host.cellAt('Sheet1', a);
+    expect([cell('A1')?.formula, cell('B1')?.formula, cell('C1')?.formula]).toEqual(['1+1', '+1+1', '-x']);
+    expect([cell('D1')?.value, cell('E1')?.value, cell('F1')?.value]).toEqual(['=1+1', 12, true]);
+    for (const a of ['A2', 'B2', 'C2', 'D2', 'E2', 'F2']) expect(cell(a)?.formula).toBeUndefined();
+    expect([cell('A2')?.value, cell('B2')?.value, cell('E2')?.value]).toEqual(['=1+1', '+1+1', '12']);
+  });
+
+  test('an array that does not fit the range is refused', async () => {
+    const host = new FakeExcelHost();
+    const error = await host
+      .run(async (context) => {
+        context.workbook.worksheets.getItem('Sheet1').getRange('A1:B2').values = [[1, 2]];
+        await context.sync();
+      })
+      .catch((e: unknown) => e);
+    expect(richCode(error)).toBe('InvalidArgument');
+  });
+
+  test('a protected sheet refuses edits to locked cells, from the API and from the user', async () => {
+    const host = new FakeExcelHost();
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('B2').format.protection.locked = false;
+      sheet.protection.protect();
+      await context.sync();
+    });
+    host.type('Sheet1', 'B2', 'được');
+    expect(() => host.type('Sheet1', 'A1', 'không')).toThrow(expect.objectContaining({ code: 'AccessDenied' }));
+    const error = await host
+      .run(async (context) => {
+        context.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [['x']];
+        await context.sync();
+      })
+      .catch((e: unknown) => e);
+    expect(richCode(error)).toBe('AccessDenied');
+  });
+
+  test('a very hidden sheet or the last visible one cannot be deleted', async () => {
+    const host = new FakeExcelHost({ sheetNames: ['Một', 'Hai'] });
+    const attempt = (work: (context: Excel.RequestContext) => void) =>
+      host
+        .run(async (context) => {
+          work(context);
+          await context.sync();
+        })
+        .catch((e: unknown) => e);
+    await attempt((c) => (c.workbook.worksheets.getItem('Hai').visibility = 'VeryHidden'));
+    expect(richCode(await attempt((c) => c.workbook.worksheets.getItem('Hai').delete()))).toBe('InvalidOperation');
+    expect(richCode(await attempt((c) => c.workbook.worksheets.getItem('Một').delete()))).toBe('InvalidOperation');
+    expect(host.sheets.map((s) => s.name)).toEqual(['Một', 'Hai']);
+  });
+});
+
+describe('the host', () => {
+  test('refuses APIs above its requirement set', async () => {
+    const host = new FakeExcelHost({ apiVersion: '1.7' });
+    expect(host.supports('ExcelApi', '1.7')).toBe(true);
+    expect(host.supports('ExcelApi', '1.8')).toBe(false);
+    const error = await host
+      .run(async (context) => {
+        context.workbook.worksheets.getItem('Sheet1').getRange('A1').dataValidation.rule = { custom: { formula: '=A1>0' } };
+        await context.sync();
+      })
+      .catch((e: unknown) => e);
+    expect(richCode(error)).toBe('ApiNotFound');
+  });
+
+  test('an injected failure applies nothing', async () => {
+    const host = new FakeExcelHost();
+    host.failNextSync();
+    const error = await host
+      .run(async (context) => {
+        context.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [[1]];
+        await context.sync();
+      })
+      .catch((e: unknown) => e);
+    expect(richCode(error)).toBe('InvalidOperationInCellEditMode');
+    expect(host.cellAt('Sheet1', 'A1')).toBeUndefined();
+  });
+
+  test('a batch that ends with unsynced work fails loudly', async () => {
+    const host = new FakeExcelHost();
+    await expect(
+      host.run(async (context) => {
+        context.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [[1]];
+      }),
+    ).rejects.toThrow(/never synced/);
+  });
+});
+
+describe('installFakeOffice', () => {
+  const g = globalThis as unknown as { Office?: unknown; Excel?: unknown };
+  afterEach(() => {
+    delete g.Office;
+    delete g.Excel;
+  });
+
+  test('stands in for office.js: onReady, requirement sets and Excel.run drive the adapter', async () => {
+    const host = installFakeOffice(globalThis, new FakeExcelHost({ apiVersion: '1.8' }));
+    await expect(Office.onReady()).resolves.toEqual({ host: Office.HostType.Excel, platform: 'PC' });
+    expect(Office.context.requirements.isSetSupported('ExcelApi', '1.8')).toBe(true);
+    expect(Office.context.requirements.isSetSupported('ExcelApi', '1.9')).toBe(false);
+    // Wired as the task pane wires it: no options, the globals answer.
+    const ops = createExcelOperations((batch) => Excel.run(batch));
+    const result = await ops.generate({ loaded: builtinRubric(), unitName: 'Hội LHPN huyện Bảo Lạc' });
+    expect(result.notices).toHaveLength(1);
+    expect(host.nameAddress('TenDonVi')).toEqual({ sheet: 'Tự chấm điểm', address: expect.any(String) });
+  });
+});
