@@ -3,9 +3,8 @@ import JSZip from 'jszip';
 import { columnLetters, rangeA1 } from '../layout/a1';
 import type { MergePlan, MergeSheetPlan } from '../merge/plan';
 import { MERGE_FLAGS, MERGE_STYLES, type MergeStyleName } from '../merge/styles';
-import { dataValidation, excelStyle } from './write';
+import { addRules, excelStyle } from './write';
 
-const argb = (rgb: string) => `FF${rgb}`;
 
 async function addSheet(
   workbook: ExcelJS.Workbook,
@@ -44,26 +43,7 @@ async function addSheet(
   for (const m of plan.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
   for (const [row, height] of plan.rowHeights) ws.getRow(row).height = height;
 
-  // Range validations exist at runtime but not in ExcelJS's typings.
-  const validations = (ws as unknown as { dataValidations: { add(ref: string, dv: ExcelJS.DataValidation): void } }).dataValidations;
-  for (const v of plan.validations) validations.add(rangeA1(v.range), dataValidation(v));
-  plan.conditionalFormats.forEach((cf, i) => {
-    const look = MERGE_FLAGS[cf.flag];
-    ws.addConditionalFormatting({
-      ref: rangeA1(cf.range),
-      rules: [
-        {
-          type: 'expression',
-          priority: i + 1,
-          formulae: [cf.formula],
-          style: {
-            fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(look.fill) } },
-            font: { color: { argb: argb(look.color) }, bold: true },
-          },
-        },
-      ],
-    });
-  });
+  addRules(ws, plan.validations, plan.conditionalFormats, MERGE_FLAGS);
   if (plan.autoFilter) ws.autoFilter = rangeA1(plan.autoFilter);
   if (plan.protect) {
     await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatRows: true, formatColumns: true });

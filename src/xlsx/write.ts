@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { a1, rangeA1, sheetRef } from '../layout/a1';
-import type { SheetPlan } from '../layout/plan';
+import { a1, rangeA1, sheetRef, type RangeRef } from '../layout/a1';
+import type { PlanValidation, SheetPlan } from '../layout/plan';
 import { BODY_SIZE, FLAG_STYLES, FONT_NAME, STYLES, type CellStyle } from '../layout/styles';
 
 /** A value carried into an input cell: numbers stay numbers, everything else is text. */
@@ -27,7 +27,7 @@ export function excelStyle(style: CellStyle): Partial<ExcelJS.Style> {
   return out;
 }
 
-export function dataValidation(v: SheetPlan['validations'][number]): ExcelJS.DataValidation {
+export function dataValidation(v: PlanValidation): ExcelJS.DataValidation {
   const common = {
     allowBlank: true,
     showErrorMessage: true,
@@ -41,6 +41,43 @@ export function dataValidation(v: SheetPlan['validations'][number]): ExcelJS.Dat
   return v.type === 'custom'
     ? { type: 'custom', formulae: [v.formula as string], ...common }
     : { type: 'textLength', operator: 'lessThanOrEqual', formulae: [v.maxLength as number], ...common };
+}
+
+/** A conditional format's look: fill and font colour, RGB hex. */
+export interface FlagLook {
+  fill: string;
+  color: string;
+}
+
+/** Data validations and conditional formats of a plan, onto a sheet. */
+export function addRules<F extends string>(
+  ws: ExcelJS.Worksheet,
+  validations: readonly PlanValidation[],
+  conditionalFormats: readonly { range: RangeRef; formula: string; flag: F }[],
+  looks: Record<F, FlagLook>,
+): void {
+  // Range validations exist at runtime but not in ExcelJS's typings. One add
+  // per area: ExcelJS fails on multi-area keys.
+  const rangeValidations = (ws as unknown as { dataValidations: { add(ref: string, dv: ExcelJS.DataValidation): void } })
+    .dataValidations;
+  for (const v of validations) rangeValidations.add(rangeA1(v.range), dataValidation(v));
+  conditionalFormats.forEach((cf, i) => {
+    const look = looks[cf.flag];
+    ws.addConditionalFormatting({
+      ref: rangeA1(cf.range),
+      rules: [
+        {
+          type: 'expression',
+          priority: i + 1,
+          formulae: [cf.formula],
+          style: {
+            fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(look.fill) } },
+            font: { color: { argb: argb(look.color) }, bold: true },
+          },
+        },
+      ],
+    });
+  });
 }
 
 /**
@@ -95,28 +132,7 @@ export async function addPlanToWorkbook(
 
   for (const f of plan.fields) workbook.definedNames.add(sheetRef(plan.sheetName, a1(f.row, f.col, true)), f.name);
 
-  // Range validations exist at runtime but not in ExcelJS's typings. One add
-  // per area: ExcelJS fails on multi-area keys.
-  const rangeValidations = (ws as unknown as { dataValidations: { add(ref: string, dv: ExcelJS.DataValidation): void } })
-    .dataValidations;
-  for (const v of plan.validations) rangeValidations.add(rangeA1(v.range), dataValidation(v));
-  plan.conditionalFormats.forEach((cf, i) => {
-    const look = FLAG_STYLES[cf.flag];
-    ws.addConditionalFormatting({
-      ref: rangeA1(cf.range),
-      rules: [
-        {
-          type: 'expression',
-          priority: i + 1,
-          formulae: [cf.formula],
-          style: {
-            fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(look.fill) } },
-            font: { color: { argb: argb(look.color) }, bold: true },
-          },
-        },
-      ],
-    });
-  });
+  addRules(ws, plan.validations, plan.conditionalFormats, FLAG_STYLES);
 
   await ws.protect(plan.protection.password, {
     selectLockedCells: true,
