@@ -32,12 +32,12 @@ export function officeErrorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-export function isCellEditError(error: unknown): boolean {
+function isCellEditError(error: unknown): boolean {
   return officeErrorCode(error) === CELL_EDIT;
 }
 
 /** Our own errors pass through; Excel's get a Vietnamese message with the code and English text appended. */
-export function toExcelOperationError(error: unknown): Error {
+function toExcelOperationError(error: unknown): Error {
   if (error instanceof ExcelOperationError) return error;
   const code = officeErrorCode(error);
   if (code === undefined) return error instanceof Error ? error : new Error(String(error));

@@ -11,7 +11,7 @@ import type { BorderSide, HeaderFooterApi, NamedItemCollectionApi, RangeApi, Ran
 import { paint, type Need } from './paint';
 
 /** Excel column widths are set in points; the plan gives characters of the default font. */
-export function columnWidthPoints(characters: number): number {
+function columnWidthPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
@@ -259,7 +259,7 @@ export function queueSheet(
  * Office.js sets one by one; "&&" is a literal ampersand and text before any
  * section code is centred, as Excel reads it.
  */
-export function headerSections(code: string): { left: string; center: string; right: string } {
+function headerSections(code: string): { left: string; center: string; right: string } {
   const out = { left: '', center: '', right: '' };
   const sections = { L: 'left', C: 'center', R: 'right' } as const;
   let section: keyof typeof out = 'center';

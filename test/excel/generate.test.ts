@@ -83,6 +83,15 @@ describe('generate through the Office.js adapter', () => {
     expect(both.host.syncCount).toBe(2);
   });
 
+  test('queues operations by structure, not by cell', () => {
+    const [reads, writes] = both.host.syncLog.map((s) => s.operations);
+    expect(reads).toBeLessThanOrEqual(5);
+    // One name per named cell, and a few operations per validation and flag rule, are the plan's own lists…
+    const planLists = plan.fields.length + 3 * plan.validations.length + 5 * plan.conditionalFormats.length;
+    // …everything else (contents, formats, merges, sizes, page setup) takes fewer operations than there are cells.
+    expect(writes - planLists).toBeLessThan(plan.cells.length);
+  });
+
   test('holds the same values and formulas in every cell', () => {
     const differences: string[] = [];
     for (let r = 1; r <= plan.lastRow + 5; r++) {

@@ -99,10 +99,6 @@ export class FakeExcelHost {
     return context as unknown as Excel.RequestContext;
   }
 
-  createContext(): Excel.RequestContext {
-    return this.asExcel(new FakeRequestContext(this));
-  }
-
   /** Excel.run(batch): a fresh context; queued work left unsynced at the end is a bug and fails. */
   readonly run: ExcelRun = (batch) => this.runIn(new FakeRequestContext(this), batch);
 

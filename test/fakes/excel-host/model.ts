@@ -107,7 +107,6 @@ export interface NameState {
   visible: boolean;
 }
 
-export const MAX_ROWS = 1048576;
 export const MAX_COLUMNS = 16384;
 
 /** Excel's own error, shaped like OfficeExtension.Error. */
