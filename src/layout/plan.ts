@@ -5,9 +5,10 @@
  */
 import type { CriterionNode, GroupNode, LoadedRubric, RubricNode, SubItem } from '../rubric';
 import { names } from '../rubric/names';
-import { inputSpecs, ruleMessage, type InputSpec, type NumberRule } from '../scoring/inputs';
+import { inputSpecs, type InputSpec } from '../scoring/inputs';
 import { a1, columnLetters, type RangeRef } from './a1';
 import { placeDateLine } from './document';
+import { numberValidation, ruleKey, textLengthValidation, verticalRuns, type PlanValidation } from './rules';
 import { columnWidthPx, fittedRowHeight } from './text-fit';
 import {
   cappedSumFormula,
@@ -18,12 +19,13 @@ import {
   sumFormula,
   targetFormula,
   tiersFormula,
-  validityFormula,
 } from './formulas';
 import { BODY_SIZE, DOCUMENT_SIZE, type FlagStyle, type StyleName } from './styles';
 
 /** Bumped when cells move; names and formulas stay the contract. */
 export const LAYOUT_VERSION = '1';
+
+export type { PlanValidation } from './rules';
 
 export const SHEET_NAME = 'Tự chấm điểm';
 export const META_SHEET_NAME = 'ChamDiem_Meta';
@@ -54,18 +56,6 @@ export interface PlanCell {
   style: StyleName;
   /** Only input cells are unlocked. */
   unlocked?: boolean;
-}
-
-export interface PlanValidation {
-  range: RangeRef;
-  /** 'custom' holds a formula relative to the range's top-left cell. */
-  type: 'custom' | 'textLength';
-  formula?: string;
-  maxLength?: number;
-  title: string;
-  /** Shown when the cell is selected. */
-  promptTitle: string;
-  message: string;
 }
 
 export interface PlanConditionalFormat {
@@ -133,8 +123,6 @@ export interface PrintSetup {
   rowBreaksBefore: number[];
 }
 
-const TITLE_MAX = 32;
-const MESSAGE_MAX = 255;
 const TEXT_LIMITS: Partial<Record<InputSpec['kind'], number>> = {
   unitName: 200,
   dateLine: 200,
@@ -454,32 +442,6 @@ function keepTogether(heights: Map<number, number>, headerRow: number, start: nu
   return page === startPage ? [] : [start];
 }
 
-/**
- * Groups same-keyed cells of one column into vertical runs, so rules grow
- * with sections rather than with cells.
- */
-function verticalRuns<T>(items: { row: number; col: number; key: string; value: T }[]): { range: RangeRef; value: T }[] {
-  const sorted = [...items].sort((a, b) => a.col - b.col || a.row - b.row);
-  const runs: { range: RangeRef; key: string; value: T }[] = [];
-  for (const it of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && last.key === it.key && last.range.left === it.col && last.range.bottom === it.row - 1) {
-      last.range.bottom = it.row;
-    } else {
-      runs.push({ range: { top: it.row, left: it.col, bottom: it.row, right: it.col }, key: it.key, value: it.value });
-    }
-  }
-  return runs;
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-function ruleKey(rule: NumberRule): string {
-  return `${rule.whole}:${rule.min}:${rule.max ?? ''}`;
-}
-
 function buildValidations(fields: PlanField[]): PlanValidation[] {
   const inputs = fields.filter((f) => f.role === 'input' && f.spec);
   const items = inputs.map((f) => {
@@ -487,27 +449,11 @@ function buildValidations(fields: PlanField[]): PlanValidation[] {
     const key = spec.rule ? `n:${spec.label}:${ruleKey(spec.rule)}` : `t:${spec.kind}`;
     return { row: f.row, col: f.col, key, value: spec };
   });
-  return verticalRuns(items).map(({ range, value: spec }) => {
-    if (spec.rule) {
-      return {
-        range,
-        type: 'custom' as const,
-        formula: validityFormula(a1(range.top, range.left), spec.rule),
-        title: clip('Giá trị không hợp lệ', TITLE_MAX),
-        promptTitle: clip(spec.label, TITLE_MAX),
-        message: clip(ruleMessage(spec.label, spec.rule), MESSAGE_MAX),
-      };
-    }
-    const maxLength = TEXT_LIMITS[spec.kind] ?? 1000;
-    return {
-      range,
-      type: 'textLength' as const,
-      maxLength,
-      title: clip('Nội dung quá dài', TITLE_MAX),
-      promptTitle: clip(spec.label, TITLE_MAX),
-      message: clip(`${spec.label} tối đa ${maxLength} ký tự.`, MESSAGE_MAX),
-    };
-  });
+  return verticalRuns(items).map(({ range, value: spec }) =>
+    spec.rule
+      ? numberValidation(range, spec.label, spec.rule)
+      : textLengthValidation(range, spec.label, TEXT_LIMITS[spec.kind] ?? 1000),
+  );
 }
 
 function buildConditionalFormats(fields: PlanField[]): PlanConditionalFormat[] {

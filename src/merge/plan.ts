@@ -14,10 +14,11 @@ import {
   rankFormula,
   roundedFormula,
   sumFormula,
-  validityFormula,
 } from '../layout/formulas';
-import type { PlanValidation } from '../layout/plan';
-import { ruleMessage, type NumberRule } from '../scoring/inputs';
+import { numberValidation, ruleKey, verticalRuns, type PlanValidation } from '../layout/rules';
+import { BODY_SIZE } from '../layout/styles';
+import { fittedRowHeight } from '../layout/text-fit';
+import type { NumberRule } from '../scoring/inputs';
 import { ownerLabel } from '../scoring/score';
 import type { MergeResult } from './consolidate';
 import { STATUS_LABEL } from './problems';
@@ -103,9 +104,6 @@ export interface MergePlanOptions {
 /** Excel keeps at most this many characters in a cell. */
 const CELL_TEXT_MAX = 32767;
 const MAX_ROW_HEIGHT = 409;
-const POINTS_PER_LINE = 15.75;
-const TITLE_MAX = 32;
-const MESSAGE_MAX = 255;
 
 /**
  * Text from a file as a cell can hold it: characters XML cannot carry are
@@ -116,18 +114,10 @@ export function cellSafeText(text: string): string {
   return clean.length <= CELL_TEXT_MAX ? clean : `${clean.slice(0, CELL_TEXT_MAX - 1)}…`;
 }
 
-function lineCount(text: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width * 1.15));
-  return text.split('\n').reduce((n, para) => n + Math.max(1, Math.ceil(para.length / perLine)), 0);
-}
-
+/** A row tall enough for each (text, column width) pair, within Excel's limit. */
 function heightFor(texts: [string, number][], minimum = 18): number {
-  const lines = Math.max(1, ...texts.map(([t, w]) => lineCount(t, w)));
-  return Math.min(MAX_ROW_HEIGHT, Math.max(minimum, Math.ceil(lines * POINTS_PER_LINE + 3)));
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  const boxes = texts.map(([text, widthChars]) => ({ text, widthChars, sizePt: BODY_SIZE }));
+  return Math.min(MAX_ROW_HEIGHT, fittedRowHeight(boxes, minimum));
 }
 
 function sheetBuilder() {
@@ -147,31 +137,7 @@ function sheetBuilder() {
   };
 }
 
-/** Same-rule cells of one column grouped into vertical runs, one validation each. */
-function verticalRuns(items: { row: number; col: number; rule: NumberRule }[]): { range: RangeRef; rule: NumberRule }[] {
-  const key = (r: NumberRule) => `${r.whole}:${r.min}:${r.max ?? ''}`;
-  const sorted = [...items].sort((a, b) => a.col - b.col || a.row - b.row);
-  const runs: { range: RangeRef; rule: NumberRule }[] = [];
-  for (const it of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && key(last.rule) === key(it.rule) && last.range.left === it.col && last.range.bottom === it.row - 1) last.range.bottom = it.row;
-    else runs.push({ range: { top: it.row, left: it.col, bottom: it.row, right: it.col }, rule: it.rule });
-  }
-  return runs;
-}
-
 const APPRAISAL_LABEL = 'Điểm thẩm định';
-
-function appraisalValidation(range: RangeRef, rule: NumberRule): PlanValidation {
-  return {
-    range,
-    type: 'custom',
-    formula: validityFormula(a1(range.top, range.left), rule),
-    title: clip('Giá trị không hợp lệ', TITLE_MAX),
-    promptTitle: clip(APPRAISAL_LABEL, TITLE_MAX),
-    message: clip(ruleMessage(APPRAISAL_LABEL, rule), MESSAGE_MAX),
-  };
-}
 
 const FIRST_UNIT_COL = 4;
 /** Units per printed page of "Tổng hợp": a unit's two columns never part. */
@@ -328,7 +294,9 @@ export function buildMergePlan(result: MergeResult, loaded: LoadedRubric, option
     merges: s.merges,
     rowHeights: s.rowHeights,
     frozen: { rows: hr + 1, cols: 3 },
-    validations: verticalRuns(validationItems).map(({ range, rule }) => appraisalValidation(range, rule)),
+    validations: verticalRuns(validationItems.map(({ row, col, rule }) => ({ row, col, key: ruleKey(rule), value: rule }))).map(
+      ({ range, value }) => numberValidation(range, APPRAISAL_LABEL, value),
+    ),
     conditionalFormats: unitColumns.map((cols) => ({
       range: { top: SUMMARY_FIRST_ROW, left: cols.appraisal, bottom: totalRow, right: cols.appraisal },
       formula: appraisalDiffersFormula(a1(SUMMARY_FIRST_ROW, cols.self), a1(SUMMARY_FIRST_ROW, cols.appraisal)),

@@ -1,0 +1,70 @@
+/** Building blocks shared by every sheet plan: rule runs and validation messages. */
+import type { NumberRule } from '../scoring/inputs';
+import { ruleMessage } from '../scoring/inputs';
+import { a1, type RangeRef } from './a1';
+import { validityFormula } from './formulas';
+
+/** Excel's limits for a validation's title and message. */
+const TITLE_MAX = 32;
+const MESSAGE_MAX = 255;
+
+export interface PlanValidation {
+  range: RangeRef;
+  /** 'custom' holds a formula relative to the range's top-left cell. */
+  type: 'custom' | 'textLength';
+  formula?: string;
+  maxLength?: number;
+  title: string;
+  /** Shown when the cell is selected. */
+  promptTitle: string;
+  message: string;
+}
+
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+export function ruleKey(rule: NumberRule): string {
+  return `${rule.whole}:${rule.min}:${rule.max ?? ''}`;
+}
+
+/**
+ * Groups same-keyed cells of one column into vertical runs, so rules grow
+ * with sections rather than with cells.
+ */
+export function verticalRuns<T>(items: { row: number; col: number; key: string; value: T }[]): { range: RangeRef; value: T }[] {
+  const sorted = [...items].sort((a, b) => a.col - b.col || a.row - b.row);
+  const runs: { range: RangeRef; key: string; value: T }[] = [];
+  for (const it of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.key === it.key && last.range.left === it.col && last.range.bottom === it.row - 1) {
+      last.range.bottom = it.row;
+    } else {
+      runs.push({ range: { top: it.row, left: it.col, bottom: it.row, right: it.col }, key: it.key, value: it.value });
+    }
+  }
+  return runs;
+}
+
+/** Stop-style validation of a numeric input, with the Vietnamese sentence of its rule. */
+export function numberValidation(range: RangeRef, label: string, rule: NumberRule): PlanValidation {
+  return {
+    range,
+    type: 'custom',
+    formula: validityFormula(a1(range.top, range.left), rule),
+    title: clip('Giá trị không hợp lệ', TITLE_MAX),
+    promptTitle: clip(label, TITLE_MAX),
+    message: clip(ruleMessage(label, rule), MESSAGE_MAX),
+  };
+}
+
+export function textLengthValidation(range: RangeRef, label: string, maxLength: number): PlanValidation {
+  return {
+    range,
+    type: 'textLength',
+    maxLength,
+    title: clip('Nội dung quá dài', TITLE_MAX),
+    promptTitle: clip(label, TITLE_MAX),
+    message: clip(`${label} tối đa ${maxLength} ký tự.`, MESSAGE_MAX),
+  };
+}
