@@ -522,6 +522,7 @@ class FakeRangeFormat implements RangeFormatApi {
 
   constructor(private readonly range: FakeRange) {
     this.font = new FakeRangeFont(range);
+    // The accessor objects below have their own `this`.
     const cells = (what: string, apply: (cell: CellState) => void) => this.cells(what, apply);
     this.fill = {
       get color(): string {
