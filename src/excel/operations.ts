@@ -144,7 +144,7 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
       return { exists: state.exists, ours: state.ours, ...(state.ours ? { meta: state.meta } : {}) };
     });
 
-  const generate = ({ loaded, unitName }: GenerateRequest): Promise<GenerateResult> => {
+  const generate = ({ loaded, unitName, preparer, signer }: GenerateRequest): Promise<GenerateResult> => {
     const pageLayout = supports('1.9');
     return batch(async (context, sync) => {
       const snapshot = queueSnapshot(context, true);
@@ -153,8 +153,10 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
       if (state.exists && !state.ours) throw new ExcelOperationError(MESSAGES.foreignSheet);
 
       const createdAt = now();
+      const typed = (text: string | undefined) => text?.normalize('NFC').trim() || undefined;
+      const signatures = { preparer: typed(preparer), signer: typed(signer) };
       const planFor = (unit: string) =>
-        buildSheetPlan(loaded, { unitName: unit, generatorVersion: options.generatorVersion, createdAt });
+        buildSheetPlan(loaded, { unitName: unit, ...signatures, generatorVersion: options.generatorVersion, createdAt });
       let unit = unitName.normalize('NFC').trim();
       let carried: CarriedEntries | undefined;
       if (state.exists) {
@@ -164,8 +166,10 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
       }
       const plan = planFor(unit);
       const entries = new Map<string, EntryValue>(carried?.entries ?? []);
-      // The unit name is part of the plan's own cells.
+      // The unit name, and signer names given now, are part of the plan's own cells.
       entries.delete(definedNames.unitName);
+      if (signatures.preparer) entries.delete(definedNames.preparerName);
+      if (signatures.signer) entries.delete(definedNames.signerName);
       const orphans = carried?.orphans ?? [];
       // Kept in the metadata sheet, with those an earlier upgrade kept there.
       const orphanRows = orphans.map(({ name, value }): [string, string] => [`${ORPHAN_PREFIX}${name}`, String(value)]);

@@ -17,6 +17,9 @@ export interface SheetStatus {
 export interface GenerateRequest {
   loaded: LoadedRubric;
   unitName: string;
+  /** Names printed under the signatures; when blank, an upgrade keeps the sheet's own. */
+  preparer?: string;
+  signer?: string;
 }
 
 export interface GenerateResult {

@@ -140,6 +140,16 @@ describe('upgrading our sheet', () => {
     const check = await ops.check(builtinRubric());
     expect(check.problems.filter((p) => p.code === 'INVALID_VALUE').map((p) => p.name)).toEqual([names.score('3'), names.score('4')]);
   });
+
+  test('signer names given now are written; left blank, the sheet keeps its own', async () => {
+    const { host, ops } = fakeExcel();
+    await ops.generate({ loaded: builtinRubric(), unitName: UNIT, preparer: 'Nguyễn Thị Lan', signer: 'Hoàng Thị Mai' });
+    expect(valueByName(host, names.preparerName)).toBe('Nguyễn Thị Lan');
+    expect(valueByName(host, names.signerName)).toBe('Hoàng Thị Mai');
+    await ops.generate({ loaded: builtinRubric(), unitName: UNIT, preparer: ' ', signer: 'Lê Thị Hoa' });
+    expect(valueByName(host, names.preparerName)).toBe('Nguyễn Thị Lan');
+    expect(valueByName(host, names.signerName)).toBe('Lê Thị Hoa');
+  });
 });
 
 describe('a sheet that is not ours', () => {
