@@ -59,6 +59,42 @@ describe('the production build', () => {
 });
 
 describeWithTool('chromium', 'the task pane in Chromium with a fake Excel', () => {
+  let server: Awaited<ReturnType<typeof serveDirectory>>;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  beforeAll(async () => {
+    server = await serveDirectory(build.dir);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /**
+   * A page on the built task pane: office.js answered by the fake host, any
+   * other request off this machine refused and recorded, and every script
+   * error recorded.
+   */
+  async function openPane(query = '') {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    const outside: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    const fakeOffice = fs.readFileSync(path.join(build.dir, 'fake-office.js'));
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeOffice });
+      if (url.startsWith(server.url)) return route.continue();
+      outside.push(url);
+      return route.abort();
+    });
+    await page.goto(`${server.url}taskpane.html${query}`);
+    return { page, errors, outside };
+  }
+
   /** The fake host's current selection, as the sheet name and range. */
   const selection = (page: Page) =>
     page.evaluate(() => {
@@ -67,72 +103,64 @@ describeWithTool('chromium', 'the task pane in Chromium with a fake Excel', () =
     });
 
   test('create the sheet, enter a bad score, see it listed, click it to select the cell', async () => {
-    const server = await serveDirectory(build.dir);
-    const browser = await launchChromium();
-    const pageErrors: string[] = [];
-    const outside: string[] = [];
-    try {
-      const page = await browser.context.newPage();
-      page.on('pageerror', (error) => pageErrors.push(String(error)));
-      page.on('console', (message) => {
-        if (message.type() === 'error') pageErrors.push(message.text());
-      });
-      const fakeOffice = fs.readFileSync(path.join(build.dir, 'fake-office.js'));
-      await page.route('**/*', (route) => {
-        const url = route.request().url();
-        if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeOffice });
-        if (url.startsWith(server.url)) return route.continue();
-        outside.push(url);
-        return route.abort();
-      });
+    const { page, errors, outside } = await openPane();
+    await page.getByRole('textbox', { name: /Tên đơn vị/ }).fill('Hội LHPN huyện Hà Quảng');
+    await page.getByText(`Sổ làm việc chưa có trang “${SHEET_NAME}”`).waitFor();
+    await page.getByRole('button', { name: 'Tạo bảng' }).click();
+    await page.getByText('Đã tạo bảng tự chấm điểm').waitFor();
+    await page.getByRole('button', { name: 'Cập nhật' }).waitFor();
+    fs.mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: path.join(OUTPUT, 'taskpane-e2e-created.png'), fullPage: true });
 
-      await page.goto(`${server.url}taskpane.html`);
-      await page.getByRole('textbox', { name: /Tên đơn vị/ }).fill('Hội LHPN huyện Hà Quảng');
-      const create = page.getByRole('button', { name: 'Tạo bảng' });
-      await page.getByText(`Sổ làm việc chưa có trang “${SHEET_NAME}”`).waitFor();
-      await create.click();
-      await page.getByText('Đã tạo bảng tự chấm điểm').waitFor();
-      await page.getByRole('button', { name: 'Cập nhật' }).waitFor();
-      fs.mkdirSync(OUTPUT, { recursive: true });
-      await page.screenshot({ path: path.join(OUTPUT, 'taskpane-e2e-created.png'), fullPage: true });
+    // The sheet really is in the (fake) workbook, with its defined names.
+    const criterion = allCriteria(builtinRubric().rubric).find((c) => c.rule.kind === 'manual' && !c.subItems)!;
+    const scoreName = names.score(criterion.id);
+    const target = await page.evaluate((name) => (window as unknown as FakeOfficeWindow).fakeExcel.nameAddress(name), scoreName);
+    expect(target?.sheet).toBe(SHEET_NAME);
 
-      // The sheet really is in the (fake) workbook, with its defined names.
-      const criterion = allCriteria(builtinRubric().rubric).find((c) => c.rule.kind === 'manual' && !c.subItems)!;
-      const scoreName = names.score(criterion.id);
-      const target = await page.evaluate(
-        (name) => (window as unknown as FakeOfficeWindow).fakeExcel.nameAddress(name),
-        scoreName,
-      );
-      expect(target?.sheet).toBe(SHEET_NAME);
+    await page.getByRole('tab', { name: 'Kiểm tra' }).click();
+    await page.getByText(/^Đã chấm 0\/49$/).waitFor();
 
-      await page.getByRole('tab', { name: 'Kiểm tra' }).click();
-      await page.getByText(/^Đã chấm 0\/49$/).waitFor();
+    // Type a score above the criterion's maximum, as a user would in Excel.
+    const bad = criterion.points + 5;
+    await page.evaluate(([name, value]) => (window as unknown as FakeOfficeWindow).fakeExcel.typeIntoName(name, value), [
+      scoreName,
+      bad,
+    ] as const);
+    const problem = page.getByRole('button', { name: new RegExp(`Ô ${target!.address}$`) });
+    await problem.waitFor();
+    await page.getByText(/^Đã chấm 1\/49$/).waitFor();
 
-      // Type a score above the criterion's maximum, as a user would in Excel.
-      const bad = criterion.points + 5;
-      await page.evaluate(([name, value]) => (window as unknown as FakeOfficeWindow).fakeExcel.typeIntoName(name, value), [
-        scoreName,
-        bad,
-      ] as const);
-      const problem = page.getByRole('button', { name: new RegExp(`Ô ${target!.address}$`) });
-      await problem.waitFor();
-      await page.getByText(/^Đã chấm 1\/49$/).waitFor();
+    expect(await selection(page)).toBeUndefined();
+    await problem.click();
+    await page.waitForFunction(() => (window as unknown as FakeOfficeWindow).fakeExcel.selection !== undefined);
+    const cell = parseA1(target!.address);
+    expect(await selection(page)).toEqual({
+      sheet: SHEET_NAME,
+      range: { top: cell.row, left: cell.col, bottom: cell.row, right: cell.col },
+    });
+    await page.screenshot({ path: path.join(OUTPUT, 'taskpane-e2e.png'), fullPage: true });
 
-      expect(await selection(page)).toBeUndefined();
-      await problem.click();
-      await page.waitForFunction(() => (window as unknown as FakeOfficeWindow).fakeExcel.selection !== undefined);
-      const cell = parseA1(target!.address);
-      expect(await selection(page)).toEqual({
-        sheet: SHEET_NAME,
-        range: { top: cell.row, left: cell.col, bottom: cell.row, right: cell.col },
-      });
-      await page.screenshot({ path: path.join(OUTPUT, 'taskpane-e2e.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  });
 
-      expect(pageErrors).toEqual([]);
-      expect(outside).toEqual([]);
-    } finally {
-      await browser.close();
-      await server.close();
-    }
+  test('on ExcelApi 1.8 the sheet is created and a notice says print layout was not set', async () => {
+    const { page, errors } = await openPane('?excelApi=1.8');
+    await page.getByRole('textbox', { name: /Tên đơn vị/ }).fill('Hội LHPN huyện Bảo Lâm');
+    await page.getByRole('button', { name: 'Tạo bảng' }).click();
+    await page.getByText('Đã tạo bảng tự chấm điểm').waitFor();
+    await page.getByText(/chưa hỗ trợ ExcelApi 1\.9/).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('an Excel older than ExcelApi 1.8 gets a clear message instead of the pane', async () => {
+    const { page, errors } = await openPane('?excelApi=1.7');
+    await page.getByText('Phiên bản Excel quá cũ').waitFor();
+    expect(await page.getByRole('tab').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
