@@ -1,4 +1,10 @@
-/** Wording rules of Nghị định 30/2020/NĐ-CP that the printed sheet follows. */
+/** Wording and page rules of Nghị định 30/2020/NĐ-CP that the printed sheets follow. */
+import { columnWidthPx } from './text-fit';
+
+/** Top and bottom 20 mm, left 30 mm, right 15 mm; header and footer inside the margins. */
+export const DOCUMENT_MARGINS_MM = { top: 20, bottom: 20, left: 30, right: 15, header: 8, footer: 8 };
+const PT_PER_MM = 72 / 25.4;
+const A4_MM = { short: 210, long: 297 };
 
 /**
  * "Cao Bằng, ngày 05 tháng 02 năm 2025": days below 10 and the months
@@ -19,4 +25,42 @@ export function parseIsoDate(text: string): { year: number; month: number; day: 
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const d = new Date(Date.UTC(year, month - 1, day));
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? { year, month, day } : null;
+}
+
+export interface KeepTogether {
+  heights: Map<number, number>;
+  /** In characters, as the sheet's columns are set. */
+  columnWidths: number[];
+  orientation: 'portrait' | 'landscape';
+  /** Repeated on every page after the first. */
+  headerRow: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * Pages as a printer would cut them, from the row heights and the
+ * fit-to-width scale. When rows start..end would straddle a page break, a
+ * manual break before `start` moves the block whole onto the next page.
+ */
+export function keepTogether({ heights, columnWidths, orientation, headerRow, start, end }: KeepTogether): number[] {
+  const page = orientation === 'landscape' ? { width: A4_MM.long, height: A4_MM.short } : { width: A4_MM.short, height: A4_MM.long };
+  const m = DOCUMENT_MARGINS_MM;
+  const widthPt = (columnWidths.reduce((px, w) => px + columnWidthPx(w), 0) * 72) / 96;
+  const scale = Math.min(1, ((page.width - m.left - m.right) * PT_PER_MM) / widthPt);
+  // A tenth of the page in reserve absorbs the programs' own rounding.
+  const capacity = ((page.height - m.top - m.bottom) * PT_PER_MM * 0.9) / scale;
+  const height = (r: number) => heights.get(r) ?? 15;
+  let pageIndex = 0;
+  let used = 0;
+  let startPage = 0;
+  for (let r = 1; r <= end; r++) {
+    if (used + height(r) > capacity) {
+      pageIndex++;
+      used = height(headerRow);
+    }
+    used += height(r);
+    if (r === start) startPage = pageIndex;
+  }
+  return pageIndex === startPage ? [] : [start];
 }

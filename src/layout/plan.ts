@@ -7,9 +7,9 @@ import type { CriterionNode, GroupNode, LoadedRubric, RubricNode, SubItem } from
 import { names } from '../rubric/names';
 import { inputSpecs, type InputSpec } from '../scoring/inputs';
 import { a1, columnLetters, type RangeRef } from './a1';
-import { placeDateLine } from './document';
+import { DOCUMENT_MARGINS_MM, keepTogether, placeDateLine } from './document';
 import { numberValidation, ruleKey, textLengthValidation, verticalRuns, type PlanValidation } from './rules';
-import { columnWidthPx, fittedRowHeight } from './text-fit';
+import { fittedRowHeight } from './text-fit';
 import {
   cappedSumFormula,
   grandTotalFormula,
@@ -131,9 +131,6 @@ const TEXT_LIMITS: Partial<Record<InputSpec['kind'], number>> = {
   note: 1000,
 };
 const MIN_ROW_PT = 18;
-const MARGINS_MM = { top: 20, bottom: 20, left: 30, right: 15, header: 8, footer: 8 };
-const PT_PER_MM = 72 / 25.4;
-const A4_LANDSCAPE_MM = { width: 297, height: 210 };
 
 export function buildSheetPlan(loaded: LoadedRubric, options: SheetPlanOptions = {}): SheetPlan {
   const { rubric, fingerprint } = loaded;
@@ -397,12 +394,19 @@ export function buildSheetPlan(loaded: LoadedRubric, options: SheetPlanOptions =
     print: {
       paperSize: 'A4',
       orientation: 'landscape',
-      marginsMm: MARGINS_MM,
+      marginsMm: DOCUMENT_MARGINS_MM,
       fitToWidth: 1,
       titleRows: { from: headerRow, to: headerRow },
       firstPageHeader: '',
       header: '&C&P',
-      rowBreaksBefore: keepTogether(rowHeights, headerRow, signatureStart, lastRow),
+      rowBreaksBefore: keepTogether({
+        heights: rowHeights,
+        columnWidths: COLUMNS.map((c) => c.width),
+        orientation: 'landscape',
+        headerRow,
+        start: signatureStart,
+        end: lastRow,
+      }),
     },
     meta: [
       ['rubricId', rubric.id],
@@ -414,32 +418,6 @@ export function buildSheetPlan(loaded: LoadedRubric, options: SheetPlanOptions =
       ['createdAt', options.createdAt ?? new Date().toISOString()],
     ],
   };
-}
-
-/**
- * Pages as a printer would cut them, from the row heights and the
- * fit-to-width scale. When rows start..end would straddle a page break, a
- * manual break before `start` moves the block whole onto the next page.
- */
-function keepTogether(heights: Map<number, number>, headerRow: number, start: number, end: number): number[] {
-  const widthPt = (COLUMNS.reduce((px, c) => px + columnWidthPx(c.width), 0) * 72) / 96;
-  const printableWidth = (A4_LANDSCAPE_MM.width - MARGINS_MM.left - MARGINS_MM.right) * PT_PER_MM;
-  const scale = Math.min(1, printableWidth / widthPt);
-  // A tenth of the page in reserve absorbs the programs' own rounding.
-  const capacity = ((A4_LANDSCAPE_MM.height - MARGINS_MM.top - MARGINS_MM.bottom) * PT_PER_MM * 0.9) / scale;
-  const height = (r: number) => heights.get(r) ?? 15;
-  let page = 0;
-  let used = 0;
-  let startPage = 0;
-  for (let r = 1; r <= end; r++) {
-    if (used + height(r) > capacity) {
-      page++;
-      used = height(headerRow);
-    }
-    used += height(r);
-    if (r === start) startPage = page;
-  }
-  return page === startPage ? [] : [start];
 }
 
 function buildValidations(fields: PlanField[]): PlanValidation[] {

@@ -17,6 +17,7 @@ import {
 } from '../layout/formulas';
 import { numberValidation, ruleKey, verticalRuns, type PlanValidation } from '../layout/rules';
 import { BODY_SIZE } from '../layout/styles';
+import { DOCUMENT_MARGINS_MM, keepTogether, placeDateLine } from '../layout/document';
 import { fittedRowHeight } from '../layout/text-fit';
 import type { NumberRule } from '../scoring/inputs';
 import { ownerLabel } from '../scoring/score';
@@ -73,7 +74,13 @@ export interface MergeSheetPlan {
     titleCols?: { from: number; to: number };
     /** Manual page breaks to the right of these columns. */
     columnBreaksAfter?: number[];
-    footer: string;
+    /** Manual page breaks above these rows. */
+    rowBreaksBefore?: number[];
+    marginsMm: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+    /** Header and footer codes (&C centre, &P page, &N pages); a first-page header makes page 1 differ. */
+    header?: string;
+    firstPageHeader?: string;
+    footer?: string;
   };
 }
 
@@ -144,7 +151,9 @@ const FIRST_UNIT_COL = 4;
 const UNITS_PER_PAGE = 3;
 const SUMMARY_HEADER_ROW = 5;
 const SUMMARY_FIRST_ROW = 7;
-const RANKING_HEADER_ROW = 5;
+const RANKING_HEADER_ROW = 9;
+/** Working sheets print with narrow margins and a page count in the footer. */
+const WORKING_MARGINS_MM = { top: 15, bottom: 15, left: 10, right: 10, header: 8, footer: 8 };
 const CHECK_HEADER_ROW = 4;
 const EVIDENCE_HEADER_ROW = 3;
 
@@ -311,18 +320,45 @@ export function buildMergePlan(result: MergeResult, loaded: LoadedRubric, option
       titleRows: { from: hr, to: hr + 1 },
       titleCols: { from: 1, to: 3 },
       columnBreaksAfter: unitColumns.filter((_, i) => i > 0 && i % UNITS_PER_PAGE === 0).map((c) => c.self - 1),
+      marginsMm: WORKING_MARGINS_MM,
       footer: 'Trang &P/&N',
     },
   };
 
-  k.put(1, 1, { value: `XẾP HẠNG THI ĐUA NĂM ${rubric.year}`, style: 'title' });
-  k.put(2, 1, { value: rubric.subtitle, style: 'subtitle' });
-  k.put(3, 1, {
-    value: `Điểm và hạng lấy theo cột Thẩm định của trang ${MERGE_SHEETS.summary} và tự cập nhật; thứ tự dòng theo điểm lúc tổng hợp.`,
-    style: 'note',
-  });
-  k.rowHeights.set(1, 22);
-  k.rowHeights.set(2, 20);
+  // The document header of Nghị định 30, the provincial office issuing.
+  const doc = rubric.document;
+  const lastRankingCol = rc.selfTotal;
+  const rankingWidths = [7, 36, ...sectionKeys.map(() => 9), 10, 10, 11, 11];
+  const left = [1, rc.unit] as const;
+  const right = [rc.unit + 1, lastRankingCol] as const;
+  const line = (row: number, [from, to]: readonly [number, number], value: string, style: MergeStyleName) => {
+    k.put(row, from, { value, style });
+    k.merge(row, from, row, to);
+  };
+  line(1, left, doc.superior, 'docHeaderBold');
+  line(1, right, doc.nationalName, 'docHeaderBold');
+  line(2, right, doc.motto, 'motto');
+  line(4, right, placeDateLine(doc.place), 'dateLine');
+  line(6, [1, lastRankingCol], `XẾP HẠNG THI ĐUA NĂM ${rubric.year}`, 'title');
+  line(7, [1, lastRankingCol], rubric.subtitle, 'subtitle');
+  line(
+    8,
+    [1, lastRankingCol],
+    `Điểm và hạng lấy theo cột Thẩm định của trang ${MERGE_SHEETS.summary} và tự cập nhật; thứ tự dòng theo điểm lúc tổng hợp.`,
+    'note',
+  );
+  for (const [row, height] of [
+    [1, 20],
+    [2, 20],
+    [3, 8],
+    [4, 22],
+    [5, 8],
+    [6, 22],
+    [7, 36],
+    [8, 20],
+  ]) {
+    k.rowHeights.set(row, height);
+  }
   const rankingHeaders: [number, string][] = [
     [rc.rank, 'Hạng'],
     [rc.unit, 'Đơn vị'],
@@ -350,9 +386,19 @@ export function buildMergePlan(result: MergeResult, loaded: LoadedRubric, option
     k.put(row, rc.selfTotal, { formula: summaryCell(totalRow, cols.self), style: 'number' });
     k.rowHeights.set(row, heightFor([[u.label, 36]], 20));
   });
+  // The provincial office signs under the table; the block never parts across pages.
+  const signatureStart = rankingLastRow + 2;
+  let sr = signatureStart;
+  for (const label of doc.rankingSigner.labels) {
+    line(sr, right, label, 'signLabel');
+    k.rowHeights.set(sr++, 20);
+  }
+  line(sr, right, doc.rankingSigner.note, 'signNote');
+  k.rowHeights.set(sr++, 20);
+  k.rowHeights.set(sr, 70);
   const ranking: MergeSheetPlan = {
     name: MERGE_SHEETS.ranking,
-    columnWidths: [7, 36, ...sectionKeys.map(() => 9), 10, 10, 11, 11],
+    columnWidths: rankingWidths,
     cells: k.cells,
     merges: k.merges,
     rowHeights: k.rowHeights,
@@ -365,7 +411,17 @@ export function buildMergePlan(result: MergeResult, loaded: LoadedRubric, option
       orientation: 'portrait',
       fitToWidth: true,
       titleRows: { from: RANKING_HEADER_ROW, to: RANKING_HEADER_ROW },
-      footer: 'Trang &P/&N',
+      marginsMm: DOCUMENT_MARGINS_MM,
+      firstPageHeader: '',
+      header: '&C&P',
+      rowBreaksBefore: keepTogether({
+        heights: k.rowHeights,
+        columnWidths: rankingWidths,
+        orientation: 'portrait',
+        headerRow: RANKING_HEADER_ROW,
+        start: signatureStart,
+        end: sr,
+      }),
     },
   };
 
@@ -422,6 +478,7 @@ export function buildMergePlan(result: MergeResult, loaded: LoadedRubric, option
       orientation: 'landscape',
       fitToWidth: true,
       titleRows: { from: CHECK_HEADER_ROW, to: CHECK_HEADER_ROW },
+      marginsMm: WORKING_MARGINS_MM,
       footer: 'Trang &P/&N',
     },
   };
@@ -471,6 +528,7 @@ export function buildMergePlan(result: MergeResult, loaded: LoadedRubric, option
       orientation: 'landscape',
       fitToWidth: true,
       titleRows: { from: EVIDENCE_HEADER_ROW, to: EVIDENCE_HEADER_ROW },
+      marginsMm: WORKING_MARGINS_MM,
       footer: 'Trang &P/&N',
     },
   };

@@ -25,7 +25,12 @@ export type MergeStyleName =
   | 'number'
   | 'valid'
   | 'warning'
-  | 'rejected';
+  | 'rejected'
+  | 'docHeaderBold'
+  | 'motto'
+  | 'dateLine'
+  | 'signLabel'
+  | 'signNote';
 
 const APPRAISAL_FILL = 'FFF9E6';
 
@@ -59,6 +64,11 @@ export const MERGE_STYLES: Record<MergeStyleName, CellStyle> = {
   valid: { bold: true, fill: 'E2EFDA', color: '375623', horizontal: 'center', vertical: 'top', border: true, numberFormat: '@' },
   warning: { bold: true, fill: 'FFEB9C', color: '9C5700', horizontal: 'center', vertical: 'top', border: true, numberFormat: '@' },
   rejected: { bold: true, fill: 'FFC7CE', color: '9C0006', horizontal: 'center', vertical: 'top', border: true, numberFormat: '@' },
+  docHeaderBold: { ...STYLES.docHeaderBold, numberFormat: '@' },
+  motto: { ...STYLES.motto, numberFormat: '@' },
+  dateLine: { ...STYLES.dateLine, numberFormat: '@' },
+  signLabel: { ...STYLES.signLabel, numberFormat: '@' },
+  signNote: { ...STYLES.signNote, numberFormat: '@' },
 };
 
 /** Conditional-format looks. */

@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { columnLetters, rangeA1 } from '../layout/a1';
 import type { MergePlan, MergeSheetPlan } from '../merge/plan';
 import { MERGE_FLAGS, MERGE_STYLES, type MergeStyleName } from '../merge/styles';
-import { addRules, excelStyle } from './write';
+import { addRules, excelStyle, marginsInInches } from './write';
 
 
 async function addSheet(
@@ -21,10 +21,15 @@ async function addSheet(
       ...(plan.print.titleCols
         ? { printTitlesColumn: `${columnLetters(plan.print.titleCols.from)}:${columnLetters(plan.print.titleCols.to)}` }
         : {}),
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      margins: marginsInInches(plan.print.marginsMm),
     },
-    headerFooter: { oddFooter: `&C${plan.print.footer}` },
+    headerFooter: {
+      ...(plan.print.firstPageHeader !== undefined ? { differentFirst: true, firstHeader: plan.print.firstPageHeader } : {}),
+      ...(plan.print.header !== undefined ? { oddHeader: plan.print.header } : {}),
+      ...(plan.print.footer !== undefined ? { oddFooter: `&C${plan.print.footer}` } : {}),
+    },
   });
+  for (const row of plan.print.rowBreaksBefore ?? []) ws.getRow(row - 1).addPageBreak();
   plan.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 
   const styleOf = (name: MergeStyleName) => {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { a1, rangeA1, sheetRef, type RangeRef } from '../layout/a1';
-import type { PlanValidation, SheetPlan } from '../layout/plan';
+import type { PlanValidation, PrintSetup, SheetPlan } from '../layout/plan';
 import { BODY_SIZE, FLAG_STYLES, FONT_NAME, STYLES, type CellStyle } from '../layout/styles';
 
 /** A value carried into an input cell: numbers stay numbers, everything else is text. */
@@ -41,6 +41,19 @@ export function dataValidation(v: PlanValidation): ExcelJS.DataValidation {
   return v.type === 'custom'
     ? { type: 'custom', formulae: [v.formula as string], ...common }
     : { type: 'textLength', operator: 'lessThanOrEqual', formulae: [v.maxLength as number], ...common };
+}
+
+/** ExcelJS takes page margins in inches. */
+export function marginsInInches(mm: PrintSetup['marginsMm']): ExcelJS.Margins {
+  const inches = (v: number) => Math.round((v / 25.4) * 1000) / 1000;
+  return {
+    top: inches(mm.top),
+    bottom: inches(mm.bottom),
+    left: inches(mm.left),
+    right: inches(mm.right),
+    header: inches(mm.header),
+    footer: inches(mm.footer),
+  };
 }
 
 /** A conditional format's look: fill and font colour, RGB hex. */
@@ -90,7 +103,6 @@ export async function addPlanToWorkbook(
   entries: ReadonlyMap<string, EntryValue> = new Map(),
 ): Promise<void> {
   const print = plan.print;
-  const inches = (mm: number) => Math.round((mm / 25.4) * 1000) / 1000;
   const ws = workbook.addWorksheet(plan.sheetName, {
     views: [{ state: 'frozen', ySplit: plan.headerRow, zoomScale: 90 }],
     pageSetup: {
@@ -100,14 +112,7 @@ export async function addPlanToWorkbook(
       fitToWidth: print.fitToWidth,
       fitToHeight: 0,
       printTitlesRow: `${print.titleRows.from}:${print.titleRows.to}`,
-      margins: {
-        top: inches(print.marginsMm.top),
-        bottom: inches(print.marginsMm.bottom),
-        left: inches(print.marginsMm.left),
-        right: inches(print.marginsMm.right),
-        header: inches(print.marginsMm.header),
-        footer: inches(print.marginsMm.footer),
-      },
+      margins: marginsInInches(print.marginsMm),
     },
     headerFooter: { differentFirst: true, firstHeader: print.firstPageHeader, oddHeader: print.header },
   });
