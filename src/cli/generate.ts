@@ -6,7 +6,7 @@ import { names } from '../rubric/names';
 import { placeDateLine } from '../layout/document';
 import { readWorkbook, WorkbookReadError } from '../xlsx/read';
 import { writeWorkbook } from '../xlsx/write';
-import { carryEntries } from './entries';
+import { carryEntries } from '../layout/carry';
 import { UsageError } from './args';
 
 export interface GenerateOptions {

@@ -4,11 +4,11 @@
  * writes are queued and synced once. Nothing syncs in a loop.
  */
 import { checkWorkbook } from '../check';
-import { carryEntries, type CarriedEntries } from '../cli/entries';
+import { carryEntries, type CarriedEntries } from '../layout/carry';
 import { buildSheetPlan, META_SHEET_NAME, SHEET_NAME, type SheetPlan } from '../layout/plan';
 import type { LoadedRubric } from '../rubric';
 import { names as definedNames } from '../rubric/names';
-import type { EntryValue } from '../xlsx/write';
+import type { EntryValue } from '../layout/carry';
 import type { ExcelOperations, GenerateRequest, GenerateResult, LiveCheck, LiveProblem, SheetStatus } from '../taskpane/operations';
 import { asExcelContext, type ExcelContext, type ExcelRun, type NamedItemApi, type NamedItemCollectionApi, type RangeApi, type WorksheetApi } from './api';
 import { ExcelOperationError, officeErrorCode, retryOnCellEdit } from './errors';

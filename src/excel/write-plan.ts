@@ -6,7 +6,7 @@
 import { a1, rangeA1, type RangeRef } from '../layout/a1';
 import type { PlanCell, SheetPlan } from '../layout/plan';
 import { BODY_SIZE, FLAG_STYLES, FONT_NAME, STYLES, type CellStyle } from '../layout/styles';
-import type { EntryValue } from '../xlsx/write';
+import type { EntryValue } from '../layout/carry';
 import type { BorderSide, HeaderFooterApi, NamedItemCollectionApi, RangeApi, RangeFormatApi, WorksheetApi } from './api';
 import { paint, type Need } from './paint';
 

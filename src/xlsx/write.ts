@@ -2,9 +2,7 @@ import ExcelJS from 'exceljs';
 import { a1, rangeA1, sheetRef, type RangeRef } from '../layout/a1';
 import type { PlanValidation, PrintSetup, SheetPlan } from '../layout/plan';
 import { BODY_SIZE, FLAG_STYLES, FONT_NAME, STYLES, type CellStyle } from '../layout/styles';
-
-/** A value carried into an input cell: numbers stay numbers, everything else is text. */
-export type EntryValue = string | number;
+import type { EntryValue } from '../layout/carry';
 
 const argb = (rgb: string) => `FF${rgb}`;
 const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };

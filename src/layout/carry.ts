@@ -1,6 +1,9 @@
-import type { SheetPlan } from '../layout/plan';
+/** Carrying what was entered into a newly planned sheet, matched by defined name. */
+import type { SheetPlan } from './plan';
 import type { CellInput } from '../scoring/inputs';
-import type { EntryValue } from '../xlsx/write';
+
+/** A value carried into an input cell: numbers stay numbers, everything else is text. */
+export type EntryValue = string | number;
 
 /** How an entry travels into a new sheet: numbers as numbers, anything else as text, never a formula. */
 export function entryValue(cell: CellInput): EntryValue | undefined {
