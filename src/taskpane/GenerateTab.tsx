@@ -125,6 +125,7 @@ export default function GenerateTab({ settings, onSettingsChange }: TabProps) {
   }, [sheetUnit, settings.unitName, onSettingsChange]);
 
   const unitName = settings.unitName.trim();
+  const { preparer: preparerText, signer: signerText } = loaded.rubric.document;
   const upgrading = status?.ours === true;
   const foreign = status?.exists === true && !status.ours;
 
@@ -135,7 +136,15 @@ export default function GenerateTab({ settings, onSettingsChange }: TabProps) {
     setFailure(null);
     setResult(null);
     try {
-      setResult(await operations.generate({ loaded, unitName }));
+      // Blank names leave those on an existing sheet as they are.
+      setResult(
+        await operations.generate({
+          loaded,
+          unitName,
+          preparer: settings.preparer.trim() || undefined,
+          signer: settings.signer.trim() || undefined,
+        }),
+      );
     } catch (error) {
       setFailure({ title: upgrading ? 'Không cập nhật được bảng' : 'Không tạo được bảng', error });
     } finally {
@@ -162,6 +171,12 @@ export default function GenerateTab({ settings, onSettingsChange }: TabProps) {
           onChange={(_, d) => onSettingsChange({ unitName: d.value })}
           onBlur={() => setUnitTouched(true)}
         />
+      </Field>
+      <Field label="Người lập biểu" hint={`Họ tên in dưới dòng “${preparerText.labels.join(' – ')}”; để trống nếu chưa có.`}>
+        <Input value={settings.preparer} maxLength={200} onChange={(_, d) => onSettingsChange({ preparer: d.value })} />
+      </Field>
+      <Field label="Người ký" hint={`Họ tên in dưới dòng “${signerText.labels.join(' – ')}”; để trống nếu chưa có.`}>
+        <Input value={settings.signer} maxLength={200} onChange={(_, d) => onSettingsChange({ signer: d.value })} />
       </Field>
       <Divider />
       {statusError && <ErrorBar shown={statusError} onRetry={() => void readStatus()} />}

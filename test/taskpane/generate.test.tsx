@@ -4,7 +4,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import rubric2024 from '../../src/rubric/data/2024.json';
 import { builtinRubric } from '../../src/rubric';
-import type { Settings } from '../../src/taskpane/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/taskpane/settings';
 import { FakeOperations, MemorySettings } from './fake-operations';
 import { enabledButton, renderPane } from './render-pane';
 
@@ -78,7 +78,7 @@ describe('Tạo bảng', () => {
     const ops = new FakeOperations();
     const refusal = new Error('Trang “Tự chấm điểm” đã có và không do tiện ích tạo; không ghi đè.');
     ops.generateError = refusal;
-    const { logged } = renderPane(ops, new MemorySettings({ unitName: 'Hội LHPN huyện Hòa An', rubric: { source: 'builtin' } }));
+    const { logged } = renderPane(ops, new MemorySettings({ ...DEFAULT_SETTINGS, unitName: 'Hội LHPN huyện Hòa An' }));
     fireEvent.click(await enabledButton('Tạo bảng'));
 
     expect(await screen.findByText('Không tạo được bảng')).toBeTruthy();
@@ -91,7 +91,7 @@ describe('Tạo bảng', () => {
   test('a programming fault is reported in Vietnamese with the original text as detail', async () => {
     const ops = new FakeOperations();
     ops.generateError = new TypeError("Cannot read properties of undefined (reading 'values')");
-    renderPane(ops, new MemorySettings({ unitName: 'Hội LHPN huyện Hòa An', rubric: { source: 'builtin' } }));
+    renderPane(ops, new MemorySettings({ ...DEFAULT_SETTINGS, unitName: 'Hội LHPN huyện Hòa An' }));
     fireEvent.click(await enabledButton('Tạo bảng'));
 
     expect(await screen.findByText('Lỗi không mong đợi trong tiện ích.')).toBeTruthy();
@@ -108,25 +108,39 @@ describe('Tạo bảng', () => {
   test('never offers to overwrite a foreign sheet of the same name', async () => {
     const ops = new FakeOperations();
     ops.sheet = { exists: true, ours: false };
-    renderPane(ops, new MemorySettings({ unitName: 'Hội LHPN huyện Hòa An', rubric: { source: 'builtin' } }));
+    renderPane(ops, new MemorySettings({ ...DEFAULT_SETTINGS, unitName: 'Hội LHPN huyện Hòa An' }));
     expect(await screen.findByText(/không do tiện ích tạo. Tiện ích không ghi đè trang đó/)).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Tạo bảng' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
-  test('keeps the unit name between openings', async () => {
+  test('keeps the unit and signer names between openings', async () => {
     const store = new MemorySettings();
     const first = renderPane(new FakeOperations(), store);
     fireEvent.change(await unitInput(), { target: { value: 'Hội LHPN huyện Trùng Khánh' } });
-    await waitFor(() => expect(store.saved.unitName).toBe('Hội LHPN huyện Trùng Khánh'));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Người lập biểu' }), { target: { value: 'Nông Thị Hoa' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Người ký' }), { target: { value: 'Lương Thị Mai' } });
+    await waitFor(() =>
+      expect(store.saved).toMatchObject({ unitName: 'Hội LHPN huyện Trùng Khánh', preparer: 'Nông Thị Hoa', signer: 'Lương Thị Mai' }),
+    );
     first.view.unmount();
 
     renderPane(new FakeOperations(), store);
     expect(((await unitInput()) as HTMLInputElement).value).toBe('Hội LHPN huyện Trùng Khánh');
+    expect((screen.getByRole('textbox', { name: 'Người lập biểu' }) as HTMLInputElement).value).toBe('Nông Thị Hoa');
+    expect((screen.getByRole('textbox', { name: 'Người ký' }) as HTMLInputElement).value).toBe('Lương Thị Mai');
+  });
+
+  test('passes the signer names, and leaves blank ones to the sheet', async () => {
+    const ops = new FakeOperations();
+    renderPane(ops, new MemorySettings({ ...DEFAULT_SETTINGS, unitName: 'Hội LHPN huyện Hòa An', signer: '  Lương Thị Mai ' }));
+    fireEvent.click(await enabledButton('Tạo bảng'));
+    await screen.findByText('Đã tạo bảng tự chấm điểm');
+    expect(ops.generated[0]).toMatchObject({ unitName: 'Hội LHPN huyện Hòa An', preparer: undefined, signer: 'Lương Thị Mai' });
   });
 });
 
 describe('choosing the rubric', () => {
-  const settings: Settings = { unitName: 'Hội LHPN huyện Hà Quảng', rubric: { source: 'builtin' } };
+  const settings: Settings = { ...DEFAULT_SETTINGS, unitName: 'Hội LHPN huyện Hà Quảng' };
 
   test('a valid rubric file is used for the sheet and remembered', async () => {
     const store = new MemorySettings(settings);

@@ -13,6 +13,8 @@ describe('settings kept with office-js-helpers Storage', () => {
   test('what one opening saves, the next one loads', async () => {
     const settings: Settings = {
       unitName: 'Hội LHPN huyện Nguyên Bình',
+      preparer: 'Nông Thị Hoa',
+      signer: '',
       rubric: { source: 'file', fileName: 'tieu-chi.json', data: { id: 'x', sections: [] } },
     };
     await localSettingsStore().save(settings);
@@ -41,8 +43,8 @@ describe('settings kept with office-js-helpers Storage', () => {
   test('damaged or outdated stored settings fall back field by field', () => {
     expect(sanitizeSettings({ unitName: 42, rubric: { source: 'file' } })).toEqual(DEFAULT_SETTINGS);
     expect(sanitizeSettings({ unitName: 'Hội LHPN huyện Thạch An', rubric: 'builtin' })).toEqual({
+      ...DEFAULT_SETTINGS,
       unitName: 'Hội LHPN huyện Thạch An',
-      rubric: { source: 'builtin' },
     });
     expect(sanitizeSettings('nonsense')).toEqual(DEFAULT_SETTINGS);
   });
