@@ -39,18 +39,25 @@ function describeNonXlsx(buffer: Buffer): string | null {
   return null;
 }
 
+/**
+ * A spreadsheet holds no NaN or Infinity; a file that claims one ("NaN",
+ * "1e309" as a cell's number) gets the error Excel shows for a number out of range.
+ */
+const NUMBER_OUT_OF_RANGE: CellInput = { kind: 'error', value: '#NUM!' };
+
 /** ExcelJS cell value → the host-neutral CellInput the scoring reads. */
 export function toCellInput(cell: ExcelJS.Cell): CellInput {
   const v = cell.value;
   if (v === null || v === undefined) return { kind: 'empty' };
-  if (typeof v === 'number') return { kind: 'number', value: v };
+  if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'number', value: v } : NUMBER_OUT_OF_RANGE;
   if (typeof v === 'string') return { kind: 'text', value: v };
   if (typeof v === 'boolean') return { kind: 'boolean', value: v };
-  if (v instanceof Date) return { kind: 'text', value: v.toISOString() };
+  // A date-formatted number past year 9999 is no Date; Excel shows it as ########.
+  if (v instanceof Date) return { kind: 'text', value: Number.isNaN(v.getTime()) ? '########' : v.toISOString() };
   if ('formula' in v || 'sharedFormula' in v) {
     // cell.result, not v.result: ExcelJS drops a cached 0 from the value object.
     const r = cell.result as unknown;
-    const result = typeof r === 'number' || typeof r === 'string' || typeof r === 'boolean' ? r : null;
+    const result = (typeof r === 'number' && Number.isFinite(r)) || typeof r === 'string' || typeof r === 'boolean' ? r : null;
     return { kind: 'formula', formula: cell.formula ?? '', result };
   }
   if ('richText' in v) return { kind: 'text', value: v.richText.map((t) => t.text).join('') };
@@ -59,12 +66,63 @@ export function toCellInput(cell: ExcelJS.Cell): CellInput {
   return { kind: 'text', value: String(cell.text ?? '') };
 }
 
+/**
+ * A returned workbook is read for its cell values, defined names and sheet
+ * names only. Everything else in a sheet ExcelJS would build cell by cell —
+ * a merge, validation or column run over the whole grid (or past it) never
+ * finishes loading — so it is skipped.
+ */
+const SKIPPED_SHEET_PARTS = [
+  'sheetPr',
+  'dimension',
+  'sheetViews',
+  'sheetFormatPr',
+  'cols',
+  'autoFilter',
+  'mergeCells',
+  'rowBreaks',
+  'hyperlinks',
+  'pageMargins',
+  'dataValidations',
+  'pageSetup',
+  'headerFooter',
+  'printOptions',
+  'picture',
+  'drawing',
+  'sheetProtection',
+  'tableParts',
+  'conditionalFormatting',
+  'extLst',
+];
+
+interface DefinedNameModel {
+  name: string;
+  ranges: string[];
+}
+
+/**
+ * ExcelJS expands every defined name into one object per cell while loading,
+ * so a name over a whole sheet never finishes. The names are only ever read
+ * here, so they are kept as the file states them: ExcelJS hands them to
+ * `definedNames.model` once, and this instance keeps that list as is.
+ */
+function keepNamesUnexpanded(workbook: ExcelJS.Workbook): void {
+  let parsed: DefinedNameModel[] = [];
+  Object.defineProperty(workbook.definedNames, 'model', {
+    get: () => parsed,
+    set: (value: DefinedNameModel[] | undefined) => {
+      parsed = value ?? [];
+    },
+  });
+}
+
 export async function loadExcelWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
   const notXlsx = describeNonXlsx(buffer);
   if (notXlsx) throw new WorkbookReadError(notXlsx, 'UNREADABLE');
   const workbook = new ExcelJS.Workbook();
+  keepNamesUnexpanded(workbook);
   try {
-    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer, { ignoreNodes: SKIPPED_SHEET_PARTS });
   } catch (e) {
     throw new WorkbookReadError(`Tệp .xlsx bị hỏng, không đọc được (${(e as Error).message}).`, 'UNREADABLE');
   }
@@ -72,25 +130,37 @@ export async function loadExcelWorkbook(buffer: Buffer): Promise<ExcelJS.Workboo
   return workbook;
 }
 
+/**
+ * The metadata sheet holds a handful of keys at the top. Reading stops here,
+ * so a stray row far down (row 999,999,999 in a damaged file) is not walked to.
+ */
+const META_ROWS_READ = 1000;
+
 export function readMeta(workbook: ExcelJS.Workbook): Record<string, string> | null {
   const sheet = workbook.getWorksheet(META_SHEET_NAME);
   if (!sheet) return null;
   const meta: Record<string, string> = {};
-  sheet.eachRow((row) => {
-    const key = row.getCell(1).text;
-    if (key) meta[key] = row.getCell(2).text;
-  });
+  for (let r = 1; r <= META_ROWS_READ; r++) {
+    const row = sheet.findRow(r);
+    const key = row?.getCell(1).text;
+    if (row && key) meta[key] = row.getCell(2).text;
+  }
   return meta;
 }
 
+/** Excel's grid; a name past it points at no cell. */
+const LAST_ROW = 1_048_576;
+const LAST_COL = 16_384;
+
 export function readNames(workbook: ExcelJS.Workbook): Map<string, NamedCell> {
   const out = new Map<string, NamedCell>();
-  const model = workbook.definedNames.model as { name: string; ranges: string[] }[];
+  const model = workbook.definedNames.model as DefinedNameModel[];
   for (const { name, ranges } of model) {
     if (ranges.length !== 1) continue;
     const parsed = parseSheetRef(ranges[0]);
     if (!parsed || parsed.ref.includes(':') || !workbook.getWorksheet(parsed.sheet)) continue;
     const { row, col } = parseA1(parsed.ref);
+    if (row < 1 || row > LAST_ROW || col > LAST_COL) continue;
     out.set(name, { sheet: parsed.sheet, row, col });
   }
   return out;
