@@ -162,5 +162,7 @@ export function acceptedValue(cell: CellInput, rule: NumberRule): number | null 
 export function excelRound(value: number, digits: number): number {
   const factor = 10 ** digits;
   const scaled = Number((Math.abs(value) * factor).toPrecision(15));
+  // Near the largest double the scaling overflows; such a number has no decimals left to round.
+  if (!Number.isFinite(scaled)) return value;
   return (Math.sign(value) * Math.round(scaled)) / factor;
 }
