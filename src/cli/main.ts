@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkWorkbook } from '../check';
+import { inspectPackage } from '../xlsx/guard';
 import { readWorkbook, WorkbookReadError } from '../xlsx/read';
 import { parse, UsageError } from './args';
 import { generateOne, loadRubricFile, readUnitsFile, unitFileNames } from './generate';
@@ -110,6 +111,11 @@ async function check(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return unreadable(file, code === 'ENOENT' ? 'Không tìm thấy tệp.' : `Không mở được tệp (${code}).`, 'UNREADABLE');
+  }
+  // Refused for its size before ExcelJS unpacks it whole, as the merge refuses it; other damage ExcelJS describes.
+  const inspected = await inspectPackage(buffer);
+  if ('problem' in inspected && (inspected.problem.code === 'ZIP_BOMB' || inspected.problem.code === 'FILE_TOO_LARGE')) {
+    return unreadable(file, inspected.problem.message, 'UNREADABLE');
   }
   let report;
   try {
