@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Button,
   Divider,
@@ -118,10 +118,14 @@ export default function GenerateTab({ settings, onSettingsChange }: TabProps) {
     void readStatus();
   }, [readStatus]);
 
-  // A sheet made earlier already names its unit: offer that instead of an empty field.
+  // A sheet made earlier already names its unit: offer that once instead of an empty field
+  // (not again when the user clears the field to type another).
   const sheetUnit = status?.meta?.unitName;
+  const unitOffered = useRef(false);
   useEffect(() => {
-    if (settings.unitName === '' && sheetUnit) onSettingsChange({ unitName: sheetUnit });
+    if (unitOffered.current || !sheetUnit) return;
+    unitOffered.current = true;
+    if (settings.unitName === '') onSettingsChange({ unitName: sheetUnit });
   }, [sheetUnit, settings.unitName, onSettingsChange]);
 
   const unitName = settings.unitName.trim();

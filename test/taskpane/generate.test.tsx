@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import rubric2024 from '../../src/rubric/data/2024.json';
 import { builtinRubric } from '../../src/rubric';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/taskpane/settings';
@@ -46,7 +46,12 @@ describe('Tạo bảng', () => {
     };
     renderPane(ops);
     expect(await screen.findByRole('button', { name: 'Cập nhật' })).toBeTruthy();
-    await waitFor(async () => expect(((await unitInput()) as HTMLInputElement).value).toBe('Hội LHPN huyện Bảo Lạc'));
+    const unit = (await unitInput()) as HTMLInputElement;
+    await waitFor(() => expect(unit.value).toBe('Hội LHPN huyện Bảo Lạc'));
+    // Cleared on purpose, it stays cleared.
+    fireEvent.change(unit, { target: { value: '' } });
+    await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    expect(unit.value).toBe('');
     expect(screen.getByText(/Bảng đang theo bộ tiêu chí hlhpn-caobang-huyen phiên bản 2023\.1/)).toBeTruthy();
   });
 
