@@ -44,16 +44,7 @@ function typescriptRule(compilerOptions = {}) {
   };
 }
 
-/**
- * @fluentui/react-context-selector imports its peer `scheduler`, which npm
- * (legacy-peer-deps) installs only under react-dom: resolve it to that copy,
- * the one React DOM itself runs on.
- */
-const scheduler = path.dirname(
-  require.resolve('scheduler/package.json', { paths: [path.dirname(require.resolve('react-dom/package.json'))] }),
-);
-
-const resolve = { extensions: ['.tsx', '.ts', '.js'], alias: { scheduler$: scheduler } };
+const resolve = { extensions: ['.tsx', '.ts', '.js'] };
 
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
