@@ -11,21 +11,18 @@ import { names } from '../../src/rubric/names';
 import { parseA1 } from '../../src/layout/a1';
 import { SHEET_NAME } from '../../src/layout/plan';
 import { describeWithTool } from '../support/external';
-import { buildAddin, type AddinBuild } from './build';
+import { sharedAddinBuild, TEST_PUBLIC_URL, type AddinBuild } from './build';
 import { launchChromium, serveDirectory } from './browser';
 import type { FakeOfficeWindow } from './fake-office';
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const PUBLIC_URL = 'https://addin.example.vn/chamdiem/';
+const PUBLIC_URL = TEST_PUBLIC_URL;
 const OUTPUT = path.resolve(__dirname, '../../test-output');
 
 let build: AddinBuild;
 beforeAll(async () => {
-  build = await buildAddin(PUBLIC_URL);
+  build = await sharedAddinBuild(PUBLIC_URL);
 }, 600_000);
-afterAll(() => {
-  if (build) fs.rmSync(build.dir, { recursive: true, force: true });
-});
 
 describe('the production build', () => {
   test('loads office.js from Microsoft’s CDN before the bundle', () => {
