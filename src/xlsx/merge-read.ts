@@ -13,7 +13,7 @@ export async function readForMerge(bytes: Uint8Array, file: string, loaded: Load
   const inspected = await inspectPackage(bytes);
   if ('problem' in inspected) return { file, savedAt: null, unit: null, problems: [inspected.problem] };
   try {
-    const view = await readWorkbook(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const view = await readWorkbook(bytes);
     const unit = readUnit(view, loaded);
     return { file, savedAt: inspected.savedAt, unit, problems: unit.problems };
   } catch (e) {

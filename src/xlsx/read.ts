@@ -27,15 +27,18 @@ export interface ReadWorkbook extends WorkbookView {
   names: Map<string, NamedCell>;
 }
 
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
-function describeNonXlsx(buffer: Buffer): string | null {
-  if (buffer.length === 0) return 'Tệp rỗng (0 byte).';
-  if (buffer.subarray(0, 4).equals(OLE_MAGIC)) {
+/** Plain Uint8Array, not Node's Buffer, so the task pane can read files in the browser. */
+const startsWith = (bytes: Uint8Array, magic: readonly number[]) => bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+
+function describeNonXlsx(bytes: Uint8Array): string | null {
+  if (bytes.length === 0) return 'Tệp rỗng (0 byte).';
+  if (startsWith(bytes, OLE_MAGIC)) {
     return 'Tệp Excel cũ (.xls) hoặc tệp có mật khẩu mở. Hãy mở trong Excel, bỏ mật khẩu và lưu lại dạng .xlsx.';
   }
-  if (!buffer.subarray(0, 4).equals(ZIP_MAGIC)) return 'Không phải tệp .xlsx.';
+  if (!startsWith(bytes, ZIP_MAGIC)) return 'Không phải tệp .xlsx.';
   return null;
 }
 
@@ -116,13 +119,14 @@ function keepNamesUnexpanded(workbook: ExcelJS.Workbook): void {
   });
 }
 
-export async function loadExcelWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
-  const notXlsx = describeNonXlsx(buffer);
+/** A Node Buffer is a Uint8Array too; ExcelJS takes either, in Node and in the browser. */
+export async function loadExcelWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const notXlsx = describeNonXlsx(bytes);
   if (notXlsx) throw new WorkbookReadError(notXlsx, 'UNREADABLE');
   const workbook = new ExcelJS.Workbook();
   keepNamesUnexpanded(workbook);
   try {
-    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer, { ignoreNodes: SKIPPED_SHEET_PARTS });
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer, { ignoreNodes: SKIPPED_SHEET_PARTS });
   } catch (e) {
     throw new WorkbookReadError(`Tệp .xlsx bị hỏng, không đọc được (${(e as Error).message}).`, 'UNREADABLE');
   }
@@ -167,8 +171,8 @@ export function readNames(workbook: ExcelJS.Workbook): Map<string, NamedCell> {
 }
 
 /** Reads a returned workbook; throws WorkbookReadError when it is unreadable or not ours. */
-export async function readWorkbook(buffer: Buffer): Promise<ReadWorkbook> {
-  const workbook = await loadExcelWorkbook(buffer);
+export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
+  const workbook = await loadExcelWorkbook(bytes);
   const meta = readMeta(workbook);
   if (!meta || !meta.rubricId) {
     throw new WorkbookReadError(
