@@ -39,9 +39,13 @@ export interface RangeApi
   readonly dataValidation: Pick<Excel.DataValidation, 'rule' | 'errorAlert' | 'prompt'>;
   readonly conditionalFormats: { add(type: 'Custom'): ConditionalFormatApi };
   getEntireRow(): RangeApi;
+  getEntireColumn(): RangeApi;
 }
 
-export type HeaderFooterApi = Pick<Excel.HeaderFooter, 'leftHeader' | 'centerHeader' | 'rightHeader'>;
+export type HeaderFooterApi = Pick<
+  Excel.HeaderFooter,
+  'leftHeader' | 'centerHeader' | 'rightHeader' | 'leftFooter' | 'centerFooter' | 'rightFooter'
+>;
 
 export interface PageLayoutApi
   extends Pick<
@@ -53,6 +57,14 @@ export interface PageLayoutApi
     readonly firstPage: HeaderFooterApi;
   };
   setPrintTitleRows(printTitleRows: RangeApi | string): void;
+  setPrintTitleColumns(printTitleColumns: RangeApi | string): void;
+}
+
+/** A worksheet's manual page breaks (ExcelApi 1.9). */
+export interface PageBreakCollectionApi {
+  /** Adds a break before the range's top-left cell. */
+  add(pageBreakRange: RangeApi | string): unknown;
+  removePageBreaks(): void;
 }
 
 /** What `add` returns: the handle that later removes the handler. */
@@ -78,21 +90,29 @@ export interface WorksheetApi extends Pick<Excel.Worksheet, 'isNullObject' | 'na
   activate(): void;
   readonly protection: Pick<Excel.WorksheetProtection, 'protect'>;
   readonly pageLayout: PageLayoutApi;
-  readonly horizontalPageBreaks: { add(pageBreakRange: RangeApi | string): unknown };
-  readonly freezePanes: Pick<Excel.WorksheetFreezePanes, 'freezeRows'>;
+  readonly horizontalPageBreaks: PageBreakCollectionApi;
+  readonly verticalPageBreaks: PageBreakCollectionApi;
+  readonly freezePanes: Pick<Excel.WorksheetFreezePanes, 'freezeRows' | 'freezeColumns'> & { freezeAt(frozenRange: RangeApi | string): void };
+  /** ExcelApi 1.9. */
+  readonly autoFilter: { apply(range: RangeApi | string): void };
   readonly onChanged: EventHandlersApi<WorksheetChangedArgs>;
 }
 
-export interface WorksheetCollectionApi {
+export interface WorksheetCollectionApi extends Loadable {
+  readonly items: WorksheetApi[];
   getItem(key: string): WorksheetApi;
   getItemOrNullObject(key: string): WorksheetApi;
   add(name?: string): WorksheetApi;
 }
 
-export interface NamedItemApi extends Pick<Excel.NamedItem, 'name' | 'type' | 'formula' | 'delete'> {}
+export interface NamedItemApi extends Pick<Excel.NamedItem, 'name' | 'type' | 'formula' | 'delete'> {
+  /** The cell or range the name refers to; a null object when it refers to none. */
+  getRangeOrNullObject(): RangeApi;
+}
 
 export interface NamedItemCollectionApi extends Loadable {
   readonly items: NamedItemApi[];
+  getItemOrNullObject(name: string): NamedItemApi;
   add(name: string, reference: RangeApi | string, comment?: string): NamedItemApi;
 }
 

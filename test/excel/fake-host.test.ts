@@ -84,7 +84,21 @@ describe('writes', () => {
     expect(host.cellAt('Sheet1', 'B1')?.value).toBe(2);
     expect(host.syncCount).toBe(1);
     expect(host.operationCount).toBe(2);
-    expect(host.syncLog).toEqual([{ operations: 2 }]);
+    // Sized as sent: each operation's path plus the JSON (UTF-8) of what it carries.
+    const path = 'worksheets.getItem("Sheet1").getRange("A1:B1").';
+    const expected = `${path}numberFormat[["@","General"]]${path}values[["x",2]]`.length;
+    expect(host.syncLog).toEqual([{ operations: 2, bytes: expected }]);
+  });
+
+  test('size a request in UTF-8 bytes, so Vietnamese text counts as it travels', async () => {
+    const host = new FakeExcelHost();
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [['Hội']];
+      await context.sync();
+    });
+    const path = 'worksheets.getItem("Sheet1").getRange("A1").values';
+    // "ộ" is three bytes.
+    expect(host.syncLog[0].bytes).toBe(path.length + '[["Hội"]]'.length + 2);
   });
 
   test('store typed text the way Excel does: formulas unless the cell is text-formatted', async () => {

@@ -5,7 +5,7 @@
  * only; kept apart from the host so a browser bundle need not carry ExcelJS.
  */
 import ExcelJS from 'exceljs';
-import { rangeA1, sheetRef } from '../../../src/layout/a1';
+import { columnLetters, rangeA1, sheetRef } from '../../../src/layout/a1';
 import type { FakeExcelHost } from './host';
 import type { BorderEdge, CellState, HeaderSections, SheetState } from './model';
 
@@ -92,6 +92,9 @@ function pageSetup(sheet: SheetState): Partial<ExcelJS.PageSetup> {
     setup.scale = p.zoom.scale;
   }
   if (p.printTitleRows) setup.printTitlesRow = `${p.printTitleRows.from}:${p.printTitleRows.to}`;
+  if (p.printTitleColumns) {
+    setup.printTitlesColumn = `${columnLetters(p.printTitleColumns.from)}:${columnLetters(p.printTitleColumns.to)}`;
+  }
   if (Object.keys(p.margins).length > 0) {
     const m = p.margins;
     setup.margins = {
@@ -109,15 +112,29 @@ function pageSetup(sheet: SheetState): Partial<ExcelJS.PageSetup> {
 async function addSheet(workbook: ExcelJS.Workbook, sheet: SheetState): Promise<void> {
   const ws = workbook.addWorksheet(sheet.name, {
     state: STATE[sheet.visibility],
-    views: sheet.frozenRows > 0 ? [{ state: 'frozen', ySplit: sheet.frozenRows }] : undefined,
+    views:
+      sheet.frozenRows > 0 || sheet.frozenColumns > 0
+        ? [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: sheet.frozenColumns }]
+        : undefined,
     pageSetup: pageSetup(sheet),
   });
   const header = sheet.pageLayout;
+  const footer = headerCode(header.defaultFooter);
   if (header.headerState === 'FirstAndDefault') {
-    ws.headerFooter = { differentFirst: true, firstHeader: headerCode(header.firstPage), oddHeader: headerCode(header.defaultForAllPages) };
-  } else if (headerCode(header.defaultForAllPages)) {
-    ws.headerFooter = { oddHeader: headerCode(header.defaultForAllPages) };
+    ws.headerFooter = {
+      differentFirst: true,
+      firstHeader: headerCode(header.firstPage),
+      oddHeader: headerCode(header.defaultForAllPages),
+      ...(headerCode(header.firstPageFooter) ? { firstFooter: headerCode(header.firstPageFooter) } : {}),
+      ...(footer ? { oddFooter: footer } : {}),
+    };
+  } else if (headerCode(header.defaultForAllPages) || footer) {
+    ws.headerFooter = {
+      ...(headerCode(header.defaultForAllPages) ? { oddHeader: headerCode(header.defaultForAllPages) } : {}),
+      ...(footer ? { oddFooter: footer } : {}),
+    };
   }
+  if (sheet.autoFilter) ws.autoFilter = rangeA1(sheet.autoFilter);
   for (const [col, points] of sheet.columnWidths) ws.getColumn(col).width = pointsToCharacters(points);
   for (const [row, points] of sheet.rowHeights) ws.getRow(row).height = points;
 

@@ -2,7 +2,9 @@
  * A fake Excel host for tests and for the browser stand-in of office.js.
  *
  * - Writes are queued by the proxies and applied, in order, at sync().
- * - Syncs and queued operations are counted (syncCount, operationCount, syncLog).
+ * - Syncs and queued operations are counted (syncCount, operationCount, syncLog),
+ *   and each sync's request is sized (syncLog[].bytes: UTF-8 bytes of the
+ *   operations' paths and the JSON of the values they carry).
  * - Reading a property that was not loaded and synced throws, as Office.js does.
  * - Missing sheets are null objects; what hangs off a null object is null
  *   too, and actions on it do nothing (as in Microsoft's own samples).
@@ -47,8 +49,9 @@ export interface FakeExcelHostOptions {
 export interface RangeTarget {
   sheet: SheetState;
   range: RangeRef;
-  /** getEntireRow(): only usable as an argument (print titles, page breaks). */
+  /** getEntireRow() / getEntireColumn(): only usable as an argument (print titles, page breaks). */
   entireRow?: boolean;
+  entireColumn?: boolean;
 }
 
 export type BorderSide = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal';
@@ -74,7 +77,7 @@ export class FakeExcelHost {
   syncCount = 0;
   /** Queued actions, loads and property writes sent over all syncs. */
   operationCount = 0;
-  readonly syncLog: { operations: number; failed?: string }[] = [];
+  readonly syncLog: { operations: number; bytes: number; failed?: string }[] = [];
   /** Errors thrown by change handlers (Excel only logs them). */
   readonly handlerErrors: unknown[] = [];
   private nextSheetId = 1;
@@ -117,14 +120,15 @@ export class FakeExcelHost {
     const steps = context.takeQueue();
     this.syncCount++;
     this.operationCount += steps.length;
+    const bytes = steps.reduce((n, step) => n + step.bytes, 0);
     // A round trip: nothing the batch queued is visible before it resolves.
     await Promise.resolve();
     const failure = this.failures.shift();
     if (failure) {
-      this.syncLog.push({ operations: steps.length, failed: failure });
+      this.syncLog.push({ operations: steps.length, bytes, failed: failure });
       throw new FakeRichApiError(failure, 'This operation is not permitted in the current state (fake failure).');
     }
-    this.syncLog.push({ operations: steps.length });
+    this.syncLog.push({ operations: steps.length, bytes });
     try {
       for (const step of steps) {
         try {
@@ -176,8 +180,16 @@ export class FakeExcelHost {
       columnWidths: new Map(),
       rowHeights: new Map(),
       frozenRows: 0,
-      pageLayout: { margins: {}, firstPage: { left: '', center: '', right: '' }, defaultForAllPages: { left: '', center: '', right: '' } },
+      frozenColumns: 0,
+      pageLayout: {
+        margins: {},
+        firstPage: { left: '', center: '', right: '' },
+        defaultForAllPages: { left: '', center: '', right: '' },
+        firstPageFooter: { left: '', center: '', right: '' },
+        defaultFooter: { left: '', center: '', right: '' },
+      },
       rowBreaks: [],
+      columnBreaks: [],
       changeHandlers: new Set(),
     };
     this.sheets.push(sheet);
@@ -265,7 +277,7 @@ export class FakeExcelHost {
   }
 
   private cellsOnly(target: RangeTarget, what: string): RangeRef {
-    if (target.entireRow) throw new Error(`fake Excel: ${what} on an entire-row range is not implemented`);
+    if (target.entireRow || target.entireColumn) throw new Error(`fake Excel: ${what} on an entire row or column is not implemented`);
     return target.range;
   }
 
@@ -450,7 +462,7 @@ export class FakeExcelHost {
       throw new FakeRichApiError('InvalidArgument', `The argument is invalid or missing: name "${name}".`);
     }
     if (this.names.has(name.toUpperCase())) throw new FakeRichApiError('ItemAlreadyExists', `The name "${name}" already exists.`);
-    if (target.entireRow) throw new Error('fake Excel: names over entire rows are not implemented');
+    if (target.entireRow || target.entireColumn) throw new Error('fake Excel: names over entire rows or columns are not implemented');
     const state: NameState = { name, target: { sheetId: target.sheet.id, range: target.range }, comment, visible: true };
     this.names.set(name.toUpperCase(), state);
     return state;

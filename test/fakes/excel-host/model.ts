@@ -71,7 +71,10 @@ export interface PageLayoutState {
   headerState?: string;
   firstPage: HeaderSections;
   defaultForAllPages: HeaderSections;
+  firstPageFooter: HeaderSections;
+  defaultFooter: HeaderSections;
   printTitleRows?: { from: number; to: number };
+  printTitleColumns?: { from: number; to: number };
 }
 
 export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
@@ -93,9 +96,13 @@ export interface SheetState {
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
   frozenRows: number;
+  frozenColumns: number;
   pageLayout: PageLayoutState;
   /** Rows a manual page break comes before. */
   rowBreaks: number[];
+  /** Columns a manual page break comes before. */
+  columnBreaks: number[];
+  autoFilter?: RangeRef;
   changeHandlers: Set<ChangeHandler>;
 }
 
@@ -108,6 +115,7 @@ export interface NameState {
 }
 
 export const MAX_COLUMNS = 16384;
+export const MAX_ROWS = 1048576;
 
 /** Excel's own error, shaped like OfficeExtension.Error. */
 export class FakeRichApiError extends Error implements Pick<OfficeExtension.Error, 'code' | 'debugInfo' | 'traceMessages'> {
@@ -137,6 +145,17 @@ export function newCell(): CellState {
     borders: {},
     locked: true,
   };
+}
+
+/** Bytes of a string in UTF-8, as it travels in a request. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A surrogate pair (two code units) is four bytes: two each.
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdfff ? 2 : 3;
+  }
+  return bytes;
 }
 
 export const cellKey = (row: number, col: number) => `${row},${col}`;

@@ -13,6 +13,7 @@ import type {
   HeaderFooterApi,
   NamedItemApi,
   NamedItemCollectionApi,
+  PageBreakCollectionApi,
   PageLayoutApi,
   RangeApi,
   RangeFormatApi,
@@ -24,6 +25,7 @@ import type { FakeExcelHost, RangeTarget } from './host';
 import {
   FakeRichApiError,
   MAX_COLUMNS,
+  MAX_ROWS,
   parseAddress,
   type BorderEdge,
   type CellFont,
@@ -36,11 +38,14 @@ import {
   type SheetState,
   type SheetVisibility,
   type ValidationState,
+  utf8Length,
 } from './model';
 
 interface Step {
   location: string;
   apply: () => void;
+  /** Size of the operation in the request: its path and the JSON of what it carries. */
+  bytes: number;
 }
 
 export class FakeRequestContext implements ExcelContext {
@@ -51,8 +56,9 @@ export class FakeRequestContext implements ExcelContext {
     this.workbook = new FakeWorkbook(this);
   }
 
-  enqueue(location: string, apply: () => void): void {
-    this.queue.push({ location, apply });
+  enqueue(location: string, apply: () => void, payload?: unknown): void {
+    const bytes = utf8Length(location) + (payload === undefined ? 0 : utf8Length(JSON.stringify(payload)));
+    this.queue.push({ location, apply, bytes });
   }
 
   get pending(): number {
@@ -132,12 +138,16 @@ abstract class FakeClientObject<T> {
     return this.loaded.get(property) as V;
   }
 
-  /** Queues an action; on a null object it does nothing, as Office.js does. */
-  act(what: string, apply: (target: T) => void): void {
-    this.context.enqueue(`${this.location}.${what}`, () => {
-      const target = this.resolve();
-      if (target !== null) apply(target);
-    });
+  /** Queues an action; on a null object it does nothing, as Office.js does. `payload` is what the request carries. */
+  act(what: string, apply: (target: T) => void, payload?: unknown): void {
+    this.context.enqueue(
+      `${this.location}.${what}`,
+      () => {
+        const target = this.resolve();
+        if (target !== null) apply(target);
+      },
+      payload,
+    );
   }
 
   load(propertyNames?: string | string[]): this {
@@ -188,8 +198,27 @@ export class FakeWorkbook implements WorkbookApi {
   }
 }
 
-export class FakeWorksheetCollection implements WorksheetCollectionApi {
-  constructor(private readonly context: FakeRequestContext) {}
+export class FakeWorksheetCollection extends FakeClientObject<SheetState[]> implements WorksheetCollectionApi {
+  protected readonly loadable = ['items'] as const;
+
+  constructor(context: FakeRequestContext) {
+    super(context, 'worksheets', () => context.host.sheets);
+  }
+
+  get items(): FakeWorksheet[] {
+    return this.read('items');
+  }
+
+  /** Loads "items" or "items/name,items/position": one proxy per sheet, each with the asked properties. */
+  override applyLoad(paths: string[]): void {
+    const itemProps = paths.filter((p) => p.startsWith('items/')).map((p) => p.slice('items/'.length));
+    super.applyLoad(['items']);
+    for (const item of this.items) item.applyLoad(itemProps.length > 0 ? itemProps : ['id', 'name', 'position', 'visibility']);
+  }
+
+  protected snapshot(sheets: SheetState[]): unknown {
+    return sheets.map((sheet) => new FakeWorksheet(this.context, `worksheets.items["${sheet.name}"]`, () => sheet));
+  }
 
   getItem(key: string): FakeWorksheet {
     return new FakeWorksheet(this.context, `worksheets.getItem("${key}")`, () => {
@@ -217,8 +246,10 @@ export class FakeWorksheet extends FakeClientObject<SheetState> implements Works
   protected readonly loadable = ['id', 'name', 'position', 'visibility'] as const;
   readonly protection: Pick<Excel.WorksheetProtection, 'protect'>;
   readonly pageLayout: FakePageLayout;
-  readonly freezePanes: Pick<Excel.WorksheetFreezePanes, 'freezeRows'>;
-  readonly horizontalPageBreaks: { add(pageBreakRange: RangeApi | string): void };
+  readonly freezePanes: WorksheetApi['freezePanes'];
+  readonly horizontalPageBreaks: PageBreakCollectionApi;
+  readonly verticalPageBreaks: PageBreakCollectionApi;
+  readonly autoFilter: WorksheetApi['autoFilter'];
   readonly onChanged: FakeEventHandlers;
 
   constructor(context: FakeRequestContext, location: string, resolver: () => SheetState | null) {
@@ -227,19 +258,42 @@ export class FakeWorksheet extends FakeClientObject<SheetState> implements Works
       protect: (options, password) => this.act('protection.protect()', (s) => this.host.protect(s, options, password)),
     };
     this.pageLayout = new FakePageLayout(this);
+    // Each freeze replaces the one before, as in Excel.
+    const freeze = (what: string, rows: (s: SheetState) => number, columns: (s: SheetState) => number) =>
+      this.act(`freezePanes.${what}`, (s) => {
+        this.host.requireApi('1.7', 'freezePanes');
+        [s.frozenRows, s.frozenColumns] = [rows(s), columns(s)];
+      });
     this.freezePanes = {
-      freezeRows: (count = 1) =>
-        this.act('freezePanes.freezeRows()', (s) => {
-          this.host.requireApi('1.7', 'freezePanes');
-          s.frozenRows = count;
-        }),
+      freezeRows: (count = 1) => freeze('freezeRows()', () => count, () => 0),
+      freezeColumns: (count = 1) => freeze('freezeColumns()', () => 0, () => count),
+      // The range is what stays in the top-left pane.
+      freezeAt: (frozenRange) => {
+        const at = () => argumentTarget(this.context, frozenRange, 'freezeAt').range;
+        freeze('freezeAt()', () => at().bottom, () => at().right);
+      },
     };
-    this.horizontalPageBreaks = {
+    const pageBreaks = (kind: 'horizontal' | 'vertical', list: (s: SheetState) => number[]): PageBreakCollectionApi => ({
       add: (pageBreakRange) =>
-        this.act('horizontalPageBreaks.add()', (s) => {
-          this.host.requireApi('1.9', 'horizontalPageBreaks');
-          const row = argumentTarget(this.context, pageBreakRange, 'horizontalPageBreaks.add').range.top;
-          if (!s.rowBreaks.includes(row)) s.rowBreaks.push(row);
+        this.act(`${kind}PageBreaks.add()`, (s) => {
+          this.host.requireApi('1.9', `${kind}PageBreaks`);
+          const { range } = argumentTarget(this.context, pageBreakRange, `${kind}PageBreaks.add`);
+          const at = kind === 'horizontal' ? range.top : range.left;
+          if (!list(s).includes(at)) list(s).push(at);
+        }),
+      removePageBreaks: () =>
+        this.act(`${kind}PageBreaks.removePageBreaks()`, (s) => {
+          this.host.requireApi('1.9', `${kind}PageBreaks`);
+          list(s).length = 0;
+        }),
+    });
+    this.horizontalPageBreaks = pageBreaks('horizontal', (s) => s.rowBreaks);
+    this.verticalPageBreaks = pageBreaks('vertical', (s) => s.columnBreaks);
+    this.autoFilter = {
+      apply: (range) =>
+        this.act('autoFilter.apply()', (s) => {
+          this.host.requireApi('1.9', 'autoFilter');
+          s.autoFilter = argumentTarget(this.context, range, 'autoFilter.apply').range;
         }),
     };
     this.onChanged = new FakeEventHandlers(this);
@@ -332,6 +386,11 @@ class FakeHeaderFooter implements HeaderFooterApi {
     this.set(`headersFooters.${this.which}.${key}Header`, (p) => (p[this.which][key] = value));
   }
 
+  private footerSection(key: keyof HeaderSections, value: string): void {
+    const footer = this.which === 'firstPage' ? 'firstPageFooter' : 'defaultFooter';
+    this.set(`headersFooters.${this.which}.${key}Footer`, (p) => (p[footer][key] = value));
+  }
+
   get leftHeader(): string {
     throw notLoaded(`pageLayout.headersFooters.${this.which}`, 'leftHeader');
   }
@@ -349,6 +408,24 @@ class FakeHeaderFooter implements HeaderFooterApi {
   }
   set rightHeader(value: string) {
     this.section('right', value);
+  }
+  get leftFooter(): string {
+    throw notLoaded(`pageLayout.headersFooters.${this.which}`, 'leftFooter');
+  }
+  set leftFooter(value: string) {
+    this.footerSection('left', value);
+  }
+  get centerFooter(): string {
+    throw notLoaded(`pageLayout.headersFooters.${this.which}`, 'centerFooter');
+  }
+  set centerFooter(value: string) {
+    this.footerSection('center', value);
+  }
+  get rightFooter(): string {
+    throw notLoaded(`pageLayout.headersFooters.${this.which}`, 'rightFooter');
+  }
+  set rightFooter(value: string) {
+    this.footerSection('right', value);
   }
 }
 
@@ -449,6 +526,14 @@ class FakePageLayout implements PageLayoutApi {
       s.pageLayout.printTitleRows = { from: range.top, to: range.bottom };
     });
   }
+
+  setPrintTitleColumns(printTitleColumns: RangeApi | string): void {
+    this.sheet.act('pageLayout.setPrintTitleColumns()', (s) => {
+      this.sheet.context.host.requireApi('1.9', 'pageLayout');
+      const { range } = argumentTarget(this.sheet.context, printTitleColumns, 'setPrintTitleColumns');
+      s.pageLayout.printTitleColumns = { from: range.left, to: range.right };
+    });
+  }
 }
 
 // ---- ranges -------------------------------------------------------------------
@@ -480,19 +565,19 @@ export class FakeRange extends FakeClientObject<RangeTarget> implements RangeApi
     return this.read('values');
   }
   set values(value: unknown[][]) {
-    this.act('values', (t) => this.host.writeEntries(t, value, 'values'));
+    this.act('values', (t) => this.host.writeEntries(t, value, 'values'), value);
   }
   get formulas(): unknown[][] {
     return this.read('formulas');
   }
   set formulas(value: unknown[][]) {
-    this.act('formulas', (t) => this.host.writeEntries(t, value, 'formulas'));
+    this.act('formulas', (t) => this.host.writeEntries(t, value, 'formulas'), value);
   }
   get numberFormat(): unknown[][] {
     return this.read('numberFormat');
   }
   set numberFormat(value: unknown[][]) {
-    this.act('numberFormat', (t) => this.host.writeNumberFormat(t, value));
+    this.act('numberFormat', (t) => this.host.writeNumberFormat(t, value), value);
   }
   get valueTypes(): Excel.RangeValueType[][] {
     return this.read('valueTypes');
@@ -510,6 +595,13 @@ export class FakeRange extends FakeClientObject<RangeTarget> implements RangeApi
     return new FakeRange(this.context, `${this.location}.getEntireRow()`, () => {
       const t = this.resolve();
       return t && { sheet: t.sheet, range: { ...t.range, left: 1, right: MAX_COLUMNS }, entireRow: true };
+    });
+  }
+
+  getEntireColumn(): FakeRange {
+    return new FakeRange(this.context, `${this.location}.getEntireColumn()`, () => {
+      const t = this.resolve();
+      return t && { sheet: t.sheet, range: { ...t.range, top: 1, bottom: MAX_ROWS }, entireColumn: true };
     });
   }
 }
@@ -753,6 +845,10 @@ export class FakeNamedItemCollection extends FakeClientObject<Map<string, NameSt
     return [...names.values()].map((state) => new FakeNamedItem(this.context, `names.items["${state.name}"]`, () => state));
   }
 
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, `names.getItemOrNullObject("${name}")`, () => this.host.names.get(name.toUpperCase()) ?? null);
+  }
+
   add(name: string, reference: RangeApi | string, comment = ''): FakeNamedItem {
     const location = `names.add("${name}")`;
     const item = new FakeNamedItem(this.context, location, () => {
@@ -800,6 +896,15 @@ export class FakeNamedItem extends FakeClientObject<NameState> implements NamedI
 
   delete(): void {
     this.act('delete()', (state) => this.host.deleteName(state));
+  }
+
+  getRangeOrNullObject(): FakeRange {
+    return new FakeRange(this.context, `${this.location}.getRangeOrNullObject()`, () => {
+      this.host.requireApi('1.4', 'NamedItem.getRangeOrNullObject');
+      const state = this.resolve();
+      const sheet = state?.target && this.host.sheets.find((s) => s.id === state.target?.sheetId);
+      return sheet && state?.target ? { sheet, range: state.target.range } : null;
+    });
   }
 }
 

@@ -1,0 +1,381 @@
+/**
+ * What any planned sheet turns into through Office.js, as a list of queued
+ * operations with their estimated size in the request. The standard sheet
+ * runs them all before one sync; the merge packs them into requests that
+ * stay under Excel's payload limit. Nothing here syncs.
+ */
+import { a1, rangeA1, type RangeRef } from '../layout/a1';
+import type { PlanValidation } from '../layout/rules';
+import { BODY_SIZE, FONT_NAME, type CellStyle } from '../layout/styles';
+import type { BorderSide, HeaderFooterApi, RangeApi, RangeFormatApi, WorksheetApi } from './api';
+import { paint, type Need } from './paint';
+
+export const TEXT = '@';
+const GENERAL = 'General';
+const POINTS_PER_MM = 72 / 25.4;
+const BORDER_COLOR = '#808080';
+const BORDER_SIDES: BorderSide[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'];
+const HORIZONTAL = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const VERTICAL = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
+
+/**
+ * Request bytes of one operation without its data: the action and the
+ * object path it runs on (getRange("…").format.font…), as Office.js
+ * serialises them. Generous, so estimates err towards smaller requests.
+ */
+export const OPERATION_BYTES = 400;
+
+/** One or a few queued operations and what they add to the request. */
+export interface SheetOp {
+  bytes: number;
+  queue(): void;
+}
+
+const op = (operations: number, queue: () => void): SheetOp => ({ bytes: operations * OPERATION_BYTES, queue });
+
+/** UTF-8 bytes of a value's JSON, as it travels in the request. */
+export function jsonBytes(value: unknown): number {
+  const text = JSON.stringify(value);
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdfff ? 2 : 3;
+  }
+  return bytes;
+}
+
+/** Excel column widths are set in points; plans give characters of the default font. */
+export function columnWidthPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+export interface GridCell {
+  row: number;
+  col: number;
+  /** Strings are literal text. */
+  value?: string | number;
+  /** Without the leading "=". */
+  formula?: string;
+  style: CellStyle;
+  unlocked?: boolean;
+}
+
+/** Every cell of a plan's rectangle, with the cells hidden under merges. */
+export class CellGrid {
+  private readonly cells = new Map<string, GridCell>();
+  private readonly mergedAway = new Set<string>();
+
+  constructor(
+    cells: Iterable<GridCell>,
+    merges: readonly RangeRef[],
+    readonly bounds: RangeRef,
+  ) {
+    for (const c of cells) this.cells.set(`${c.row},${c.col}`, c);
+    for (const m of merges) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) this.mergedAway.add(`${r},${c}`);
+      }
+    }
+  }
+
+  cell(row: number, col: number): GridCell | undefined {
+    return this.cells.get(`${row},${col}`);
+  }
+
+  /** For formats nobody sees on a blank cell (font, alignment). */
+  invisible<V>(of: (cell: GridCell) => V): Need<V> {
+    return (row, col) => {
+      const cell = this.cell(row, col);
+      return cell ? of(cell) : undefined;
+    };
+  }
+
+  /** For formats a blank cell shows (fill, borders) or that guard it (locking): only merged-away cells are free. */
+  visible<V>(of: (cell: GridCell) => V, blank: V): Need<V> {
+    return (row, col) => {
+      const cell = this.cell(row, col);
+      if (cell) return of(cell);
+      return this.mergedAway.has(`${row},${col}`) ? undefined : blank;
+    };
+  }
+
+  /**
+   * One row's number formats and contents. Every string cell is formatted as
+   * text ('@'), so a value like "=HYPERLINK(…)", "+84…" or "- Cấp huyện"
+   * stays text once it lands: the formats must be written before the values.
+   */
+  row(row: number): { formats: string[]; formulas: (string | number)[] } {
+    const formats: string[] = [];
+    const formulas: (string | number)[] = [];
+    for (let c = this.bounds.left; c <= this.bounds.right; c++) {
+      const cell = this.cell(row, c);
+      formats.push(typeof cell?.value === 'string' ? TEXT : (cell?.style.numberFormat ?? GENERAL));
+      formulas.push(cell?.formula !== undefined ? `=${cell.formula}` : (cell?.value ?? ''));
+    }
+    return { formats, formulas };
+  }
+}
+
+/** Consecutive indexes with the same value, as [first, last, value]. */
+export function runs(entries: Iterable<[number, number]>): [number, number, number][] {
+  const sorted = [...entries].sort((a, b) => a[0] - b[0]);
+  const out: [number, number, number][] = [];
+  for (const [index, value] of sorted) {
+    const last = out[out.length - 1];
+    if (last && last[1] === index - 1 && last[2] === value) last[1] = index;
+    else out.push([index, index, value]);
+  }
+  return out;
+}
+
+export function columnWidthOps(sheet: WorksheetApi, widths: readonly number[]): SheetOp[] {
+  return runs(widths.map((w, i): [number, number] => [i + 1, w])).map(([first, last, width]) =>
+    op(1, () => {
+      sheet.getRange(rangeA1({ top: 1, bottom: 1, left: first, right: last })).format.columnWidth = columnWidthPoints(width);
+    }),
+  );
+}
+
+export function rowHeightOps(sheet: WorksheetApi, heights: Iterable<[number, number]>): SheetOp[] {
+  return runs(heights).map(([first, last, height]) =>
+    op(1, () => {
+      sheet.getRange(rangeA1({ top: first, bottom: last, left: 1, right: 1 })).format.rowHeight = height;
+    }),
+  );
+}
+
+export function mergeOps(sheet: WorksheetApi, merges: readonly RangeRef[]): SheetOp[] {
+  return merges.map((m) => op(1, () => sheet.getRange(rangeA1(m)).merge(false)));
+}
+
+type FormatWriter<V> = (format: RangeFormatApi, value: V) => void;
+
+function paintedOps<V>(
+  sheet: WorksheetApi,
+  grid: CellGrid,
+  need: Need<V>,
+  write: FormatWriter<V>,
+  options: { hostDefault?: V; allowBase: boolean },
+): SheetOp[] {
+  const key = (v: V) => String(v);
+  const strokes = paint(grid.bounds, need, {
+    key,
+    hostDefault: options.hostDefault === undefined ? undefined : key(options.hostDefault),
+    allowBase: options.allowBase,
+  });
+  return strokes.map((s) => op(1, () => write(sheet.getRange(rangeA1(s.range)).format, s.value)));
+}
+
+function borderOp(sheet: WorksheetApi, range: RangeRef): SheetOp {
+  // Inside edges exist only where the range has more than one row or column.
+  const sides = BORDER_SIDES.filter(
+    (side) => !(side === 'InsideHorizontal' && range.top === range.bottom) && !(side === 'InsideVertical' && range.left === range.right),
+  );
+  return op(3 * sides.length, () => {
+    const format = sheet.getRange(rangeA1(range)).format;
+    for (const side of sides) {
+      const border = format.borders.getItem(side);
+      border.style = 'Continuous';
+      border.weight = 'Thin';
+      border.color = BORDER_COLOR;
+    }
+  });
+}
+
+/** Fonts, alignment, fills, borders and locking, as few rectangles as paint() finds. */
+export function formatOps(sheet: WorksheetApi, grid: CellGrid): SheetOp[] {
+  const invisible = grid.invisible.bind(grid);
+  const visible = grid.visible.bind(grid);
+  type Horizontal = RangeFormatApi['horizontalAlignment'];
+  type Vertical = RangeFormatApi['verticalAlignment'];
+  return [
+    ...paintedOps(sheet, grid, invisible(() => FONT_NAME), (f, v) => (f.font.name = v), { allowBase: true }),
+    ...paintedOps(sheet, grid, invisible((c) => c.style.size ?? BODY_SIZE), (f, v) => (f.font.size = v), { allowBase: true }),
+    ...paintedOps(sheet, grid, invisible((c) => c.style.bold === true), (f, v) => (f.font.bold = v), {
+      hostDefault: false,
+      allowBase: true,
+    }),
+    ...paintedOps(sheet, grid, invisible((c) => c.style.italic === true), (f, v) => (f.font.italic = v), {
+      hostDefault: false,
+      allowBase: true,
+    }),
+    ...paintedOps(sheet, grid, invisible((c) => c.style.underline === true), (f, v) => (f.font.underline = v ? 'Single' : 'None'), {
+      hostDefault: false,
+      allowBase: true,
+    }),
+    ...paintedOps(sheet, grid, invisible((c) => c.style.color ?? '000000'), (f, v) => (f.font.color = `#${v}`), {
+      hostDefault: '000000',
+      allowBase: true,
+    }),
+    ...paintedOps<Horizontal>(
+      sheet,
+      grid,
+      invisible((c): Horizontal => (c.style.horizontal ? HORIZONTAL[c.style.horizontal] : 'General')),
+      (f, v) => (f.horizontalAlignment = v),
+      { hostDefault: 'General', allowBase: true },
+    ),
+    ...paintedOps<Vertical>(sheet, grid, invisible((c): Vertical => VERTICAL[c.style.vertical ?? 'top']), (f, v) => (f.verticalAlignment = v), {
+      hostDefault: 'Bottom',
+      allowBase: true,
+    }),
+    ...paintedOps(sheet, grid, invisible((c) => c.style.wrap === true), (f, v) => (f.wrapText = v), {
+      hostDefault: false,
+      allowBase: true,
+    }),
+    // No base stroke for fills and borders: taking them off again costs more than it saves.
+    ...paintedOps(sheet, grid, visible((c) => c.style.fill ?? '', ''), (f, v) => (f.fill.color = `#${v}`), {
+      hostDefault: '',
+      allowBase: false,
+    }),
+    ...paint(grid.bounds, visible((c) => c.style.border === true, false), { key: String, hostDefault: 'false', allowBase: false }).map(
+      (s) => borderOp(sheet, s.range),
+    ),
+    ...paintedOps(sheet, grid, visible((c) => c.unlocked !== true, true), (f, v) => (f.protection.locked = v), {
+      hostDefault: true,
+      allowBase: false,
+    }),
+  ];
+}
+
+/** Excel validates blanks by default (ignoreBlanks = true), as the file writer's allowBlank does. */
+export function validationOps(sheet: WorksheetApi, validations: readonly PlanValidation[]): SheetOp[] {
+  return validations.map((v) => ({
+    bytes: 3 * OPERATION_BYTES + jsonBytes([v.formula, v.title, v.promptTitle, v.message, v.message]),
+    queue() {
+      const validation: RangeApi['dataValidation'] = sheet.getRange(rangeA1(v.range)).dataValidation;
+      validation.rule =
+        v.type === 'custom'
+          ? { custom: { formula: `=${v.formula}` } }
+          : { textLength: { formula1: v.maxLength as number, operator: 'LessThanOrEqualTo' } };
+      validation.errorAlert = { showAlert: true, style: 'Stop', title: v.title, message: v.message };
+      validation.prompt = { showPrompt: true, title: v.promptTitle, message: v.message };
+    },
+  }));
+}
+
+export interface PlannedConditionalFormat {
+  range: RangeRef;
+  /** Relative to the range's top-left cell, without "=". */
+  formula: string;
+  look: { fill: string; color: string };
+}
+
+export function conditionalFormatOps(sheet: WorksheetApi, formats: readonly PlannedConditionalFormat[]): SheetOp[] {
+  return formats.map((cf) => ({
+    bytes: 5 * OPERATION_BYTES + jsonBytes(cf.formula),
+    queue() {
+      const custom = sheet.getRange(rangeA1(cf.range)).conditionalFormats.add('Custom').custom;
+      custom.rule.formula = `=${cf.formula}`;
+      custom.format.fill.color = `#${cf.look.fill}`;
+      custom.format.font.color = `#${cf.look.color}`;
+      custom.format.font.bold = true;
+    },
+  }));
+}
+
+/** Rows and columns that stay in view while scrolling. */
+export function freezeOp(sheet: WorksheetApi, rows: number, cols: number): SheetOp[] {
+  if (rows === 0 && cols === 0) return [];
+  return [
+    op(1, () => {
+      if (cols === 0) sheet.freezePanes.freezeRows(rows);
+      else if (rows === 0) sheet.freezePanes.freezeColumns(cols);
+      else sheet.freezePanes.freezeAt(sheet.getRange(rangeA1({ top: 1, left: 1, bottom: rows, right: cols })));
+    }),
+  ];
+}
+
+/** How a sheet prints, whichever plan it comes from. */
+export interface PageSetup {
+  orientation: 'portrait' | 'landscape';
+  /** Millimetres. */
+  marginsMm: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  /** Fit to this many pages wide (as many tall as needed), or print at a fixed percentage. */
+  fit: { pagesWide: number } | { scale: number };
+  titleRows: { from: number; to: number };
+  titleCols?: { from: number; to: number };
+  /** Manual breaks above these rows, and to the right of these columns. */
+  rowBreaksBefore?: readonly number[];
+  columnBreaksAfter?: readonly number[];
+  /** Header and footer codes (&L &C &R sections, &P page, &N pages). A first-page header makes page 1 differ. */
+  header?: string;
+  firstPageHeader?: string;
+  footer?: string;
+}
+
+/**
+ * Splits an OOXML header ("&LLeft&CCentre&RRight") into the three sections
+ * Office.js sets one by one; "&&" is a literal ampersand and text before any
+ * section code is centred, as Excel reads it.
+ */
+export function headerSections(code: string): { left: string; center: string; right: string } {
+  const out = { left: '', center: '', right: '' };
+  const sections = { L: 'left', C: 'center', R: 'right' } as const;
+  let section: keyof typeof out = 'center';
+  for (let i = 0; i < code.length; i++) {
+    const next = code[i + 1];
+    if (code[i] === '&' && next !== undefined) {
+      if (next === 'L' || next === 'C' || next === 'R') section = sections[next];
+      else out[section] += `&${next}`;
+      i++;
+    } else {
+      out[section] += code[i];
+    }
+  }
+  return out;
+}
+
+function setHeader(target: HeaderFooterApi, code: string): void {
+  const { left, center, right } = headerSections(code);
+  target.leftHeader = left;
+  target.centerHeader = center;
+  target.rightHeader = right;
+}
+
+function setFooter(target: HeaderFooterApi, code: string): void {
+  const { left, center, right } = headerSections(code);
+  target.leftFooter = left;
+  target.centerFooter = center;
+  target.rightFooter = right;
+}
+
+/** ExcelApi 1.9: paper, margins, scaling, title rows and columns, headers, footers and page breaks. */
+export function pageSetupOps(sheet: WorksheetApi, print: PageSetup): SheetOp[] {
+  const breaks = (print.rowBreaksBefore?.length ?? 0) + (print.columnBreaksAfter?.length ?? 0);
+  return [
+    op(20 + breaks, () => {
+      const layout = sheet.pageLayout;
+      layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+      layout.paperSize = 'A4';
+      // 0 pages tall means "as many as needed", as fitToHeight="0" does in the file.
+      layout.zoom = 'pagesWide' in print.fit ? { horizontalFitToPages: print.fit.pagesWide, verticalFitToPages: 0 } : { scale: print.fit.scale };
+      const mm = print.marginsMm;
+      const points = (v: number) => Math.round(v * POINTS_PER_MM * 100) / 100;
+      layout.topMargin = points(mm.top);
+      layout.bottomMargin = points(mm.bottom);
+      layout.leftMargin = points(mm.left);
+      layout.rightMargin = points(mm.right);
+      layout.headerMargin = points(mm.header);
+      layout.footerMargin = points(mm.footer);
+      const headers = layout.headersFooters;
+      if (print.firstPageHeader !== undefined) {
+        headers.state = 'FirstAndDefault';
+        setHeader(headers.firstPage, print.firstPageHeader);
+      }
+      if (print.header !== undefined) setHeader(headers.defaultForAllPages, print.header);
+      if (print.footer !== undefined) setFooter(headers.defaultForAllPages, print.footer);
+      const { titleRows, titleCols } = print;
+      layout.setPrintTitleRows(sheet.getRange(rangeA1({ top: titleRows.from, bottom: titleRows.to, left: 1, right: 1 })).getEntireRow());
+      if (titleCols) {
+        layout.setPrintTitleColumns(sheet.getRange(rangeA1({ top: 1, bottom: 1, left: titleCols.from, right: titleCols.to })).getEntireColumn());
+      }
+      for (const row of print.rowBreaksBefore ?? []) sheet.horizontalPageBreaks.add(sheet.getRange(a1(row, 1)));
+      // A break "after column c" sits before column c + 1.
+      for (const col of print.columnBreaksAfter ?? []) sheet.verticalPageBreaks.add(sheet.getRange(a1(1, col + 1)));
+    }),
+  ];
+}
+
+export function runOps(ops: readonly SheetOp[]): void {
+  for (const o of ops) o.queue();
+}
