@@ -9,10 +9,24 @@ import { buildSheetPlan, META_SHEET_NAME, SHEET_NAME, type SheetPlan } from '../
 import type { LoadedRubric } from '../rubric';
 import { names as definedNames } from '../rubric/names';
 import type { EntryValue } from '../layout/carry';
-import type { ExcelOperations, GenerateRequest, GenerateResult, LiveCheck, LiveProblem, SheetStatus } from '../taskpane/operations';
+import { buildMergePlan, MERGE_SHEETS } from '../merge/plan';
+import type {
+  ExcelOperations,
+  GenerateRequest,
+  GenerateResult,
+  LiveCheck,
+  LiveProblem,
+  MergeWriteRequest,
+  MergeWriteResult,
+  PrintRequest,
+  PrintResult,
+  SheetStatus,
+} from '../taskpane/operations';
 import { asExcelContext, type ExcelContext, type ExcelRun, type NamedItemApi, type NamedItemCollectionApi, type RangeApi, type WorksheetApi } from './api';
 import { ExcelOperationError, officeErrorCode, retryOnCellEdit } from './errors';
 import { metaFromRows, nameTarget, sheetView, type SheetView } from './read-sheet';
+import { queuePrint, queuePrintReads } from './print';
+import { CHUNK_BUDGET_BYTES, chooseSheetNames, writeMergePlan } from './write-merge';
 import { queueMeta, queueNames, queueProtection, queueSheet } from './write-plan';
 
 /** Where the new sheet is built during an upgrade, before the old one is removed. */
@@ -27,6 +41,9 @@ const MESSAGES = {
   foreignSheet: `Sổ làm việc đã có trang “${SHEET_NAME}” nhưng trang này không do tiện ích Chấm điểm thi đua tạo (không có trang thông tin ẩn ${META_SHEET_NAME}). Để không mất dữ liệu, tiện ích không ghi đè lên trang này. Hãy đổi tên hoặc xoá trang đó rồi thử lại.`,
   foreignCheck: `Trang “${SHEET_NAME}” không do tiện ích Chấm điểm thi đua tạo (không có trang thông tin ẩn ${META_SHEET_NAME}), nên không kiểm tra được.`,
   noSheet: `Sổ làm việc chưa có trang “${SHEET_NAME}”. Hãy tạo bảng ở thẻ Tạo bảng trước.`,
+  nothingToMerge: 'Không có tệp nào tổng hợp được: mọi tệp đều bị loại. Xem lý do của từng tệp trong bảng trạng thái.',
+  mergeNoLayout: (sheets: string) =>
+    `Excel này chưa hỗ trợ ExcelApi 1.9 nên chưa đặt được khổ in (A4, lề, lặp lại dòng tiêu đề, ngắt trang, số trang) và nút lọc cho các trang ${sheets}. Hãy đặt trong thẻ Bố trí Trang trước khi in.`,
   nameTaken: (list: string) =>
     `Sổ làm việc đã có tên ô ${list} không thuộc bảng tự chấm điểm. Tiện ích không ghi đè tên do người dùng đặt: hãy xoá hoặc đổi tên chúng (Công thức › Trình quản lý Tên) rồi thử lại.`,
 };
@@ -40,6 +57,8 @@ export interface ExcelOperationsOptions {
   now?: () => string;
   /** Wait before the one retry when Excel is in cell-edit mode. */
   retryDelayMs?: number;
+  /** Estimated bytes per request when writing a merge; below Excel's 5 MB limit. */
+  mergeChunkBytes?: number;
 }
 
 /** One read of everything the operations look at, queued before a single sync. */
@@ -267,5 +286,43 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
       }, retryDelayMs);
   };
 
-  return { status, generate, check, select, onChanged };
+  const writeMerge = ({ loaded, result, mergedAt }: MergeWriteRequest): Promise<MergeWriteResult> => {
+    if (result.units.length === 0) return Promise.reject(new ExcelOperationError(MESSAGES.nothingToMerge));
+    const pageLayout = supports('1.9');
+    return batch(async (context, sync) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      await sync();
+      // Named before the plan is built: its formulas refer to the sheets by these names.
+      const sheetNames = chooseSheetNames(sheets.items.map((s) => s.name));
+      const plan = buildMergePlan(result, loaded, { mergedAt, sheetNames });
+      const written = await writeMergePlan(context, plan, sync, {
+        pageLayout,
+        chunkBudget: options.mergeChunkBytes ?? CHUNK_BUDGET_BYTES,
+      });
+      const names = plan.sheets.map((s) => s.name);
+      return {
+        sheets: names,
+        renamed: sheetNames.summary !== MERGE_SHEETS.summary,
+        notices: pageLayout ? [] : [MESSAGES.mergeNoLayout(names.map((n) => `“${n}”`).join(', '))],
+        syncs: 1 + written.chunkBytes.length,
+        chunkBytes: written.chunkBytes,
+      };
+    });
+  };
+
+  const applyPrint = (request: PrintRequest): Promise<PrintResult> => {
+    const pageLayout = supports('1.9');
+    return batch(async (context, sync) => {
+      const snapshot = queueSnapshot(context, false);
+      const reads = queuePrintReads(context);
+      await sync();
+      const { exists, ours, meta } = readSnapshot(snapshot);
+      const queued = queuePrint({ sheet: snapshot.sheet, exists, ours, meta }, reads, request, pageLayout);
+      const syncs = await sync();
+      return { ...queued, syncs };
+    });
+  };
+
+  return { status, generate, check, select, onChanged, writeMerge, applyPrint };
 }

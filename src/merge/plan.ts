@@ -106,6 +106,12 @@ export interface MergePlan {
 export interface MergePlanOptions {
   /** Shown in the notes; fixed in tests for reproducible files. */
   mergedAt?: string;
+  /**
+   * Names for the sheets when the standard ones are taken (an open workbook
+   * that already holds an earlier merge); every reference between the
+   * sheets uses them.
+   */
+  sheetNames?: Partial<Record<keyof typeof MERGE_SHEETS, string>>;
 }
 
 /** Excel keeps at most this many characters in a cell. */
@@ -161,6 +167,7 @@ const fmt = (n: number) => String(Math.round(n * 100) / 100).replace('.', ',');
 
 export function buildMergePlan(result: MergeResult, loaded: LoadedRubric, options: MergePlanOptions = {}): MergePlan {
   const { rubric } = loaded;
+  const sheetNames = { ...MERGE_SHEETS, ...options.sheetNames };
   const rows = mergeRows(rubric);
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const units = result.units;
@@ -179,7 +186,7 @@ export function buildMergePlan(result: MergeResult, loaded: LoadedRubric, option
   s.put(3, 1, {
     value:
       `Tổng hợp ${units.length} đơn vị từ ${counts.files} tệp` +
-      (counts.rejected > 0 ? ` (${counts.rejected} tệp bị loại, xem trang ${MERGE_SHEETS.check})` : '') +
+      (counts.rejected > 0 ? ` (${counts.rejected} tệp bị loại, xem trang ${sheetNames.check})` : '') +
       (options.mergedAt ? `, lúc ${options.mergedAt}` : '') +
       '. Ô Thẩm định để trống thì tính điểm tự chấm; ô thẩm định khác điểm tự chấm được tô xanh.',
     style: 'note',
@@ -275,7 +282,7 @@ export function buildMergePlan(result: MergeResult, loaded: LoadedRubric, option
   result.ranking.forEach((unitIndex, position) => (rankingRowOf[unitIndex] = rankingFirstRow + position));
   const rankingLastRow = rankingFirstRow + Math.max(1, units.length) - 1;
   const totalsRange = sheetRef(
-    MERGE_SHEETS.ranking,
+    sheetNames.ranking,
     rangeA1({ top: rankingFirstRow, left: rc.total, bottom: rankingLastRow, right: rc.total }, true),
   );
 
@@ -297,7 +304,7 @@ export function buildMergePlan(result: MergeResult, loaded: LoadedRubric, option
   });
 
   const summary: MergeSheetPlan = {
-    name: MERGE_SHEETS.summary,
+    name: sheetNames.summary,
     columnWidths: [6, 48, 8, ...units.flatMap(() => [10, 10])],
     cells: s.cells,
     merges: s.merges,
@@ -344,7 +351,7 @@ export function buildMergePlan(result: MergeResult, loaded: LoadedRubric, option
   line(
     8,
     [1, lastRankingCol],
-    `Điểm và hạng lấy theo cột Thẩm định của trang ${MERGE_SHEETS.summary} và tự cập nhật; thứ tự dòng theo điểm lúc tổng hợp.`,
+    `Điểm và hạng lấy theo cột Thẩm định của trang ${sheetNames.summary} và tự cập nhật; thứ tự dòng theo điểm lúc tổng hợp.`,
     'note',
   );
   for (const [row, height] of [
@@ -373,7 +380,7 @@ export function buildMergePlan(result: MergeResult, loaded: LoadedRubric, option
   units.forEach((u, i) => {
     const row = rankingRowOf[i];
     const cols = unitColumns[i];
-    const summaryCell = (r: number, col: number) => sheetRef(MERGE_SHEETS.summary, a1(r, col));
+    const summaryCell = (r: number, col: number) => sheetRef(sheetNames.summary, a1(r, col));
     k.put(row, rc.rank, {
       formula: rankFormula(a1(row, rc.total), rangeA1({ top: rankingFirstRow, left: rc.total, bottom: rankingLastRow, right: rc.total }, true)),
       style: 'rank',
@@ -397,7 +404,7 @@ export function buildMergePlan(result: MergeResult, loaded: LoadedRubric, option
   k.rowHeights.set(sr++, 20);
   k.rowHeights.set(sr, 70);
   const ranking: MergeSheetPlan = {
-    name: MERGE_SHEETS.ranking,
+    name: sheetNames.ranking,
     columnWidths: rankingWidths,
     cells: k.cells,
     merges: k.merges,
@@ -463,7 +470,7 @@ export function buildMergePlan(result: MergeResult, loaded: LoadedRubric, option
   });
   const checkLastRow = CHECK_HEADER_ROW + Math.max(1, result.files.length);
   const check: MergeSheetPlan = {
-    name: MERGE_SHEETS.check,
+    name: sheetNames.check,
     columnWidths: checkWidths,
     cells: c.cells,
     merges: c.merges,
@@ -513,7 +520,7 @@ export function buildMergePlan(result: MergeResult, loaded: LoadedRubric, option
     }
   }
   const evidence: MergeSheetPlan = {
-    name: MERGE_SHEETS.evidence,
+    name: sheetNames.evidence,
     columnWidths: evidenceWidths,
     cells: e.cells,
     merges: e.merges,

@@ -18,5 +18,7 @@ export function lazyOperations(load: () => Promise<ExcelOperations>): ExcelOpera
     check: async (loaded) => (await get()).check(loaded),
     select: async (address) => (await get()).select(address),
     onChanged: async (callback) => (await get()).onChanged(callback),
+    writeMerge: async (request) => (await get()).writeMerge(request),
+    applyPrint: async (request) => (await get()).applyPrint(request),
   };
 }

@@ -3,6 +3,7 @@
  * components receive it through props or the operations context and never
  * touch `Excel` themselves.
  */
+import type { MergeResult } from '../merge/consolidate';
 import type { LoadedRubric } from '../rubric';
 import type { Problem } from '../scoring/problems';
 
@@ -45,6 +46,54 @@ export interface LiveCheck {
   total: number;
 }
 
+export interface MergeWriteRequest {
+  loaded: LoadedRubric;
+  /** The consolidated files; at least one unit. */
+  result: MergeResult;
+  /** When the merge was made, shown on the "Tổng hợp" sheet. */
+  mergedAt?: string;
+}
+
+export interface MergeWriteResult {
+  /** The sheets added, in order: Tổng hợp, Xếp hạng, Kiểm tra, Minh chứng, or each with the same " (n)". */
+  sheets: string[];
+  /** The standard names were taken (an earlier merge), so the new sheets carry a suffix. */
+  renamed: boolean;
+  /** Host features that were missing, in Vietnamese. */
+  notices: string[];
+  syncs: number;
+  /** Estimated request size of each write sync, in bytes; each stays under Excel's 5 MB. */
+  chunkBytes: number[];
+}
+
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export interface PrintRequest {
+  loaded: LoadedRubric;
+  /** Blank ones leave what the sheet has. */
+  unitName?: string;
+  preparer?: string;
+  signer?: string;
+  /** Place of the place–date line; blank takes the rubric's. */
+  place?: string;
+  /** Without a date the line keeps dotted blanks for writing by hand. */
+  date?: CalendarDate;
+}
+
+export interface PrintResult {
+  /** The place–date line as written. */
+  dateLine: string;
+  /** Defined names of the cells written. */
+  written: string[];
+  /** Page settings that could not be set (ExcelApi 1.9 missing), each in Vietnamese; empty when all were. */
+  notSet: string[];
+  syncs: number;
+}
+
 export interface ExcelOperations {
   status(): Promise<SheetStatus>;
   /** Creates the sheet, or upgrades ours in place keeping every entry. Refuses a foreign sheet of the same name. */
@@ -55,4 +104,8 @@ export interface ExcelOperations {
   select(address: string): Promise<void>;
   /** Calls back on every change to the sheet; resolves to an unsubscribe function. */
   onChanged(callback: () => void): Promise<() => Promise<void>>;
+  /** Adds the merge's sheets to the open workbook, never over an existing sheet. */
+  writeMerge(request: MergeWriteRequest): Promise<MergeWriteResult>;
+  /** Sets our sheet's print layout and writes the signer fields; two syncs. */
+  applyPrint(request: PrintRequest): Promise<PrintResult>;
 }

@@ -4,6 +4,10 @@ import type {
   GenerateRequest,
   GenerateResult,
   LiveCheck,
+  MergeWriteRequest,
+  MergeWriteResult,
+  PrintRequest,
+  PrintResult,
   SheetStatus,
 } from '../../src/taskpane/operations';
 import type { Settings, SettingsStore } from '../../src/taskpane/settings';
@@ -16,10 +20,22 @@ export class FakeOperations implements ExcelOperations {
   generateError: unknown;
   checkResult: LiveCheck = { problems: [], scoredCount: 0, criterionCount: 49, total: 0 };
   selectError: unknown;
+  mergeResult: MergeWriteResult = {
+    sheets: ['Tổng hợp', 'Xếp hạng', 'Kiểm tra', 'Minh chứng'],
+    renamed: false,
+    notices: [],
+    syncs: 2,
+    chunkBytes: [200_000],
+  };
+  mergeError: unknown;
+  printResult: PrintResult = { dateLine: '', written: [], notSet: [], syncs: 2 };
+  printError: unknown;
 
   readonly generated: GenerateRequest[] = [];
   readonly checked: LoadedRubric[] = [];
   readonly selected: string[] = [];
+  readonly merges: MergeWriteRequest[] = [];
+  readonly prints: PrintRequest[] = [];
   readonly listeners = new Set<() => void>();
   statusCalls = 0;
 
@@ -59,6 +75,18 @@ export class FakeOperations implements ExcelOperations {
     return async () => {
       this.listeners.delete(callback);
     };
+  }
+
+  async writeMerge(request: MergeWriteRequest): Promise<MergeWriteResult> {
+    this.merges.push(request);
+    if (this.mergeError !== undefined) throw this.mergeError;
+    return this.mergeResult;
+  }
+
+  async applyPrint(request: PrintRequest): Promise<PrintResult> {
+    this.prints.push(request);
+    if (this.printError !== undefined) throw this.printError;
+    return this.printResult;
   }
 
   /** What Excel does when the user edits the sheet. */
