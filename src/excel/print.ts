@@ -1,0 +1,138 @@
+/**
+ * The "In" tab's operation: the printed document's page layout and signer
+ * fields applied to our sheet in two syncs. The fields are found by defined
+ * name and checked against the sheet plan, whose PrintSetup the layout
+ * comes from; they are written as text.
+ */
+import { a1, parseA1, sheetRef } from '../layout/a1';
+import { placeDateLine } from '../layout/document';
+import { buildSheetPlan, META_SHEET_NAME, SHEET_NAME, type SheetPlan } from '../layout/plan';
+import { names } from '../rubric/names';
+import type { PrintRequest, PrintResult } from '../taskpane/operations';
+import type { ExcelContext, RangeApi, WorksheetApi } from './api';
+import { ExcelOperationError } from './errors';
+import { nameTarget } from './read-sheet';
+import { TEXT, pageSetupOps, runOps } from './sheet-ops';
+import { sheetPageSetup } from './write-plan';
+
+const MESSAGES = {
+  foreign: `Trang “${SHEET_NAME}” không do tiện ích Chấm điểm thi đua tạo (không có trang thông tin ẩn ${META_SHEET_NAME}), nên tiện ích không đặt trang in cho trang này.`,
+  otherRubric: (sheet: string, chosen: string) =>
+    `Bảng đang theo bộ tiêu chí ${sheet}, khác bộ đang chọn (${chosen}). Hãy “Cập nhật” bảng ở thẻ Tạo bảng, hoặc chọn lại đúng bộ tiêu chí, rồi áp dụng trang in.`,
+  missing: (list: string) =>
+    `Bảng thiếu ô ${list} (có thể dòng hoặc ô đã bị xoá). Hãy “Cập nhật” bảng ở thẻ Tạo bảng rồi áp dụng trang in.`,
+  moved: (name: string, at: string, expected: string) =>
+    `Ô ${name} đang ở ${at}, không đúng bố cục chuẩn (${expected}): bảng đã bị sửa cấu trúc. Hãy “Cập nhật” bảng ở thẻ Tạo bảng rồi áp dụng trang in.`,
+};
+
+/** The cells the tab writes, and one in the middle of the table that pins the layout. */
+const FIELDS = [names.unitName, names.dateLine, names.preparerName, names.signerName, names.grandTotal] as const;
+
+export interface PrintReads {
+  ranges: Map<string, RangeApi>;
+}
+
+/** Queues the reads of the named cells; the sheet and metadata come from the caller's snapshot. */
+export function queuePrintReads(context: ExcelContext): PrintReads {
+  const ranges = new Map<string, RangeApi>();
+  for (const name of FIELDS) {
+    const range = context.workbook.names.getItemOrNullObject(name).getRangeOrNullObject();
+    range.load('address,numberFormat,values');
+    ranges.set(name, range);
+  }
+  return { ranges };
+}
+
+const typed = (text: string | undefined) => text?.normalize('NFC').trim() || undefined;
+
+/** Each page setting, in Vietnamese, as the tab lists what could not be set. */
+export function printSettings(plan: SheetPlan): string[] {
+  const { print } = plan;
+  const m = print.marginsMm;
+  const mm = (n: number) => `${String(n).replace('.', ',')} mm`;
+  return [
+    'Khổ giấy A4, hướng ngang',
+    `Lề trên ${mm(m.top)}, dưới ${mm(m.bottom)}, trái ${mm(m.left)}, phải ${mm(m.right)}`,
+    `Thu nhỏ cho vừa ${print.fitToWidth} trang theo chiều ngang`,
+    print.titleRows.from === print.titleRows.to
+      ? `Lặp lại dòng tiêu đề cột (dòng ${print.titleRows.from}) ở đầu mỗi trang`
+      : `Lặp lại các dòng tiêu đề cột (dòng ${print.titleRows.from}–${print.titleRows.to}) ở đầu mỗi trang`,
+    'Số trang ở giữa đầu trang, từ trang 2 (trang 1 không đánh số)',
+    ...print.rowBreaksBefore.map((row) => `Ngắt trang trước dòng ${row} để khối chữ ký không bị tách sang hai trang`),
+  ];
+}
+
+export interface PrintState {
+  sheet: WorksheetApi;
+  exists: boolean;
+  ours: boolean;
+  meta: Record<string, string>;
+}
+
+/**
+ * After the read sync: checks the sheet, queues the writes (a text value in a
+ * cell that is not text-formatted gets Excel's leading apostrophe) and
+ * returns what the caller reports once they are synced.
+ */
+export function queuePrint(
+  state: PrintState,
+  reads: PrintReads,
+  request: PrintRequest,
+  pageLayout: boolean,
+): Omit<PrintResult, 'syncs'> {
+  const { loaded } = request;
+  if (!state.exists) throw new ExcelOperationError(`Sổ làm việc chưa có trang “${SHEET_NAME}”. Hãy tạo bảng ở thẻ Tạo bảng trước.`);
+  if (!state.ours) throw new ExcelOperationError(MESSAGES.foreign);
+  if (state.meta.rubricFingerprint !== loaded.fingerprint) {
+    const sheetRubric = `${state.meta.rubricId ?? '?'} phiên bản ${state.meta.rubricVersion ?? '?'}`;
+    throw new ExcelOperationError(MESSAGES.otherRubric(sheetRubric, `${loaded.rubric.id} phiên bản ${loaded.rubric.version}`));
+  }
+
+  const missing = FIELDS.filter((name) => reads.ranges.get(name)?.isNullObject !== false);
+  if (missing.length > 0) throw new ExcelOperationError(MESSAGES.missing(missing.join(', ')));
+  const range = (name: string) => reads.ranges.get(name) as RangeApi;
+
+  const unitName = typed(request.unitName);
+  const preparer = typed(request.preparer);
+  const signer = typed(request.signer);
+  const place = typed(request.place) ?? loaded.rubric.document.place;
+  const dateLine = placeDateLine(place, request.date);
+  // The unit name's row grows with it, and the page breaks follow the rows.
+  const shownUnit = unitName ?? String(range(names.unitName).values[0]?.[0] ?? '');
+  const plan = buildSheetPlan(loaded, { unitName: shownUnit, preparer, signer, place, date: request.date });
+
+  for (const name of FIELDS) {
+    const field = plan.fields.find((f) => f.name === name);
+    const target = nameTarget(range(name).address);
+    const at = target && !target.ref.includes(':') ? parseA1(target.ref) : undefined;
+    if (!field) throw new ExcelOperationError(MESSAGES.missing(name));
+    if (!target || target.sheet !== SHEET_NAME || !at || at.row !== field.row || at.col !== field.col) {
+      throw new ExcelOperationError(MESSAGES.moved(name, range(name).address, sheetRef(SHEET_NAME, a1(field.row, field.col))));
+    }
+  }
+
+  const writes: [string, string][] = [
+    ...(unitName ? ([[names.unitName, unitName]] as [string, string][]) : []),
+    [names.dateLine, dateLine],
+    ...(preparer ? ([[names.preparerName, preparer]] as [string, string][]) : []),
+    ...(signer ? ([[names.signerName, signer]] as [string, string][]) : []),
+  ];
+  for (const [name, text] of writes) {
+    const cell = range(name);
+    cell.values = [[cell.numberFormat[0]?.[0] === TEXT ? text : `'${text}`]];
+  }
+  const { sheet } = state;
+  if (unitName) {
+    const row = (plan.fields.find((f) => f.name === names.unitName) as { row: number }).row;
+    const height = plan.rowHeights.get(row);
+    if (height !== undefined) sheet.getRange(`A${row}`).format.rowHeight = height;
+  }
+  if (pageLayout) {
+    // Breaks an earlier layout set would otherwise stay where the rows used to end.
+    sheet.horizontalPageBreaks.removePageBreaks();
+    runOps(pageSetupOps(sheet, sheetPageSetup(plan)));
+  }
+  // File › Print prints the active sheet.
+  sheet.activate();
+  return { dateLine, written: writes.map(([name]) => name), notSet: pageLayout ? [] : printSettings(plan) };
+}
