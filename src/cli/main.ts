@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkWorkbook } from '../check';
 import { inspectPackage } from '../xlsx/guard';
-import { readWorkbook, WorkbookReadError } from '../xlsx/read';
+import { isWorkbookPart, readWorkbookFast, readWorkbookParts } from '../xlsx/fast-read';
+import { WorkbookReadError } from '../xlsx/read';
 import { parse, UsageError } from './args';
 import { generateOne, loadRubricFile, readUnitsFile, unitFileNames } from './generate';
 import { mergeCommand } from './merge';
@@ -112,14 +113,16 @@ async function check(argv: string[], io: Io): Promise<number> {
     const code = (e as NodeJS.ErrnoException).code;
     return unreadable(file, code === 'ENOENT' ? 'Không tìm thấy tệp.' : `Không mở được tệp (${code}).`, 'UNREADABLE');
   }
-  // Refused for its size before ExcelJS unpacks it whole, as the merge refuses it; other damage ExcelJS describes.
-  const inspected = await inspectPackage(buffer);
+  // The merge's gate: a zip bomb or an oversized file is refused in the merge's words.
+  const inspected = await inspectPackage(buffer, isWorkbookPart);
   if ('problem' in inspected && (inspected.problem.code === 'ZIP_BOMB' || inspected.problem.code === 'FILE_TOO_LARGE')) {
     return unreadable(file, inspected.problem.message, 'UNREADABLE');
   }
   let report;
   try {
-    report = checkWorkbook(await readWorkbook(buffer), loaded);
+    // Other damage the reader describes, in the words a check has always used.
+    const view = 'problem' in inspected ? await readWorkbookFast(buffer) : readWorkbookParts(inspected.parts);
+    report = checkWorkbook(view, loaded);
   } catch (e) {
     if (e instanceof WorkbookReadError) return unreadable(file, e.message, e.code);
     throw e;

@@ -184,9 +184,10 @@ class StringCollector {
   }
 }
 
-function sharedStrings(xml: string | undefined): string[] {
+/** The shared strings in order; null when the package has no shared-strings part. */
+function sharedStrings(xml: string | undefined): string[] | null {
+  if (xml === undefined) return null;
   const strings: string[] = [];
-  if (xml === undefined) return strings;
   const collector = new StringCollector();
   let inItem = false;
   scanXml(xml, {
@@ -303,7 +304,7 @@ function formulaResult(cell: RawCell): string | number | boolean | null {
  * cell is looked at (shared formulas start in cells nobody asked for), but
  * only wanted ones are decoded.
  */
-function readSheetCells(xml: string, wanted: (row: number, col: number) => boolean, strings: string[]): Map<number, CellInput> {
+function readSheetCells(xml: string, wanted: (row: number, col: number) => boolean, strings: string[] | null): Map<number, CellInput> {
   const found = new Map<number, CellInput>();
   const masters = new Map<string, { formula: string; row: number; col: number }>();
   const inline = new StringCollector();
@@ -336,6 +337,8 @@ function readSheetCells(xml: string, wanted: (row: number, col: number) => boole
     if (v === undefined) return { kind: 'empty' };
     switch (c.type) {
       case 's': {
+        // Without the shared-strings part every text is gone: the cell holds nothing readable.
+        if (strings === null) return { kind: 'empty' };
         const text = strings[parseInt(v, 10)];
         if (text === undefined) throw corrupt(`ô ${a1(c.row, c.col)} trỏ tới chuỗi không có`);
         return { kind: 'text', value: text };
@@ -482,7 +485,14 @@ function readParts(parts: ReadonlyMap<string, Uint8Array>): ReadWorkbook {
   }
   if (sheets.length === 0) throw new WorkbookReadError('Tệp không có trang tính nào.', 'UNREADABLE');
   const sheetPath = new Map<string, string>();
-  for (const s of sheets) if (!sheetPath.has(s.name)) sheetPath.set(s.name, s.path);
+  const taken = new Set<string>();
+  for (const s of sheets) {
+    // Excel tells sheet names apart without case; two alike make names and formulas ambiguous.
+    const key = s.name.toUpperCase();
+    if (taken.has(key)) throw corrupt(`hai trang tính cùng tên “${s.name}”`);
+    taken.add(key);
+    sheetPath.set(s.name, s.path);
+  }
 
   const strings = sharedStrings(text(SHARED_STRINGS));
   const metaPath = sheetPath.get(META_SHEET_NAME);

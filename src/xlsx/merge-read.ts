@@ -2,18 +2,20 @@ import type { LoadedRubric } from '../rubric';
 import type { FileReading } from '../merge/consolidate';
 import { mergeProblem } from '../merge/problems';
 import { readUnit } from '../merge/unit';
+import { isWorkbookPart, readWorkbookParts } from './fast-read';
 import { inspectPackage } from './guard';
-import { readWorkbook, WorkbookReadError } from './read';
+import { WorkbookReadError } from './read';
 
 /**
  * One returned file, read for the merge: guarded, then read by its defined
- * names and metadata only. Never throws for a bad file; it says why instead.
+ * names and metadata only, from the parts the guard unpacked. Only the
+ * compact reading is kept. Never throws for a bad file; it says why instead.
  */
 export async function readForMerge(bytes: Uint8Array, file: string, loaded: LoadedRubric): Promise<FileReading> {
-  const inspected = await inspectPackage(bytes);
+  const inspected = await inspectPackage(bytes, isWorkbookPart);
   if ('problem' in inspected) return { file, savedAt: null, unit: null, problems: [inspected.problem] };
   try {
-    const view = await readWorkbook(bytes);
+    const view = readWorkbookParts(inspected.parts);
     const unit = readUnit(view, loaded);
     return { file, savedAt: inspected.savedAt, unit, problems: unit.problems };
   } catch (e) {

@@ -239,6 +239,15 @@ describe('package variants other writers produce', () => {
     const noSheets = new Map(base);
     noSheets.delete('xl/workbook.xml');
     expect(() => readWorkbookParts(noSheets)).toThrow(expect.objectContaining({ code: 'UNREADABLE', message: 'Tệp không có trang tính nào.' }));
+    const noStrings = new Map(base);
+    noStrings.delete('xl/sharedStrings.xml');
+    expect(() => readWorkbookParts(noStrings)).toThrow(expect.objectContaining({ code: 'METADATA_MISSING' }));
+  });
+
+  test('two sheets of one name (Excel ignores case) are a damaged file', () => {
+    const twins = new Map(base);
+    put(twins, 'xl/workbook.xml', text(base, 'xl/workbook.xml').replace(`name="${META_SHEET_NAME}"`, `name="${SHEET_NAME.toUpperCase()}"`));
+    expect(() => readWorkbookParts(twins)).toThrow(/Tệp \.xlsx bị hỏng, không đọc được \(hai trang tính cùng tên/);
   });
 });
 
