@@ -16,6 +16,8 @@ interface TabDefinition {
 const TABS: TabDefinition[] = [
   { value: 'generate', label: 'Tạo bảng', load: () => import(/* webpackChunkName: "generate" */ './GenerateTab') },
   { value: 'check', label: 'Kiểm tra', load: () => import(/* webpackChunkName: "check" */ './CheckTab') },
+  { value: 'print', label: 'In', load: () => import(/* webpackChunkName: "print" */ './PrintTab') },
+  { value: 'merge', label: 'Tổng hợp', load: () => import(/* webpackChunkName: "merge" */ './MergeTab') },
 ];
 const PANELS = new Map(TABS.map((t) => [t.value, lazy(t.load)]));
 

@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, webLightTheme } from '@fluentui/react-components';
 import { App, preloadFirstTab } from './App';
 import { lazyOperations } from './lazyOperations';
+import { lazyMergeReader } from './mergeReader';
 import { localSettingsStore, logWithOfficeHelpers } from './officeServices';
 
 const root = createRoot(document.getElementById('root')!);
@@ -51,7 +52,7 @@ Office.onReady().then(
       const { createExcelOperations } = await import(/* webpackChunkName: "excel" */ '../excel');
       return createExcelOperations((batch) => Excel.run(batch));
     });
-    root.render(<App services={{ operations, settings, logError: logWithOfficeHelpers }} />);
+    root.render(<App services={{ operations, settings, readMergeFile: lazyMergeReader(), logError: logWithOfficeHelpers }} />);
   },
   (error: unknown) => {
     logWithOfficeHelpers(error);

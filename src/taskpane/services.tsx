@@ -3,12 +3,15 @@
  * tests can render them with doubles.
  */
 import { createContext, useContext, type ReactNode } from 'react';
+import type { MergeFileReader } from './mergeReader';
 import type { ExcelOperations } from './operations';
 import type { SettingsStore } from './settings';
 
 export interface TaskpaneServices {
   operations: ExcelOperations;
   settings: SettingsStore;
+  /** Reads the returned workbooks picked in the Tổng hợp tab. */
+  readMergeFile: MergeFileReader;
   /** Keeps the full error for diagnosis; the user already sees it in a message bar. */
   logError(error: unknown): void;
 }

@@ -1,4 +1,6 @@
+import type { FileReading } from '../../src/merge/consolidate';
 import type { LoadedRubric } from '../../src/rubric';
+import type { MergeFileReader } from '../../src/taskpane/mergeReader';
 import type {
   ExcelOperations,
   GenerateRequest,
@@ -105,4 +107,49 @@ export class MemorySettings implements SettingsStore {
   async save(settings: Settings): Promise<void> {
     this.saved = settings;
   }
+}
+
+/**
+ * Reads picked files as scripted: a reading per file name (a clean unit
+ * named after the file otherwise). While `held`, each read waits for
+ * release(), so a test can look at the pane between files.
+ */
+export class FakeMergeReader {
+  readonly readings = new Map<string, FileReading>();
+  readonly reads: string[] = [];
+  readonly rubrics: LoadedRubric[] = [];
+  held = false;
+  private readonly waiting: (() => void)[] = [];
+
+  readonly read: MergeFileReader = async (file, loaded) => {
+    this.reads.push(file.name);
+    this.rubrics.push(loaded);
+    if (this.held) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    return this.readings.get(file.name) ?? cleanReading(file.name);
+  };
+
+  /** Lets the oldest waiting read finish. */
+  releaseOne(): void {
+    this.waiting.shift()?.();
+  }
+
+  get waitingCount(): number {
+    return this.waiting.length;
+  }
+}
+
+export function cleanReading(file: string, unitName = `Hội LHPN ${file.replace(/\.xlsx$/i, '')}`): FileReading {
+  return {
+    file,
+    savedAt: null,
+    unit: {
+      unitName,
+      createdAt: '2026-01-15T08:00:00.000Z',
+      selfScores: {},
+      totals: { sections: { I: 50 }, bonus: 0, deduction: 0, total: 50 },
+      evidence: [],
+      problems: [],
+    },
+    problems: [],
+  };
 }

@@ -1,14 +1,16 @@
 import { configure, render, screen, waitFor } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
-import { FakeOperations, MemorySettings } from './fake-operations';
+import { FakeMergeReader, FakeOperations, MemorySettings } from './fake-operations';
 
 // The first render of a tab loads its module (rubric, zod, sheet plan): allow for a slow machine.
 configure({ asyncUtilTimeout: 10000 });
 
-export function renderPane(ops = new FakeOperations(), store = new MemorySettings()) {
+export function renderPane(ops = new FakeOperations(), store = new MemorySettings(), reader = new FakeMergeReader()) {
   const logged: unknown[] = [];
-  const view = render(<App services={{ operations: ops, settings: store, logError: (e) => logged.push(e) }} />);
-  return { ops, store, logged, view };
+  const view = render(
+    <App services={{ operations: ops, settings: store, readMergeFile: reader.read, logError: (e) => logged.push(e) }} />,
+  );
+  return { ops, store, reader, logged, view };
 }
 
 /** A button once it can be pressed (actions wait until the workbook's state is known). */

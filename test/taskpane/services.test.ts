@@ -1,6 +1,7 @@
 /**
  * @jest-environment jsdom
  */
+import { builtinRubric } from '../../src/rubric';
 import { lazyOperations } from '../../src/taskpane/lazyOperations';
 import { describeError } from '../../src/taskpane/errors';
 import { localSettingsStore } from '../../src/taskpane/officeServices';
@@ -15,6 +16,7 @@ describe('settings kept with office-js-helpers Storage', () => {
       unitName: 'Hội LHPN huyện Nguyên Bình',
       preparer: 'Nông Thị Hoa',
       signer: '',
+      place: 'Hà Quảng',
       rubric: { source: 'file', fileName: 'tieu-chi.json', data: { id: 'x', sections: [] } },
     };
     await localSettingsStore().save(settings);
@@ -63,6 +65,17 @@ describe('lazyOperations', () => {
     await ops.select('H12');
     expect(loads).toBe(1);
     expect(fake.selected).toEqual(['H12']);
+  });
+
+  test('forwards the merge and the printout with their requests', async () => {
+    const fake = new FakeOperations();
+    const ops = lazyOperations(async () => fake);
+    const loaded = builtinRubric();
+    const result = { rubric: { id: 'x', version: '1', fingerprint: 'f', year: 2024 }, files: [], units: [], ranking: [] };
+    await expect(ops.writeMerge({ loaded, result })).resolves.toBe(fake.mergeResult);
+    await expect(ops.applyPrint({ loaded, signer: 'Lương Thị Mai' })).resolves.toBe(fake.printResult);
+    expect(fake.merges).toEqual([{ loaded, result }]);
+    expect(fake.prints).toEqual([{ loaded, signer: 'Lương Thị Mai' }]);
   });
 
   test('a failed load is reported, then tried again on the next call', async () => {

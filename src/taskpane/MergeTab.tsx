@@ -1,0 +1,263 @@
+import { useMemo, useRef, useState } from 'react';
+import {
+  Badge,
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { DeleteRegular, DocumentAddRegular } from '@fluentui/react-icons';
+import { consolidate, type FileReading } from '../merge/consolidate';
+import { STATUS_LABEL, type FileStatus } from '../merge/problems';
+import { ErrorBar, type ShownError } from './ErrorBar';
+import type { MergeWriteResult } from './operations';
+import { describeRubric } from './RubricChooser';
+import { chosenRubric } from './rubricChoice';
+import { useServices } from './services';
+import type { TabProps } from './tabs';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  hiddenInput: { display: 'none' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  fileCell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
+  fileName: { display: 'block', fontWeight: tokens.fontWeightSemibold, wordBreak: 'break-all' },
+  unit: { display: 'block', color: tokens.colorNeutralForeground2 },
+  problems: { margin: `${tokens.spacingVerticalXXS} 0 0`, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+  statusCell: { width: '84px', verticalAlign: 'top', paddingTop: tokens.spacingVerticalS },
+});
+
+/** Problems listed per file; the rest are on the "Kiểm tra" sheet. */
+const SHOWN_PROBLEMS = 4;
+
+const BADGE: Record<FileStatus, 'success' | 'warning' | 'danger'> = { valid: 'success', warning: 'warning', rejected: 'danger' };
+
+interface PickedEntry {
+  /** Name, size and time: picking the same file twice reads it once. */
+  key: string;
+  file: File;
+  reading?: FileReading;
+}
+
+const keyOf = (f: File) => `${f.name}|${f.size}|${f.lastModified}`;
+
+/** "08:30 ngày 02/03/2026", as the CLI stamps a merge. */
+function localTime(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getHours())}:${p(d.getMinutes())} ngày ${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
+}
+
+function WrittenView({ written, units }: { written: MergeWriteResult; units: number }) {
+  const sheets = written.sheets.map((s) => `“${s}”`).join(', ');
+  return (
+    <>
+      <MessageBar intent="success" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>Đã ghi kết quả tổng hợp</MessageBarTitle>
+          {units} đơn vị vào các trang {sheets}. Nhập điểm thẩm định vào cột “Thẩm định” của trang “{written.sheets[0]}”; ô để trống tính
+          bằng điểm tự chấm.
+          {written.renamed && ' Sổ làm việc đã có trang cùng tên, nên kết quả mới ghi vào các trang trên; các trang cũ giữ nguyên.'}
+        </MessageBarBody>
+      </MessageBar>
+      {written.notices.map((notice) => (
+        <MessageBar key={notice} intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Lưu ý</MessageBarTitle>
+            {notice}
+          </MessageBarBody>
+        </MessageBar>
+      ))}
+    </>
+  );
+}
+
+export default function MergeTab({ settings }: TabProps) {
+  const styles = useStyles();
+  const { operations, readMergeFile } = useServices();
+  const { loaded } = useMemo(() => chosenRubric(settings.rubric), [settings.rubric]);
+  const input = useRef<HTMLInputElement>(null);
+  const [entries, setEntries] = useState<PickedEntry[]>([]);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [reading, setReading] = useState(false);
+  const [readFailure, setReadFailure] = useState<ShownError | null>(null);
+  const [writing, setWriting] = useState(false);
+  const [written, setWritten] = useState<{ result: MergeWriteResult; units: number } | null>(null);
+  const [writeFailure, setWriteFailure] = useState<ShownError | null>(null);
+
+  // Statuses and duplicates are decided over the whole set, once every file is read.
+  const result = useMemo(() => {
+    const readings = entries.map((e) => e.reading);
+    return entries.length > 0 && readings.every((r) => r !== undefined) ? consolidate(readings as FileReading[], loaded) : null;
+  }, [entries, loaded]);
+
+  /** Reads the new files one at a time, so the pane stays responsive and the bar moves file by file. */
+  const pick = async (files: File[]) => {
+    const known = new Set(entries.map((e) => e.key));
+    const fresh = files.filter((f, i) => !known.has(keyOf(f)) && files.findIndex((g) => keyOf(g) === keyOf(f)) === i);
+    if (fresh.length === 0) return;
+    setReadFailure(null);
+    setWritten(null);
+    setWriteFailure(null);
+    setEntries((prev) => [...prev, ...fresh.map((file) => ({ key: keyOf(file), file }))]);
+    setReading(true);
+    setProgress({ done: 0, total: fresh.length });
+    try {
+      for (const [i, file] of fresh.entries()) {
+        const fileReading = await readMergeFile(file, loaded);
+        setEntries((prev) => prev.map((e) => (e.key === keyOf(file) ? { ...e, reading: fileReading } : e)));
+        setProgress({ done: i + 1, total: fresh.length });
+      }
+    } catch (error) {
+      // Only the reader itself failing lands here (its code did not load): bad files come back as readings.
+      setReadFailure({ title: 'Không đọc được các tệp', error });
+      setEntries((prev) => prev.filter((e) => e.reading !== undefined));
+    } finally {
+      setReading(false);
+    }
+  };
+
+  const clear = () => {
+    setEntries([]);
+    setProgress(null);
+    setWritten(null);
+    setWriteFailure(null);
+    setReadFailure(null);
+  };
+
+  const write = async () => {
+    if (!result) return;
+    setWriting(true);
+    setWriteFailure(null);
+    setWritten(null);
+    try {
+      const outcome = await operations.writeMerge({ loaded, result, mergedAt: localTime(new Date()) });
+      setWritten({ result: outcome, units: result.units.length });
+    } catch (error) {
+      setWriteFailure({ title: 'Không ghi được kết quả tổng hợp', error });
+    } finally {
+      setWriting(false);
+    }
+  };
+
+  const outcomeOf = new Map(result?.files.map((f, i) => [i, f]));
+  const tally = (status: FileStatus) => result?.files.filter((f) => f.status === status).length ?? 0;
+
+  return (
+    <div className={styles.root}>
+      <Text>
+        Chọn các tệp bảng tự chấm điểm (.xlsx) các đơn vị gửi về. Tệp được đọc ngay trên máy này và không bị sửa; kết quả ghi thành các
+        trang mới trong sổ làm việc đang mở.
+      </Text>
+      <Text size={200} className={styles.muted}>
+        Theo bộ tiêu chí: {describeRubric(loaded)}
+      </Text>
+      <div className={styles.actions}>
+        <Button appearance={entries.length === 0 ? 'primary' : 'secondary'} icon={<DocumentAddRegular />} disabled={reading || writing} onClick={() => input.current?.click()}>
+          {entries.length === 0 ? 'Chọn tệp…' : 'Thêm tệp…'}
+        </Button>
+        {entries.length > 0 && (
+          <Button appearance="subtle" icon={<DeleteRegular />} disabled={reading || writing} onClick={clear}>
+            Xoá danh sách
+          </Button>
+        )}
+      </div>
+      <input
+        ref={input}
+        className={styles.hiddenInput}
+        type="file"
+        multiple
+        accept=".xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        aria-label="Chọn các tệp cần tổng hợp"
+        onChange={(event) => {
+          const files = Array.from(event.target.files ?? []);
+          // Reset so the same files can be picked again after the list is cleared.
+          event.target.value = '';
+          void pick(files);
+        }}
+      />
+      {progress && (
+        <Field
+          label={`Đã đọc ${progress.done}/${progress.total} tệp`}
+          hint={reading ? `Đang đọc ${entries.find((e) => !e.reading)?.file.name ?? ''}…` : undefined}
+        >
+          <ProgressBar value={progress.total > 0 ? progress.done / progress.total : 0} thickness="large" />
+        </Field>
+      )}
+      {readFailure && <ErrorBar shown={readFailure} onDismiss={() => setReadFailure(null)} />}
+      {result && (
+        <Text weight="semibold">
+          {result.files.length} tệp: {tally('valid')} hợp lệ, {tally('warning')} cảnh báo, {tally('rejected')} bị loại —{' '}
+          {result.units.length > 0 ? `${result.units.length} đơn vị được tổng hợp.` : 'không có đơn vị nào tổng hợp được.'}
+        </Text>
+      )}
+      {entries.length > 0 && (
+        <Table size="small" aria-label="Trạng thái các tệp">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Tệp và vấn đề</TableHeaderCell>
+              <TableHeaderCell className={styles.statusCell}>Trạng thái</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {entries.map((entry, i) => {
+              const outcome = outcomeOf.get(i);
+              const problems = outcome?.problems ?? [];
+              return (
+                <TableRow key={entry.key}>
+                  <TableCell className={styles.fileCell}>
+                    <span className={styles.fileName}>{entry.file.name}</span>
+                    {outcome?.unitName && <span className={styles.unit}>{outcome.unitName}</span>}
+                    {problems.length > 0 && (
+                      <ul className={styles.problems}>
+                        {problems.slice(0, SHOWN_PROBLEMS).map((p, k) => (
+                          <li key={k}>{p.message}</li>
+                        ))}
+                        {problems.length > SHOWN_PROBLEMS && (
+                          <li>… và {problems.length - SHOWN_PROBLEMS} vấn đề khác (đủ cả trong trang “Kiểm tra” khi ghi kết quả)</li>
+                        )}
+                      </ul>
+                    )}
+                  </TableCell>
+                  <TableCell className={styles.statusCell}>
+                    {outcome ? (
+                      <Badge appearance="tint" color={BADGE[outcome.status]}>
+                        {STATUS_LABEL[outcome.status]}
+                      </Badge>
+                    ) : entry.reading ? (
+                      <Text size={200}>Đã đọc</Text>
+                    ) : (
+                      <Spinner size="extra-tiny" label="Đang chờ" />
+                    )}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+      {result && (
+        <div className={styles.actions}>
+          <Button appearance="primary" disabled={reading || writing || result.units.length === 0} onClick={() => void write()}>
+            Ghi kết quả vào sổ làm việc
+          </Button>
+          {writing && <Spinner size="tiny" label="Đang ghi…" />}
+        </div>
+      )}
+      {writeFailure && <ErrorBar shown={writeFailure} onDismiss={() => setWriteFailure(null)} />}
+      {written && <WrittenView written={written.result} units={written.units} />}
+    </div>
+  );
+}
