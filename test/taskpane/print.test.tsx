@@ -1,0 +1,101 @@
+/**
+ * @jest-environment jsdom
+ */
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { builtinRubric } from '../../src/rubric';
+import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';
+import { FakeOperations, MemorySettings } from './fake-operations';
+import { enabledButton, renderPane } from './render-pane';
+
+const builtin = builtinRubric();
+
+function withOurSheet(): FakeOperations {
+  const ops = new FakeOperations();
+  ops.sheet = { exists: true, ours: true, meta: { unitName: 'Hội LHPN huyện Hà Quảng' } };
+  return ops;
+}
+
+async function openTab() {
+  fireEvent.click(await screen.findByRole('tab', { name: 'In' }));
+  return screen.findByRole('textbox', { name: 'Người ký' });
+}
+
+const textbox = (name: string) => screen.getByRole('textbox', { name }) as HTMLInputElement;
+const dateInput = () => screen.getByLabelText(/Ngày lập/) as HTMLInputElement;
+
+describe('In', () => {
+  test('applies the layout with the signers, place and date, and keeps them for next time', async () => {
+    const ops = withOurSheet();
+    ops.printResult = { dateLine: 'Hà Quảng, ngày 05 tháng 02 năm 2025', written: ['NgayLap', 'NguoiLap', 'NguoiKy'], notSet: [], syncs: 2 };
+    const store = new MemorySettings({ ...DEFAULT_SETTINGS, unitName: 'Hội LHPN huyện Hà Quảng' });
+    renderPane(ops, store);
+    await openTab();
+    // The line as it will print, dotted until a date is chosen.
+    expect(screen.getByLabelText('Dòng địa danh, ngày tháng').textContent).toBe('Cao Bằng, ngày ..... tháng ..... năm ..........');
+    fireEvent.change(textbox('Người lập biểu'), { target: { value: 'Nông Thị Hoa' } });
+    fireEvent.change(textbox('Người ký'), { target: { value: 'Lương Thị Mai' } });
+    fireEvent.change(textbox('Địa danh'), { target: { value: 'Hà Quảng' } });
+    fireEvent.change(dateInput(), { target: { value: '2025-02-05' } });
+    expect(screen.getByLabelText('Dòng địa danh, ngày tháng').textContent).toBe('Hà Quảng, ngày 05 tháng 02 năm 2025');
+
+    fireEvent.click(await enabledButton('Áp dụng trang in'));
+    expect(await screen.findByText('Đã áp dụng trang in')).toBeTruthy();
+    expect(screen.getByText(/Đã ghi dòng địa danh, ngày tháng, người lập biểu, người ký vào trang “Tự chấm điểm”/)).toBeTruthy();
+    expect(ops.prints).toEqual([
+      {
+        loaded: expect.objectContaining({ fingerprint: builtin.fingerprint }),
+        unitName: 'Hội LHPN huyện Hà Quảng',
+        preparer: 'Nông Thị Hoa',
+        signer: 'Lương Thị Mai',
+        place: 'Hà Quảng',
+        date: { year: 2025, month: 2, day: 5 },
+      },
+    ]);
+    await waitFor(() => expect(store.saved).toMatchObject({ preparer: 'Nông Thị Hoa', signer: 'Lương Thị Mai', place: 'Hà Quảng' }));
+  });
+
+  test('says how to print from Excel', async () => {
+    renderPane(withOurSheet());
+    await openTab();
+    expect(screen.getByText('Cách in từ Excel')).toBeTruthy();
+    expect(screen.getByText('Mở Tệp › In (Ctrl+P).')).toBeTruthy();
+    expect(screen.getByText(/“Hướng Ngang”, khổ “A4”, co giãn “Vừa Tất cả Cột trên Một Trang”/)).toBeTruthy();
+    expect(screen.getByText(/Tệp › Xuất › Tạo PDF\/XPS/)).toBeTruthy();
+  });
+
+  test('on ExcelApi 1.8 it lists what could not be set and how to set it by hand', async () => {
+    const ops = withOurSheet();
+    ops.printResult = {
+      dateLine: 'Cao Bằng, ngày ..... tháng ..... năm ..........',
+      written: ['NgayLap'],
+      notSet: ['Khổ giấy A4, hướng ngang', 'Lề trên 20 mm, dưới 20 mm, trái 30 mm, phải 15 mm'],
+      syncs: 2,
+    };
+    renderPane(ops);
+    await openTab();
+    fireEvent.click(await enabledButton('Áp dụng trang in'));
+    expect(await screen.findByText('Excel này chưa hỗ trợ ExcelApi 1.9: chưa đặt được trang in')).toBeTruthy();
+    const list = within(screen.getByRole('list', { name: 'Chưa đặt được' })).getAllByRole('listitem');
+    expect(list.map((li) => li.textContent)).toEqual(['Khổ giấy A4, hướng ngang', 'Lề trên 20 mm, dưới 20 mm, trái 30 mm, phải 15 mm']);
+    expect(screen.getByText(/vào thẻ Bố trí Trang: Hướng › Ngang; Kích thước › A4; Lề › Lề Tùy chỉnh/)).toBeTruthy();
+    expect(screen.queryByText('Đã áp dụng trang in')).toBeNull();
+  });
+
+  test('without our sheet there is nothing to apply to', async () => {
+    const ops = new FakeOperations();
+    renderPane(ops);
+    await openTab();
+    expect(await screen.findByText(/Sổ làm việc chưa có trang “Tự chấm điểm”. Hãy tạo bảng ở thẻ “Tạo bảng” trước\./)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Áp dụng trang in' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  test('a refusal from Excel is shown in Vietnamese', async () => {
+    const ops = withOurSheet();
+    ops.printError = new Error('Bảng đang theo bộ tiêu chí hlhpn-caobang-huyen phiên bản 2023.1, khác bộ đang chọn.');
+    renderPane(ops);
+    await openTab();
+    fireEvent.click(await enabledButton('Áp dụng trang in'));
+    expect(await screen.findByText('Không áp dụng được trang in')).toBeTruthy();
+    expect(screen.getByText(/khác bộ đang chọn/)).toBeTruthy();
+  });
+});
