@@ -16,7 +16,7 @@ import type { MergeProblem } from '../merge/problems';
 import { INPUT_LIMITS, readZipDirectory, unpackedMoreThanDeclared, zipDirectoryProblem } from '../merge/zip';
 import type { CellInput } from '../scoring/inputs';
 import { joinChunks, unpackBounded } from './guard';
-import { describeNonXlsx, METADATA_MISSING_MESSAGE, WorkbookReadError, type NamedCell, type ReadWorkbook } from './read';
+import { describeNonXlsx, METADATA_MISSING_MESSAGE, WorkbookReadError, type NamedCell, type ReadWorkbook } from './workbook-view';
 import { attribute, decodeXml, partText, scanXml } from './xml';
 
 const WORKBOOK = 'xl/workbook.xml';

@@ -4,7 +4,7 @@ import { mergeProblem } from '../merge/problems';
 import { readUnit } from '../merge/unit';
 import { isWorkbookPart, readWorkbookParts } from './fast-read';
 import { inspectPackage } from './guard';
-import { WorkbookReadError } from './read';
+import { WorkbookReadError } from './workbook-view';
 
 /**
  * One returned file, read for the merge: guarded, then read by its defined
