@@ -96,13 +96,33 @@ function nameProblems(fields: PlanField[], view: WorkbookView): Problem[] {
   return problems;
 }
 
-function tamperProblems(fields: PlanField[], view: WorkbookView): Problem[] {
+/** What every workbook of a rubric is checked against: the plan's named cells and their formulas, normalized. */
+interface Expected {
+  fields: PlanField[];
+  formulas: Map<string, string>;
+}
+
+/** Built once per rubric: a merge checks hundreds of workbooks, the task pane one on every edit. */
+const expectedByRubric = new WeakMap<LoadedRubric, Expected>();
+
+function expectedFor(loaded: LoadedRubric): Expected {
+  let expected = expectedByRubric.get(loaded);
+  if (!expected) {
+    const { fields } = buildSheetPlan(loaded);
+    const formulas = new Map(fields.filter((f) => f.role === 'computed').map((f) => [f.name, normalizeFormula(f.formula ?? '')]));
+    expected = { fields, formulas };
+    expectedByRubric.set(loaded, expected);
+  }
+  return expected;
+}
+
+function tamperProblems({ fields, formulas }: Expected, view: WorkbookView): Problem[] {
   const problems: Problem[] = [];
   for (const f of fields) {
     if (!view.hasName(f.name)) continue;
     const cell = view.cell(f.name);
     if (f.role === 'computed') {
-      const intact = cell.kind === 'formula' && normalizeFormula(cell.formula) === normalizeFormula(f.formula ?? '');
+      const intact = cell.kind === 'formula' && normalizeFormula(cell.formula) === formulas.get(f.name);
       if (!intact) {
         problems.push({
           code: 'FORMULA_REPLACED',
@@ -124,7 +144,7 @@ function tamperProblems(fields: PlanField[], view: WorkbookView): Problem[] {
 }
 
 export function checkWorkbook(view: WorkbookView, loaded: LoadedRubric): CheckReport {
-  const plan = buildSheetPlan(loaded);
+  const expected = expectedFor(loaded);
   const scored = scoreEntries(loaded.rubric, (name) => (view.hasName(name) ? view.cell(name) : { kind: 'empty' }));
   const { problems: entryProblems, ...score } = scored;
   const unit = view.cell(names.unitName);
@@ -135,8 +155,8 @@ export function checkWorkbook(view: WorkbookView, loaded: LoadedRubric): CheckRe
     score,
     problems: [
       ...rubricProblems(view.meta, loaded),
-      ...nameProblems(plan.fields, view),
-      ...tamperProblems(plan.fields, view),
+      ...nameProblems(expected.fields, view),
+      ...tamperProblems(expected, view),
       ...entryProblems,
     ],
   };
