@@ -37,13 +37,19 @@ async function addSheet(
     if (!style) styles.set(name, (style = excelStyle(MERGE_STYLES[name])));
     return style;
   };
+  const unlocked = new Map<MergeStyleName, Partial<ExcelJS.Style>>();
+  const unlockedStyleOf = (name: MergeStyleName) => {
+    let style = unlocked.get(name);
+    if (!style) unlocked.set(name, (style = { ...styleOf(name), protection: { locked: false } }));
+    return style;
+  };
   for (const c of plan.cells) {
     const cell = ws.getCell(c.row, c.col);
     if (c.formula !== undefined) cell.value = { formula: c.formula } as ExcelJS.CellFormulaValue;
     // Strings go in as shared strings: ExcelJS never reads them as formulas.
     else if (c.value !== undefined) cell.value = c.value;
-    // A copy per cell: ExcelJS edits a cell's style object in place.
-    cell.style = c.unlocked ? { ...styleOf(c.style), protection: { locked: false } } : { ...styleOf(c.style) };
+    // One style object per look: ExcelJS recognises an object it has seen and skips re-encoding it.
+    cell.style = c.unlocked ? unlockedStyleOf(c.style) : styleOf(c.style);
   }
   for (const m of plan.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
   for (const [row, height] of plan.rowHeights) ws.getRow(row).height = height;
@@ -58,11 +64,11 @@ async function addSheet(
 
 /**
  * ExcelJS writes row breaks only; column breaks go in by hand, right after
- * headerFooter where the schema puts them.
+ * headerFooter where the schema puts them. ExcelJS stores the parts
+ * uncompressed, so each is compressed once, here, after the edit.
  */
-async function addColumnBreaks(xlsx: Buffer, breaks: Map<number, number[]>): Promise<Buffer> {
-  if (breaks.size === 0) return xlsx;
-  const zip = await JSZip.loadAsync(xlsx);
+async function finishPackage(stored: Buffer, breaks: Map<number, number[]>): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(stored);
   for (const [sheetId, cols] of breaks) {
     const name = `xl/worksheets/sheet${sheetId}.xml`;
     const xml = await (zip.file(name) as JSZip.JSZipObject).async('string');
@@ -86,5 +92,5 @@ export async function writeMergeWorkbook(plan: MergePlan): Promise<Buffer> {
     const ws = await addSheet(workbook, sheet, styles);
     if (sheet.print.columnBreaksAfter?.length) breaks.set(ws.id, sheet.print.columnBreaksAfter);
   }
-  return addColumnBreaks(Buffer.from(await workbook.xlsx.writeBuffer()), breaks);
+  return finishPackage(Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } })), breaks);
 }
