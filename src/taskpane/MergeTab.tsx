@@ -250,7 +250,8 @@ export default function MergeTab({ settings }: TabProps) {
       )}
       {result && (
         <div className={styles.actions}>
-          <Button appearance="primary" disabled={reading || writing || result.units.length === 0} onClick={() => void write()}>
+          {/* Written once per set of files: another click would add a second copy of the sheets. */}
+          <Button appearance="primary" disabled={reading || writing || written !== null || result.units.length === 0} onClick={() => void write()}>
             Ghi kết quả vào sổ làm việc
           </Button>
           {writing && <Spinner size="tiny" label="Đang ghi…" />}

@@ -30,7 +30,7 @@ const useStyles = makeStyles({
 
 const NAMES = {
   TenDonVi: 'tên đơn vị',
-  NgayLap: 'dòng địa danh, ngày tháng',
+  NgayLap: 'dòng địa danh – ngày tháng',
   NguoiLap: 'người lập biểu',
   NguoiKy: 'người ký',
 } as Record<string, string>;

@@ -11,6 +11,7 @@ import { names } from '../../src/rubric/names';
 import { parseA1 } from '../../src/layout/a1';
 import { SHEET_NAME } from '../../src/layout/plan';
 import { describeWithTool } from '../support/external';
+import { fixtureSet, UNITS } from '../support/fixtures';
 import { sharedAddinBuild, TEST_PUBLIC_URL, type AddinBuild } from './build';
 import { launchChromium, serveDirectory } from './browser';
 import type { FakeOfficeWindow } from './fake-office';
@@ -18,6 +19,7 @@ import type { FakeOfficeWindow } from './fake-office';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const PUBLIC_URL = TEST_PUBLIC_URL;
 const OUTPUT = path.resolve(__dirname, '../../test-output');
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 let build: AddinBuild;
 beforeAll(async () => {
@@ -43,15 +45,18 @@ describe('the production build', () => {
     }
   });
 
-  test('keeps Node-only code out, and the Excel adapter out of the initial chunks', () => {
+  test('keeps Node-only code out, and the Excel adapter and the file reader out of the initial chunks', () => {
     const all = build.chunks.flatMap((c) => c.files);
     const initial = build.chunks.filter((c) => c.initial).flatMap((c) => c.files);
     expect(initial).toContain('src/taskpane/App.tsx');
     expect(all).toContain('src/excel/operations.ts');
     expect(initial.some((f) => f.startsWith('node_modules/react-dom/'))).toBe(true);
-    expect(all.filter((f) => /node_modules\/(exceljs|hyperformula|jszip)\//.test(f))).toEqual([]);
-    expect(all.filter((f) => /^src\/(xlsx|cli\/main)/.test(f))).toEqual([]);
-    expect(initial.filter((f) => /^src\/excel\//.test(f))).toEqual([]);
+    // Returned workbooks are read in the browser by the package reader with JSZip, loaded when files are picked.
+    expect(all).toContain('src/xlsx/merge-read.ts');
+    expect(all.some((f) => f.startsWith('node_modules/jszip/'))).toBe(true);
+    expect(all.filter((f) => /node_modules\/(exceljs|hyperformula)\//.test(f))).toEqual([]);
+    expect(all.filter((f) => /^src\/(xlsx\/(read|write|merge-write)\.ts|cli\/)/.test(f))).toEqual([]);
+    expect(initial.filter((f) => /^src\/(excel|xlsx|merge)\/|node_modules\/jszip\//.test(f))).toEqual([]);
   });
 });
 
@@ -89,7 +94,8 @@ describeWithTool('chromium', 'the task pane in Chromium with a fake Excel', () =
       return route.abort();
     });
     await page.goto(`${server.url}taskpane.html${query}`);
-    return { page, errors, outside };
+    const requested = () => server.requested.slice();
+    return { page, errors, outside, requested };
   }
 
   /** The fake host's current selection, as the sheet name and range. */
@@ -143,13 +149,115 @@ describeWithTool('chromium', 'the task pane in Chromium with a fake Excel', () =
     await page.close();
   });
 
-  test('on ExcelApi 1.8 the sheet is created and a notice says print layout was not set', async () => {
+  test('on ExcelApi 1.8 the sheet is created and the notices say what print layout was not set', async () => {
     const { page, errors } = await openPane('?excelApi=1.8');
     await page.getByRole('textbox', { name: /Tên đơn vị/ }).fill('Hội LHPN huyện Bảo Lâm');
     await page.getByRole('button', { name: 'Tạo bảng' }).click();
     await page.getByText('Đã tạo bảng tự chấm điểm').waitFor();
     await page.getByText(/chưa hỗ trợ ExcelApi 1\.9/).waitFor();
+
+    await page.getByRole('tab', { name: 'In' }).click();
+    await page.getByRole('button', { name: 'Áp dụng trang in' }).click();
+    await page.getByText('Excel này chưa hỗ trợ ExcelApi 1.9: chưa đặt được trang in').waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'Khổ giấy A4, hướng ngang' }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as FakeOfficeWindow).fakeExcel.sheet('Tự chấm điểm').pageLayout.orientation)).toBeUndefined();
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('In: signer names and date written to the sheet, the NĐ 30 page set', async () => {
+    const { page, errors, outside } = await openPane();
+    await page.getByRole('textbox', { name: /Tên đơn vị/ }).fill('Hội LHPN huyện Hà Quảng');
+    await page.getByRole('button', { name: 'Tạo bảng' }).click();
+    await page.getByText('Đã tạo bảng tự chấm điểm').waitFor();
+
+    await page.getByRole('tab', { name: 'In' }).click();
+    await page.getByRole('textbox', { name: 'Người lập biểu' }).fill('Nông Thị Hoa');
+    await page.getByRole('textbox', { name: 'Người ký' }).fill('Lương Thị Mai');
+    await page.getByLabel('Ngày lập').fill('2025-02-05');
+    await page.getByText('Cao Bằng, ngày 05 tháng 02 năm 2025').waitFor();
+    await page.getByRole('button', { name: 'Áp dụng trang in' }).click();
+    await page.getByText('Đã áp dụng trang in').waitFor();
+    fs.mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: path.join(OUTPUT, 'taskpane-e2e-print.png'), fullPage: true });
+
+    const sheet = await page.evaluate(() => {
+      const host = (window as unknown as FakeOfficeWindow).fakeExcel;
+      const value = (name: string) => {
+        const at = host.nameAddress(name);
+        return at && host.cellAt(at.sheet, at.address)?.value;
+      };
+      const { pageLayout } = host.sheet('Tự chấm điểm');
+      return {
+        dateLine: value('NgayLap'),
+        preparer: value('NguoiLap'),
+        signer: value('NguoiKy'),
+        layout: { orientation: pageLayout.orientation, paperSize: pageLayout.paperSize, zoom: pageLayout.zoom, header: pageLayout.defaultForAllPages.center },
+      };
+    });
+    expect(sheet).toEqual({
+      dateLine: 'Cao Bằng, ngày 05 tháng 02 năm 2025',
+      preparer: 'Nông Thị Hoa',
+      signer: 'Lương Thị Mai',
+      layout: { orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, header: '&P' },
+    });
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
+  test('Tổng hợp: pick returned workbooks, watch them read, see each status, write the merge into the workbook', async () => {
+    const picked = ['ha-quang.xlsx', 'bao-lac.xlsx', 'trung-khanh.xlsx', 'chen-cong-thuc.xlsx', 'bang-khac.xlsx', 'rong.xlsx'];
+    const fixtures = fixtureSet().filter((f) => picked.includes(f.file));
+    const files = [];
+    for (const f of fixtures) files.push({ name: f.file, mimeType: XLSX_TYPE, buffer: (await f.build('')) as Buffer });
+
+    const { page, errors, outside, requested } = await openPane();
+    await page.getByRole('tab', { name: 'Tổng hợp' }).click();
+    const before = requested().length;
+    await page.locator('input[type="file"][multiple]').setInputFiles(files);
+    await page.getByText(`Đã đọc ${files.length}/${files.length} tệp`).waitFor();
+    // The reader and JSZip came on demand, once files were picked.
+    expect(requested().slice(before).filter((f) => f.endsWith('.js')).length).toBeGreaterThan(0);
+    const rows = page.getByRole('table', { name: 'Trạng thái các tệp' }).getByRole('row');
+    await page.getByText(/6 tệp: 3 hợp lệ, 1 cảnh báo, 2 bị loại — 4 đơn vị được tổng hợp\./).waitFor();
+    expect(await rows.count()).toBe(files.length + 1);
+    const status = async (file: string) => (await rows.filter({ hasText: file }).getByRole('cell').nth(1).textContent())?.trim();
+    expect(await status('ha-quang.xlsx')).toBe('Hợp lệ');
+    expect(await status('chen-cong-thuc.xlsx')).toBe('Cảnh báo');
+    expect(await status('bang-khac.xlsx')).toBe('Bị loại');
+    expect(await status('rong.xlsx')).toBe('Bị loại');
+    await rows.filter({ hasText: 'bang-khac.xlsx' }).getByText(/không phải bảng tự chấm điểm/).waitFor();
+    fs.mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: path.join(OUTPUT, 'taskpane-e2e-merge-read.png'), fullPage: true });
+
+    const syncsBefore = await page.evaluate(() => (window as unknown as FakeOfficeWindow).fakeExcel.syncCount);
+    await page.getByRole('button', { name: 'Ghi kết quả vào sổ làm việc' }).click();
+    await page.getByText('Đã ghi kết quả tổng hợp').waitFor();
+    await page.screenshot({ path: path.join(OUTPUT, 'taskpane-e2e-merge.png'), fullPage: true });
+
+    const workbook = await page.evaluate(() => {
+      const host = (window as unknown as FakeOfficeWindow).fakeExcel;
+      const summary = host.sheet('Tổng hợp');
+      const headers = [...summary.cells.entries()].filter(([key]) => key.startsWith('5,')).map(([, cell]) => cell);
+      return {
+        sheets: host.sheets.map((s) => s.name),
+        active: host.sheets.find((s) => s.id === host.activeSheetId)?.name,
+        units: headers.map((c) => c.value).filter((v) => v !== null),
+        injected: headers.find((c) => c.value === '=1+1'),
+        syncs: host.syncCount,
+      };
+    });
+    expect(workbook.sheets).toEqual(['Sheet1', 'Tổng hợp', 'Xếp hạng', 'Kiểm tra', 'Minh chứng']);
+    expect(workbook.active).toBe('Tổng hợp');
+    expect(workbook.units).toEqual(expect.arrayContaining([UNITS.haQuang, UNITS.baoLac, UNITS.trungKhanh, '=1+1']));
+    // The unit named "=1+1" arrived as text, not as a formula.
+    expect(workbook.injected).toMatchObject({ value: '=1+1', numberFormat: '@' });
+    expect(workbook.injected?.formula).toBeUndefined();
+    // One read of the sheet names, one write.
+    expect(workbook.syncs - syncsBefore).toBe(2);
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
     await page.close();
   });
 

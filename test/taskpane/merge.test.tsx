@@ -74,6 +74,8 @@ describe('Tổng hợp', () => {
     expect(request.loaded.fingerprint).toBe(builtin.fingerprint);
     expect(request.result.units.map((u) => u.unitName)).toEqual(['Hội LHPN bao-lac', 'Hội LHPN ha-quang', 'Hội LHPN hoa-an']);
     expect(request.mergedAt).toMatch(/^\d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}$/);
+    // Written once: a second click would add another copy of the sheets.
+    expect((screen.getByRole('button', { name: 'Ghi kết quả vào sổ làm việc' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   test('shows why a file is rejected or warned, and decides duplicates over the whole set', async () => {

@@ -40,7 +40,7 @@ describe('In', () => {
 
     fireEvent.click(await enabledButton('Áp dụng trang in'));
     expect(await screen.findByText('Đã áp dụng trang in')).toBeTruthy();
-    expect(screen.getByText(/Đã ghi dòng địa danh, ngày tháng, người lập biểu, người ký vào trang “Tự chấm điểm”/)).toBeTruthy();
+    expect(screen.getByText(/Đã ghi dòng địa danh – ngày tháng, người lập biểu, người ký vào trang “Tự chấm điểm”/)).toBeTruthy();
     expect(ops.prints).toEqual([
       {
         loaded: expect.objectContaining({ fingerprint: builtin.fingerprint }),
