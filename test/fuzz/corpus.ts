@@ -1,0 +1,395 @@
+/**
+ * The regression corpus: every hostile input that once crashed or hung
+ * `chamdiem check` or `chamdiem merge`, and the hand-made ones worth keeping,
+ * each built from the valid bases in the test run (no binaries committed)
+ * with the outcome it must keep.
+ */
+import ExcelJS from 'exceljs';
+import { Readable, Writable } from 'stream';
+import { pipeline } from 'stream/promises';
+import * as zlib from 'zlib';
+import { addressOf, type Base } from './bases';
+import { applyCellCase, type CellCase } from './cell-mutations';
+import type { CheckStatus, MergeStatus } from './harness';
+import { applyZipCase, packZip, unzipEntries, type ZipCase, type ZipEntry } from './zip-mutations';
+import { editWorkbook, namedCell } from '../support/workbooks';
+
+export interface Expected {
+  /** With a code: error.code when unreadable, otherwise a problem code that must be among them. */
+  check: { status: CheckStatus; code?: string; message?: RegExp };
+  merge: { status: MergeStatus; code?: string };
+}
+
+export interface CorpusCase {
+  name: string;
+  description: string;
+  /** Found by the fuzzer (with the seed that found it), or made by hand. */
+  origin: string;
+  build: (bases: Base[]) => Promise<Buffer>;
+  expected: Expected;
+}
+
+const MAIN = "&apos;Tự chấm điểm&apos;";
+const BY_HAND = 'by hand';
+
+/** The complete base with one package entry's text rewritten. */
+function rewrite(entry: string, edit: (xml: string) => string, base = 0): (bases: Base[]) => Promise<Buffer> {
+  return async (bases) => {
+    const entries = await unzipEntries(bases[base].bytes);
+    const target = entries.find((e) => e.name === entry);
+    if (!target) throw new Error(`no ${entry} in the base`);
+    const edited = edit(target.data.toString('utf8'));
+    if (edited === target.data.toString('utf8')) throw new Error(`the edit of ${entry} changed nothing`);
+    return packZip(
+      entries.map((e) => (e === target ? { name: e.name, data: Buffer.from(edited, 'utf8') } : e)),
+      'deflate',
+    );
+  };
+}
+
+function entries(edit: (entries: ZipEntry[]) => ZipEntry[]): (bases: Base[]) => Promise<Buffer> {
+  return async (bases) => packZip(edit(await unzipEntries(bases[0].bytes)), 'deflate');
+}
+
+function edited(edit: (wb: ExcelJS.Workbook) => void): (bases: Base[]) => Promise<Buffer> {
+  return (bases) => editWorkbook(bases[0].bytes, edit);
+}
+
+const zipCase = (c: ZipCase) => (bases: Base[]) => applyZipCase(bases[c.base].bytes, c);
+const cellCase = (c: CellCase) => async (bases: Base[]) => {
+  const bytes = await applyCellCase(bases[c.base].bytes, c);
+  if (!bytes) throw new Error('ExcelJS could not write the case');
+  return bytes;
+};
+
+/** Puts raw XML into the cell element at this address, whatever it held; its style stays. */
+const cellXml = (address: string, inner: string) => (xml: string) => {
+  const out = xml.replace(new RegExp(`<c r="${address}"((?: [^>/]*)?)(?:/>|>.*?</c>)`), (_, attrs: string) => `<c r="${address}"${attrs.replace(/ t="\w+"/, '')}>${inner}</c>`);
+  if (out === xml) throw new Error(`no cell ${address}`);
+  return out;
+};
+
+// Function replacements: the references' "$1" would otherwise read as a capture group.
+const addName = (name: string, ref: string) => (xml: string) =>
+  xml.replace('</definedNames>', () => `<definedName name="${name}">${ref}</definedName></definedNames>`);
+
+const moveName = (name: string, ref: string) => (xml: string) =>
+  xml.replace(new RegExp(`<definedName name="${name}">[^<]*</definedName>`), () => `<definedName name="${name}">${ref}</definedName>`);
+
+/** Raw deflate of `bytes` zeros, streamed so they never sit in memory at once. */
+async function deflatedZeros(bytes: number): Promise<Buffer> {
+  const block = Buffer.alloc(1 << 20);
+  const parts: Buffer[] = [];
+  await pipeline(
+    Readable.from(
+      (function* () {
+        for (let done = 0; done < bytes; done += block.length) yield block;
+      })(),
+    ),
+    zlib.createDeflateRaw({ level: 9 }),
+    new Writable({
+      write(chunk: Buffer, _encoding, next) {
+        parts.push(chunk);
+        next();
+      },
+    }),
+  );
+  return Buffer.concat(parts);
+}
+
+/** The complete base with its sheet replaced by `bytes` zeros, the directory declaring `declared` bytes for it. */
+function bomb(bytes: number, declared: number): (bases: Base[]) => Promise<Buffer> {
+  return async (bases) => {
+    const deflated = await deflatedZeros(bytes);
+    const parts = (await unzipEntries(bases[0].bytes)).map((e) =>
+      e.name === 'xl/worksheets/sheet1.xml' ? { name: e.name, deflated, declaredSize: declared } : e,
+    );
+    return packZip(parts, 'deflate');
+  };
+}
+
+const clean: Expected = { check: { status: 'clean' }, merge: { status: 'valid' } };
+const unreadable = (mergeCode: string, checkCode = 'UNREADABLE'): Expected => ({
+  check: { status: 'unreadable', code: checkCode },
+  merge: { status: 'rejected', code: mergeCode },
+});
+const rejected = (code: string): Expected => ({ check: { status: 'problems', code }, merge: { status: 'rejected', code } });
+const bombRefused: Expected = {
+  check: { status: 'unreadable', code: 'UNREADABLE', message: /có thể là tệp độc hại/ },
+  merge: { status: 'rejected', code: 'ZIP_BOMB' },
+};
+const warned = (code: string): Expected => ({ check: { status: 'problems', code }, merge: { status: 'warning', code } });
+
+export const CORPUS: CorpusCase[] = [
+  // ---- hangs, crashes and blow-ups found, now fixed ---------------------------
+  {
+    name: 'name-over-the-whole-sheet',
+    description: 'an extra defined name over A1:XFD1048576 (ExcelJS built 17 billion cells: hang, 4 GB)',
+    origin: BY_HAND,
+    build: rewrite('xl/workbook.xml', addName('Ca_trang', `${MAIN}!$A$1:$XFD$1048576`)),
+    expected: clean,
+  },
+  {
+    name: 'name-over-the-whole-sheet-in-pieces',
+    description: 'a name of two areas, the second the whole sheet, on a sheet that does not exist (hang)',
+    origin: BY_HAND,
+    build: rewrite('xl/workbook.xml', addName('Hai_vung', `${MAIN}!$A$1,&apos;Không có&apos;!$A$1:$XFD$1048576`)),
+    expected: clean,
+  },
+  {
+    name: 'score-name-over-the-whole-sheet',
+    description: 'TC_01 moved onto the whole sheet: no longer one cell (hang)',
+    origin: BY_HAND,
+    build: rewrite('xl/workbook.xml', moveName('TC_01', `${MAIN}!$A$1:$XFD$1048576`)),
+    expected: rejected('NAME_MISSING'),
+  },
+  {
+    name: 'name-past-the-grid',
+    description: 'an extra name at row 999,999,999 (ExcelJS walked every row up to it: hang)',
+    origin: BY_HAND,
+    build: rewrite('xl/workbook.xml', addName('Xa', `${MAIN}!$A$999999999`)),
+    expected: clean,
+  },
+  {
+    name: 'score-name-past-the-grid',
+    description: 'TC_01 moved to row 99,999,999 (12 s per read before): it names no cell',
+    origin: BY_HAND,
+    build: rewrite('xl/workbook.xml', moveName('TC_01', `${MAIN}!$H$99999999`)),
+    expected: rejected('NAME_MISSING'),
+  },
+  {
+    name: 'merge-over-the-whole-sheet',
+    description: 'a merged range A1:XFD1048576 (ExcelJS merged cell by cell: hang)',
+    origin: BY_HAND,
+    build: rewrite('xl/worksheets/sheet1.xml', (x) => x.replace(/<mergeCell ref="[^"]+"\/>/, '<mergeCell ref="A1:XFD1048576"/>')),
+    expected: clean,
+  },
+  {
+    name: 'overlapping-merges-over-inputs',
+    description: 'merges H12:J14 and H13:H14 overlap (no spreadsheet writes that; was unreadable)',
+    origin: BY_HAND,
+    build: rewrite('xl/worksheets/sheet1.xml', (x) => x.replace(/<mergeCell ref="[^"]+"\/>/, '<mergeCell ref="H12:J14"/><mergeCell ref="H13:H14"/>')),
+    expected: clean,
+  },
+  {
+    name: 'column-run-past-the-grid',
+    description: 'a <col> from 20 to 2,000,000,000 (ExcelJS made a column object each: hang, 3.5 GB)',
+    origin: BY_HAND,
+    build: rewrite('xl/worksheets/sheet1.xml', (x) => x.replace('<cols>', '<cols><col min="20" max="2000000000" width="3"/>')),
+    expected: clean,
+  },
+  {
+    name: 'validation-over-the-whole-sheet',
+    description: 'a data validation over A1:XFD1048576 (ExcelJS indexed every address: hang)',
+    origin: 'zip fuzzing of the unfixed reader, FUZZ_SEED=647818216',
+    build: zipCase({
+      base: 2,
+      entryOps: [
+        {
+          op: 'inject',
+          entry: 'xl/worksheets/sheet1.xml',
+          inside: '<dataValidations',
+          insert: '<dataValidation type="whole" sqref="A1:XFD1048576"><formula1>0</formula1></dataValidation>',
+        },
+      ],
+      packing: 'deflate',
+      rawOps: [],
+    }),
+    expected: warned('UNSCORED'),
+  },
+  {
+    name: 'metadata-row-far-down',
+    description: 'the metadata sheet with a row at 999,999,999 (walking its rows hung)',
+    origin: BY_HAND,
+    build: rewrite('xl/worksheets/sheet2.xml', (x) => x.replace('</sheetData>', '<row r="999999999"><c r="A999999999"><v>1</v></c></row></sheetData>')),
+    expected: clean,
+  },
+  {
+    name: 'date-past-9999-in-a-score',
+    description: 'TC_01 holds 1e20 formatted as a date (ExcelJS made an invalid Date: "Lỗi không mong đợi: Invalid time value")',
+    origin: BY_HAND,
+    build: edited((wb) => {
+      const cell = namedCell(wb, 'TC_01');
+      cell.value = 1e20;
+      cell.style = { ...cell.style, numFmt: 'dd/mm/yyyy' };
+    }),
+    expected: warned('INVALID_VALUE'),
+  },
+  {
+    name: 'date-past-9999-as-unit-name',
+    description: 'the unit name cell holds -1e20 formatted as a date: read as the ######## Excel shows',
+    origin: BY_HAND,
+    build: edited((wb) => {
+      const cell = namedCell(wb, 'TenDonVi');
+      cell.value = -1e20;
+      cell.style = { ...cell.style, numFmt: 'yyyy-mm-dd' };
+    }),
+    expected: clean,
+  },
+  {
+    name: 'date-past-9999-as-evidence',
+    description: 'bonus evidence holding -3.3e92 formatted as a date (same crash)',
+    origin: 'cell fuzzing of the unfixed reader, FUZZ_SEED=647212984, case 23',
+    build: cellCase({
+      base: 2,
+      ops: [
+        { op: 'set', name: 'GC_30', value: { number: 5.6946252100776376e-266 } },
+        { op: 'set', name: 'MC_Thuong_3', value: { dateFormatted: -3.3223413657917093e92 } },
+      ],
+    }),
+    expected: warned('UNSCORED'),
+  },
+  {
+    name: 'deduction-near-the-largest-double',
+    description: 'Tru_3 = -1e308: the merge rounded the total to Infinity and printed null where check printed 1e308',
+    origin: 'cell fuzzing, FUZZ_SEED=645482510, case 8',
+    build: cellCase({ base: 1, ops: [{ op: 'set', name: 'Tru_3', value: { number: -1e308 } }] }),
+    expected: warned('INVALID_VALUE'),
+  },
+  {
+    name: 'zip-bomb-for-check',
+    description: '150 MB of zeros declared honestly (check unpacked it whole: 9 s and 1.2 GB per GB, so a 20 MB file never finished)',
+    origin: BY_HAND,
+    build: bomb(150 * 1024 * 1024, 150 * 1024 * 1024),
+    expected: bombRefused,
+  },
+  {
+    name: 'lying-zip-bomb-for-check',
+    description: '150 MB of zeros declared as 4 KB',
+    origin: BY_HAND,
+    build: bomb(150 * 1024 * 1024, 4096),
+    expected: bombRefused,
+  },
+  // ---- hostile inputs kept because they are worth keeping ----------------------
+  {
+    name: 'merge-down-a-whole-column',
+    description: 'a merge K1:K1048576 (10 s and 1.8 GB a read before merges were skipped; slow, not hung)',
+    origin: BY_HAND,
+    build: rewrite('xl/worksheets/sheet1.xml', (x) => x.replace(/<mergeCell ref="[^"]+"\/>/, '<mergeCell ref="K1:K1048576"/>')),
+    expected: clean,
+  },
+  {
+    name: 'not-a-number-in-xml',
+    description: 'a bonus cell whose XML says NaN and a score that says 1e309: #NUM!, not a NaN total',
+    origin: BY_HAND,
+    build: rewrite('xl/worksheets/sheet1.xml', (x) => cellXml(addressOf('Thuong_1'), '<v>NaN</v>')(cellXml(addressOf('TC_01'), '<v>1e309</v>')(x))),
+    expected: warned('INVALID_VALUE'),
+  },
+  {
+    name: 'duplicate-entry-same-content',
+    description: 'xl/workbook.xml twice in the package, same bytes',
+    origin: BY_HAND,
+    build: entries((es) => [...es, es.find((e) => e.name === 'xl/workbook.xml') as ZipEntry]),
+    expected: clean,
+  },
+  {
+    name: 'duplicate-entry-other-content',
+    description: 'a second xl/workbook.xml holding the styles',
+    origin: BY_HAND,
+    build: entries((es) => [...es, { name: 'xl/workbook.xml', data: (es.find((e) => e.name === 'xl/styles.xml') as ZipEntry).data }]),
+    expected: unreadable('UNREADABLE'),
+  },
+  {
+    name: 'workbook-xml-missing',
+    description: 'the package without xl/workbook.xml',
+    origin: BY_HAND,
+    build: entries((es) => es.filter((e) => e.name !== 'xl/workbook.xml')),
+    expected: unreadable('UNREADABLE'),
+  },
+  {
+    name: 'shared-strings-garbled',
+    description: 'xl/sharedStrings.xml cut in half',
+    origin: BY_HAND,
+    build: rewrite('xl/sharedStrings.xml', (x) => x.slice(0, x.length >> 1)),
+    expected: unreadable('UNREADABLE'),
+  },
+  {
+    name: 'shared-strings-missing',
+    description: 'no xl/sharedStrings.xml: the metadata keys are gone with it',
+    origin: BY_HAND,
+    build: entries((es) => es.filter((e) => e.name !== 'xl/sharedStrings.xml')),
+    expected: unreadable('METADATA_MISSING', 'METADATA_MISSING'),
+  },
+  {
+    name: 'entries-swapped',
+    description: 'xl/workbook.xml and xl/sharedStrings.xml trade contents',
+    origin: BY_HAND,
+    build: entries((es) => {
+      const [workbook, strings] = ['xl/workbook.xml', 'xl/sharedStrings.xml'].map((n) => es.find((e) => e.name === n) as ZipEntry);
+      return es.map((e) => (e === workbook ? { ...e, data: strings.data } : e === strings ? { ...e, data: workbook.data } : e));
+    }),
+    expected: unreadable('UNREADABLE'),
+  },
+  {
+    name: 'truncated-half',
+    description: 'the file cut at half its length',
+    origin: BY_HAND,
+    build: zipCase({ base: 0, entryOps: [], packing: 'deflate', rawOps: [{ op: 'truncate', at: 0.5 }] }),
+    expected: unreadable('ZIP_CORRUPT'),
+  },
+  {
+    name: 'two-sheets-one-name',
+    description: 'the metadata sheet renamed to the main sheet\'s name in workbook.xml',
+    origin: BY_HAND,
+    build: rewrite('xl/workbook.xml', (x) => x.replace('name="ChamDiem_Meta"', 'name="Tự chấm điểm"')),
+    expected: unreadable('UNREADABLE'),
+  },
+  {
+    name: 'name-on-a-deleted-sheet',
+    description: 'TC_01 points at a sheet that is not there',
+    origin: BY_HAND,
+    build: rewrite('xl/workbook.xml', moveName('TC_01', "&apos;Đã xoá&apos;!$H$12")),
+    expected: rejected('NAME_MISSING'),
+  },
+  {
+    name: 'sheet-renamed',
+    description: 'the main sheet renamed: every name points at a missing sheet',
+    origin: BY_HAND,
+    build: cellCase({ base: 0, ops: [{ op: 'renameSheet', to: 'Sheet1' }] }),
+    expected: rejected('COLUMN_MISSING'),
+  },
+  {
+    name: 'metadata-sheet-deleted',
+    description: 'the hidden metadata sheet removed',
+    origin: BY_HAND,
+    build: cellCase({ base: 0, ops: [{ op: 'deleteMeta' }] }),
+    expected: unreadable('METADATA_MISSING', 'METADATA_MISSING'),
+  },
+  {
+    name: 'number-like-text',
+    description: 'scores typed as "NaN", "Infinity", "1e309", "-0" and Arabic-Indic "١٢"',
+    origin: BY_HAND,
+    build: cellCase({
+      base: 0,
+      ops: ['NaN', 'Infinity', '1e309', '-0', '١٢'].map((text, i) => ({ op: 'set' as const, name: `TC_0${i + 1}`, value: { text } })),
+    }),
+    expected: warned('INVALID_VALUE'),
+  },
+  {
+    name: 'formulas-in-inputs',
+    description: 'HYPERLINK as the unit name, =1/0 as a score, an 8,000-term formula as evidence',
+    origin: BY_HAND,
+    build: cellCase({
+      base: 0,
+      ops: [
+        { op: 'set', name: 'TenDonVi', value: { formula: 'HYPERLINK("http://evil.example","bấm vào")' } },
+        { op: 'set', name: 'TC_01', value: { formula: '1/0' } },
+        { op: 'set', name: 'MC_02', value: { longFormula: 8000 } },
+      ],
+    }),
+    expected: warned('FORMULA_IN_INPUT'),
+  },
+  {
+    name: 'huge-strings',
+    description: '100,000 characters as the unit name and as evidence',
+    origin: BY_HAND,
+    build: cellCase({
+      base: 0,
+      ops: [
+        { op: 'set', name: 'TenDonVi', value: { repeat: 'Hội ', times: 100_000 } },
+        { op: 'set', name: 'MC_01', value: { repeat: 'x', times: 100_000 } },
+      ],
+    }),
+    expected: clean,
+  },
+];
