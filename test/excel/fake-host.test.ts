@@ -203,6 +203,78 @@ describe('the host', () => {
   });
 });
 
+describe('sheet lists, panes, page breaks, filters and named ranges', () => {
+  test('the sheet list is read only after load and sync, one proxy per sheet', async () => {
+    const host = new FakeExcelHost({ sheetNames: ['Sheet1', 'Tổng hợp'] });
+    await host.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      expect(() => sheets.items).toThrow(/not available/);
+      sheets.load('items/name');
+      await context.sync();
+      expect(sheets.items.map((s) => s.name)).toEqual(['Sheet1', 'Tổng hợp']);
+      expect(() => sheets.items[0].position).toThrow(/not available/);
+    });
+  });
+
+  test('freezeAt keeps the given range in the top-left pane; each freeze replaces the last', async () => {
+    const host = new FakeExcelHost();
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Sheet1');
+      sheet.freezePanes.freezeAt(sheet.getRange('A1:C6'));
+      await context.sync();
+      expect([host.sheet('Sheet1').frozenRows, host.sheet('Sheet1').frozenColumns]).toEqual([6, 3]);
+      sheet.freezePanes.freezeRows(2);
+      await context.sync();
+    });
+    expect([host.sheet('Sheet1').frozenRows, host.sheet('Sheet1').frozenColumns]).toEqual([2, 0]);
+  });
+
+  test('page breaks, print title columns and filters need ExcelApi 1.9', async () => {
+    const host = new FakeExcelHost();
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Sheet1');
+      sheet.horizontalPageBreaks.add(sheet.getRange('A20'));
+      sheet.verticalPageBreaks.add(sheet.getRange('F1'));
+      sheet.pageLayout.setPrintTitleColumns(sheet.getRange('A1:C1').getEntireColumn());
+      sheet.autoFilter.apply(sheet.getRange('A4:F9'));
+      await context.sync();
+      sheet.horizontalPageBreaks.removePageBreaks();
+      await context.sync();
+    });
+    const sheet = host.sheet('Sheet1');
+    expect({ rows: sheet.rowBreaks, cols: sheet.columnBreaks, titles: sheet.pageLayout.printTitleColumns, filter: sheet.autoFilter }).toEqual({
+      rows: [],
+      cols: [6],
+      titles: { from: 1, to: 3 },
+      filter: { top: 4, left: 1, bottom: 9, right: 6 },
+    });
+    const old = new FakeExcelHost({ apiVersion: '1.8' });
+    const error = await old
+      .run(async (context) => {
+        context.workbook.worksheets.getItem('Sheet1').autoFilter.apply('Sheet1!A1:B2');
+        await context.sync();
+      })
+      .catch((e: unknown) => e);
+    expect(richCode(error)).toBe('ApiNotFound');
+  });
+
+  test('a name’s range is a null object when the name is missing or broken', async () => {
+    const host = new FakeExcelHost({ sheetNames: ['Sheet1', 'Tạm'] });
+    await host.run(async (context) => {
+      context.workbook.names.add('Ok', context.workbook.worksheets.getItem('Sheet1').getRange('B3'));
+      context.workbook.names.add('Gay', context.workbook.worksheets.getItem('Tạm').getRange('A1'));
+      await context.sync();
+    });
+    host.deleteSheet(host.sheet('Tạm'));
+    await host.run(async (context) => {
+      const ranges = ['ok', 'Gay', 'Thieu'].map((n) => context.workbook.names.getItemOrNullObject(n).getRangeOrNullObject());
+      for (const r of ranges) r.load('address');
+      await context.sync();
+      expect(ranges.map((r) => (r.isNullObject ? null : r.address))).toEqual(['Sheet1!B3', null, null]);
+    });
+  });
+});
+
 describe('installFakeOffice', () => {
   const g = globalThis as unknown as { Office?: unknown; Excel?: unknown };
   afterEach(() => {
