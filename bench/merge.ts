@@ -1,0 +1,119 @@
+/**
+ * `chamdiem merge` of N returned workbooks against merely loading the same N
+ * files with ExcelJS, each in a fresh process, in the same run. The files
+ * are generated once and filled in a few variants; each copy differs in the
+ * unit name only, patched into the shared strings, so making a thousand
+ * takes seconds.
+ */
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import JSZip from 'jszip';
+import * as os from 'os';
+import * as path from 'path';
+import { builtinRubric } from '../src/rubric';
+import { completeEntries } from '../test/support/fixtures';
+import { fillByName, generated } from '../test/support/workbooks';
+
+const VARIANTS = 8;
+const placeholder = (k: number) => `Đơn vị mẫu số ${k}`;
+
+/** `count` filled workbooks for distinct units, written into `dir`. */
+export async function makeReturnedFiles(dir: string, count: number): Promise<string[]> {
+  const loaded = builtinRubric();
+  const blank = await generated({ createdAt: '2026-01-15T08:00:00.000Z' }, loaded);
+  const variants: { bytes: Buffer; strings: string }[] = [];
+  for (let k = 0; k < VARIANTS; k++) {
+    const bytes = await fillByName(blank, completeEntries(placeholder(k), k + 1, loaded));
+    const strings = await ((await JSZip.loadAsync(bytes)).file('xl/sharedStrings.xml') as JSZip.JSZipObject).async('string');
+    variants.push({ bytes, strings });
+  }
+  const files: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const k = i % VARIANTS;
+    const unit = `Hội LHPN đơn vị số ${String(i + 1).padStart(4, '0')}`;
+    const patched = variants[k].strings.replace(`<t>${placeholder(k)}</t>`, `<t>${unit}</t>`);
+    if (patched === variants[k].strings) throw new Error('unit name not found in the shared strings');
+    // Only the patched entry is compressed again; JSZip copies the others as they are.
+    const copy = await JSZip.loadAsync(variants[k].bytes);
+    copy.file('xl/sharedStrings.xml', patched);
+    const file = path.join(dir, `don-vi-${String(i + 1).padStart(4, '0')}.xlsx`);
+    fs.writeFileSync(file, await copy.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    files.push(file);
+  }
+  return files;
+}
+
+export interface ChildRun {
+  wallMs: number;
+  cpuMs: number;
+  maxRssMb: number;
+  [extra: string]: unknown;
+}
+
+const CHILD = path.join(__dirname, 'merge-child.js');
+
+function runChild(args: string[]): Promise<ChildRun> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallMs = Math.round(performance.now() - started);
+      if (code !== 0) return reject(new Error(`bench child ${args[0]} exited ${code}: ${stderr}`));
+      const line = stdout.trim().split('\n').pop() as string;
+      resolve({ wallMs, ...JSON.parse(line) });
+    });
+  });
+}
+
+export interface MergeBench {
+  files: number;
+  merge: ChildRun;
+  exceljsLoad: ChildRun;
+  phases: ChildRun;
+  /** merge ÷ ExcelJS load, by wall time and by CPU time. */
+  wallRatio: number;
+  cpuRatio: number;
+}
+
+export async function mergeBench(sizes: number[], log: (line: string) => void): Promise<MergeBench[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chamdiem-bench-'));
+  const cleanUp = () => fs.rmSync(dir, { recursive: true, force: true });
+  process.once('SIGINT', () => {
+    cleanUp();
+    process.exit(130);
+  });
+  try {
+    const largest = Math.max(...sizes);
+    log(`  making ${largest} returned workbooks in ${dir} …`);
+    const all = await makeReturnedFiles(dir, largest);
+    const out: MergeBench[] = [];
+    for (const n of sizes) {
+      const list = path.join(dir, `list-${n}.txt`);
+      fs.writeFileSync(list, all.slice(0, n).join('\n'));
+      const merged = path.join(dir, `tong-hop-${n}.xlsx`);
+      log(`  ${n} files: ExcelJS load …`);
+      const exceljsLoad = await runChild(['exceljs', list]);
+      log(`  ${n} files: chamdiem merge …`);
+      const merge = await runChild(['cli', list, merged]);
+      if (merge.exitCode !== 0) throw new Error(`chamdiem merge exited ${String(merge.exitCode)} for ${n} files`);
+      log(`  ${n} files: merge phases …`);
+      const phases = await runChild(['phases', list, merged]);
+      out.push({
+        files: n,
+        merge,
+        exceljsLoad,
+        phases,
+        wallRatio: Math.round((merge.wallMs / exceljsLoad.wallMs) * 100) / 100,
+        cpuRatio: Math.round((merge.cpuMs / exceljsLoad.cpuMs) * 100) / 100,
+      });
+    }
+    return out;
+  } finally {
+    cleanUp();
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * npm run bench [-- --quick] [-- --only=officejs,merge,bundle]
+ *
+ * Measures what the office's users wait for and prints it as tables; the
+ * numbers also go to bench-results.json. --quick merges 50 files only.
+ * Not a test: nothing here passes or fails.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { sharedAddinBuild } from '../test/e2e/build';
+import { mergeBench, type MergeBench } from './merge';
+import { OPERATION_KINDS, officeCosts, type OfficeCost } from './officejs';
+
+const RESULTS = path.resolve('bench-results.json');
+
+function table(headers: string[], rows: (string | number)[][]): string {
+  const cells = [headers, ...rows.map((r) => r.map(String))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  return [line(cells[0]), `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...cells.slice(1).map(line)].join('\n');
+}
+
+const kb = (bytes: number) => (bytes / 1000).toFixed(1);
+
+const KIND_LABEL: Record<(typeof OPERATION_KINDS)[number], string> = {
+  reads: 'loads',
+  names: 'names',
+  contents: 'contents',
+  formatting: 'formats',
+  validation: 'validation',
+  conditionalFormats: 'cond. formats',
+};
+
+function officeTable(costs: OfficeCost[]): string {
+  return table(
+    ['rubric', 'criteria', 'sections', 'cells', 'named', 'operation', 'syncs', 'queued ops', ...OPERATION_KINDS.map((k) => KIND_LABEL[k]), 'largest request kB'],
+    costs.map((c) => [
+      c.rubric,
+      c.criteria,
+      c.sections,
+      c.cells,
+      c.namedCells,
+      c.operation,
+      c.syncs,
+      c.operations.total,
+      ...OPERATION_KINDS.map((k) => c.operations[k]),
+      kb(c.largestRequestBytes),
+    ]),
+  );
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+
+function mergeTable(runs: MergeBench[]): string {
+  return table(
+    ['files', 'merge wall s', 'merge CPU s', 'merge peak MB', 'ExcelJS load wall s', 'ExcelJS load CPU s', 'ExcelJS peak MB', 'ratio wall', 'ratio CPU', 'read s', 'read peak MB', 'write s'],
+    runs.map((r) => [
+      r.files,
+      seconds(r.merge.wallMs),
+      seconds(r.merge.cpuMs),
+      r.merge.maxRssMb,
+      seconds(r.exceljsLoad.wallMs),
+      seconds(r.exceljsLoad.cpuMs),
+      r.exceljsLoad.maxRssMb,
+      `${r.wallRatio.toFixed(2)}×`,
+      `${r.cpuRatio.toFixed(2)}×`,
+      seconds(Number(r.phases.readMs)),
+      Number(r.phases.readMaxRssMb),
+      seconds(Number(r.phases.writeMs)),
+    ]),
+  );
+}
+
+interface BundleSizes {
+  initialGzipBytes: number;
+  chunks: { outputs: string[]; initial: boolean; gzipBytes: number; loadedBy: string[]; holds: string[] }[];
+}
+
+/** What a chunk mostly holds: its largest packages ("react-dom") or source folders ("src/excel"). */
+function holdings(files: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const f of files) {
+    const parts = f.split('/');
+    const key = parts[0] === 'node_modules' ? parts.slice(1, parts[1].startsWith('@') ? 3 : 2).join('/') : parts.slice(0, 2).join('/');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k]) => k);
+}
+
+async function bundleSizes(): Promise<BundleSizes> {
+  const build = await sharedAddinBuild();
+  const chunks = build.chunks
+    .map(({ outputs, initial, gzipBytes, loadedBy, files }) => ({ outputs, initial, gzipBytes, loadedBy, holds: holdings(files) }))
+    .sort((a, b) => Number(b.initial) - Number(a.initial) || b.gzipBytes - a.gzipBytes);
+  return { initialGzipBytes: chunks.filter((c) => c.initial).reduce((n, c) => n + c.gzipBytes, 0), chunks };
+}
+
+function bundleTable(sizes: BundleSizes): string {
+  const rows = sizes.chunks.map((c) => [
+    c.outputs.join(', ').replace(/\.[0-9a-f]{8}\.js/g, '.js'),
+    c.initial ? 'initial' : 'on demand',
+    kb(c.gzipBytes),
+    c.holds.join(', '),
+    c.loadedBy.map((f) => path.basename(f)).join(', '),
+  ]);
+  rows.push(['initial total', '', kb(sizes.initialGzipBytes), '', 'budget 200']);
+  return table(['chunk', 'loaded', 'gzip kB', 'mostly', 'loaded by'], rows);
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const quick = args.includes('--quick');
+  const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const wants = (part: string) => !only || only.includes(part);
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg() },
+  };
+
+  if (wants('officejs')) {
+    log('Office.js on the fake host …');
+    const costs = await officeCosts();
+    results.officejs = costs;
+    console.log(`\nOffice.js round trips (fake host, ExcelApi 1.9)\n\n${officeTable(costs)}\n`);
+  }
+  if (wants('merge')) {
+    log('chamdiem merge …');
+    const runs = await mergeBench(quick ? [50] : [50, 200, 1000], log);
+    results.merge = runs;
+    console.log(`\nchamdiem merge against loading the same files with ExcelJS\n\n${mergeTable(runs)}\n`);
+  }
+  if (wants('bundle')) {
+    log('task pane production build …');
+    const sizes = await bundleSizes();
+    results.bundle = sizes;
+    console.log(`\nTask pane JavaScript (production build, gzip -9)\n\n${bundleTable(sizes)}\n`);
+  }
+  results.loadAverageAfter = os.loadavg();
+  fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  log(`written ${RESULTS}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
