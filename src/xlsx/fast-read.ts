@@ -239,7 +239,8 @@ export function slideFormula(formula: string, rows: number, cols: number): strin
       i = j + 1;
       continue;
     }
-    if (/[A-Za-z_$\\]/.test(c)) {
+    // A run of name characters: a reference, a name, a function, or a number such as 1E5.
+    if (/[A-Za-z0-9_.$\\]/.test(c)) {
       let j = i;
       while (j < n && /[A-Za-z0-9_.$\\]/.test(formula[j])) j++;
       const word = formula.slice(i, j);

@@ -218,6 +218,7 @@ describe('package variants other writers produce', () => {
     expect(slideFormula('SUM(A1:B2,$C$3,C$4,$D5)+LOG10(A1)', 2, 1)).toBe('SUM(B3:C4,$C$3,D$4,$D7)+LOG10(B3)');
     expect(slideFormula('IF(A1="A1",\'My Sheet\'!A1,TC_01)', 1, 0)).toBe('IF(A2="A1",\'My Sheet\'!A2,TC_01)');
     expect(slideFormula('A1', -1, 0)).toBe('#REF!');
+    expect(slideFormula('A1*1E5+2.5E3', 1, 0)).toBe('A2*1E5+2.5E3');
   });
 
   test('a cell sharing a formula it does not start reads as that formula, moved to the cell', () => {
