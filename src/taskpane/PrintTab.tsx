@@ -100,6 +100,8 @@ export default function PrintTab({ settings, onSettingsChange }: TabProps) {
   const [status, setStatus] = useState<SheetStatus | null>(null);
   const [statusError, setStatusError] = useState<ShownError | null>(null);
   const [dateText, setDateText] = useState('');
+  // Only a name typed here replaces the sheet's own: a name kept from another workbook never does.
+  const [unitName, setUnitName] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<PrintResult | null>(null);
   const [failure, setFailure] = useState<ShownError | null>(null);
@@ -130,7 +132,7 @@ export default function PrintTab({ settings, onSettingsChange }: TabProps) {
       setResult(
         await operations.applyPrint({
           loaded,
-          unitName: settings.unitName,
+          unitName,
           preparer: settings.preparer,
           signer: settings.signer,
           place: settings.place,
@@ -166,7 +168,7 @@ export default function PrintTab({ settings, onSettingsChange }: TabProps) {
       )}
       <Text>Bản in theo thể thức Nghị định 30/2020/NĐ-CP: khổ A4 ngang, có khối chữ ký để ký và đóng dấu.</Text>
       <Field label="Tên đơn vị" hint="Để trống thì giữ tên đang có trên bảng.">
-        <Input value={settings.unitName} maxLength={200} onChange={(_, d) => onSettingsChange({ unitName: d.value })} />
+        <Input value={unitName} placeholder={status?.meta?.unitName} maxLength={200} onChange={(_, d) => setUnitName(d.value)} />
       </Field>
       <Field label="Người lập biểu" hint={`Họ tên in dưới dòng “${doc.preparer.labels.join(' – ')}”; để trống thì giữ tên trên bảng.`}>
         <Input value={settings.preparer} maxLength={200} onChange={(_, d) => onSettingsChange({ preparer: d.value })} />

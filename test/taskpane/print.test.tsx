@@ -32,6 +32,8 @@ describe('In', () => {
     await openTab();
     // The line as it will print, dotted until a date is chosen.
     expect(screen.getByLabelText('Dòng địa danh, ngày tháng').textContent).toBe('Cao Bằng, ngày ..... tháng ..... năm ..........');
+    // The sheet's unit is shown, and kept unless another is typed.
+    await waitFor(() => expect(textbox('Tên đơn vị').placeholder).toBe('Hội LHPN huyện Hà Quảng'));
     fireEvent.change(textbox('Người lập biểu'), { target: { value: 'Nông Thị Hoa' } });
     fireEvent.change(textbox('Người ký'), { target: { value: 'Lương Thị Mai' } });
     fireEvent.change(textbox('Địa danh'), { target: { value: 'Hà Quảng' } });
@@ -44,7 +46,7 @@ describe('In', () => {
     expect(ops.prints).toEqual([
       {
         loaded: expect.objectContaining({ fingerprint: builtin.fingerprint }),
-        unitName: 'Hội LHPN huyện Hà Quảng',
+        unitName: '',
         preparer: 'Nông Thị Hoa',
         signer: 'Lương Thị Mai',
         place: 'Hà Quảng',
@@ -52,6 +54,10 @@ describe('In', () => {
       },
     ]);
     await waitFor(() => expect(store.saved).toMatchObject({ preparer: 'Nông Thị Hoa', signer: 'Lương Thị Mai', place: 'Hà Quảng' }));
+    fireEvent.change(textbox('Tên đơn vị'), { target: { value: 'Hội LHPN huyện Hà Quảng (mới)' } });
+    fireEvent.click(await enabledButton('Áp dụng trang in'));
+    await waitFor(() => expect(ops.prints).toHaveLength(2));
+    expect(ops.prints[1].unitName).toBe('Hội LHPN huyện Hà Quảng (mới)');
   });
 
   test('says how to print from Excel', async () => {
