@@ -46,7 +46,7 @@ export function queuePrintReads(context: ExcelContext): PrintReads {
 const typed = (text: string | undefined) => text?.normalize('NFC').trim() || undefined;
 
 /** Each page setting, in Vietnamese, as the tab lists what could not be set. */
-export function printSettings(plan: SheetPlan): string[] {
+function printSettings(plan: SheetPlan): string[] {
   const { print } = plan;
   const m = print.marginsMm;
   const mm = (n: number) => `${String(n).replace('.', ',')} mm`;

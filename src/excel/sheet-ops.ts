@@ -117,7 +117,7 @@ export class CellGrid {
 }
 
 /** Consecutive indexes with the same value, as [first, last, value]. */
-export function runs(entries: Iterable<[number, number]>): [number, number, number][] {
+function runs(entries: Iterable<[number, number]>): [number, number, number][] {
   const sorted = [...entries].sort((a, b) => a[0] - b[0]);
   const out: [number, number, number][] = [];
   for (const [index, value] of sorted) {
@@ -308,7 +308,7 @@ export interface PageSetup {
  * Office.js sets one by one; "&&" is a literal ampersand and text before any
  * section code is centred, as Excel reads it.
  */
-export function headerSections(code: string): { left: string; center: string; right: string } {
+function headerSections(code: string): { left: string; center: string; right: string } {
   const out = { left: '', center: '', right: '' };
   const sections = { L: 'left', C: 'center', R: 'right' } as const;
   let section: keyof typeof out = 'center';

@@ -31,7 +31,7 @@ export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 /** The estimate's budget per request, with a fifth of the limit to spare. */
 export const CHUNK_BUDGET_BYTES = 4 * 1024 * 1024;
 
-export type MergeSheetKey = keyof typeof MERGE_SHEETS;
+type MergeSheetKey = keyof typeof MERGE_SHEETS;
 export type MergeSheetNames = Record<MergeSheetKey, string>;
 
 const KEYS = Object.keys(MERGE_SHEETS) as MergeSheetKey[];
