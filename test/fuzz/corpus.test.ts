@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { buildBases, type Base } from './bases';
 import { CORPUS } from './corpus';
-import { CliRunner, judgeFile } from './harness';
+import { CliRunner, judgeCheck, judgeFile } from './harness';
 
 describe('the hostile-input regression corpus', () => {
   let bases: Base[];
@@ -39,5 +39,9 @@ describe('the hostile-input regression corpus', () => {
     if (c.expected.check.code) expect(check.codes).toContain(c.expected.check.code);
     if (c.expected.check.message) expect(check.messages).toContainEqual(expect.stringMatching(c.expected.check.message));
     if (c.expected.merge.code) expect(got.codes).toContain(c.expected.merge.code);
+    // `chamdiem generate` reads an existing workbook with the ExcelJS reader: it must see the same.
+    const excel = judgeCheck(await runner.readWithExcelJS(file));
+    expect(excel.status).toBe(c.expected.check.status);
+    if (c.expected.check.code) expect(excel.codes).toContain(c.expected.check.code);
   }, 60_000);
 });

@@ -335,6 +335,15 @@ export const CORPUS: CorpusCase[] = [
     expected: unreadable('UNREADABLE'),
   },
   {
+    name: 'filter-range-scoped-to-the-sheet',
+    description: 'the hidden sheet-scoped name a filter leaves, over a column',
+    origin: BY_HAND,
+    build: rewrite('xl/workbook.xml', (x) =>
+      x.replace('</definedNames>', () => `<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">${MAIN}!$A$10:$J$1048576</definedName></definedNames>`),
+    ),
+    expected: clean,
+  },
+  {
     name: 'name-on-a-deleted-sheet',
     description: 'TC_01 points at a sheet that is not there',
     origin: BY_HAND,

@@ -11,7 +11,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import type { CliReply } from './cli-worker';
+import type { CliReply, CliRequest } from './cli-worker';
+
+/** `npm run fuzz`: many cases, a fresh seed, and more judged per case. */
+const FUZZING = process.env.FUZZ_RUNS !== undefined;
 
 /** A hang detector, not a timing test: a healthy case takes about a second. */
 export const CASE_TIMEOUT_MS = 20_000;
@@ -108,7 +111,16 @@ export class CliRunner {
   }
 
   /** Runs `chamdiem argv…`; never rejects: a hang or a dead worker is a result. */
-  async run(argv: string[], timeoutMs = CASE_TIMEOUT_MS): Promise<RunResult> {
+  run(argv: string[], timeoutMs = CASE_TIMEOUT_MS): Promise<RunResult> {
+    return this.request({ argv }, timeoutMs);
+  }
+
+  /** Reads a file with the ExcelJS reader and checks it, printed as `check --json` prints. */
+  readWithExcelJS(file: string, timeoutMs = CASE_TIMEOUT_MS): Promise<RunResult> {
+    return this.request({ excelRead: file }, timeoutMs);
+  }
+
+  private async request(body: { argv: string[] } | { excelRead: string }, timeoutMs: number): Promise<RunResult> {
     const worker = await this.start();
     const id = ++this.seq;
     this.printed = [];
@@ -133,7 +145,8 @@ export class CliRunner {
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      worker.postMessage({ id, argv });
+      const request: CliRequest = { id, ...body };
+      worker.postMessage(request);
     });
   }
 
@@ -336,9 +349,14 @@ export function judgeAgreement(check: CheckOutcome, merge: MergeOutcome): void {
 
 export const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
-/** Runs check then merge on one file, judges both; the file must come out of the merge untouched. */
+/**
+ * Runs check then merge on one file, judges both; the file must come out of
+ * the merge untouched. When fuzzing, the ExcelJS reader (`chamdiem generate`
+ * over an existing workbook) must also read it without crashing or hanging.
+ */
 export async function judgeFile(runner: CliRunner, file: string, outDir: string): Promise<{ check: CheckOutcome; merge: MergeOutcome }> {
   const before = sha256(file);
+  if (FUZZING) judgeCheck(await runner.readWithExcelJS(file));
   const check = judgeCheck(await runner.run(['check', file, '--json']));
   const out = path.join(outDir, 'tong-hop.xlsx');
   fs.rmSync(out, { force: true });
@@ -352,16 +370,16 @@ export async function judgeFile(runner: CliRunner, file: string, outDir: string)
 
 /**
  * `npm test` runs a few cases from a fixed seed; `npm run fuzz` (FUZZ_RUNS)
- * runs many from a fresh seed, printed first. FUZZ_SEED replays a run.
- * Shrinking is off: one shrink step of a hang costs the whole deadline, and
- * the cases are readable data already.
+ * runs many from a fresh seed, printed first, and also reads every case
+ * with the ExcelJS reader. FUZZ_SEED replays a run. Shrinking is off: one
+ * shrink step of a hang costs the whole deadline, and the cases are readable
+ * data already.
  */
 export function fuzzRun(name: string, defaultRuns: number, defaultSeed: number): { numRuns: number; seed: number; endOnFailure: true } {
-  const fuzzing = process.env.FUZZ_RUNS !== undefined;
-  const numRuns = fuzzing ? Number(process.env.FUZZ_RUNS) : defaultRuns;
-  const seed = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : fuzzing ? Date.now() % 2 ** 31 : defaultSeed;
+  const numRuns = FUZZING ? Number(process.env.FUZZ_RUNS) : defaultRuns;
+  const seed = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : FUZZING ? Date.now() % 2 ** 31 : defaultSeed;
   if (!Number.isInteger(numRuns) || numRuns < 1 || !Number.isInteger(seed)) throw new Error('FUZZ_RUNS and FUZZ_SEED must be whole numbers');
-  if (fuzzing) process.stdout.write(`${name}: ${numRuns} cases, FUZZ_SEED=${seed}\n`);
+  if (FUZZING) process.stdout.write(`${name}: ${numRuns} cases, FUZZ_SEED=${seed}\n`);
   return { numRuns, seed, endOnFailure: true };
 }
 
@@ -379,7 +397,7 @@ export class OutcomeTally {
   }
 
   print(name: string): void {
-    if (process.env.FUZZ_RUNS === undefined) return;
+    if (!FUZZING) return;
     const lines = [...this.counts].sort((a, b) => b[1] - a[1]).map(([k, n]) => `  ${String(n).padStart(5)}  ${k}`);
     process.stdout.write(`${name} outcomes:\n${lines.join('\n')}\n`);
   }
