@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import * as zlib from 'zlib';
+import { zipOf, type RawEntry } from '../support/fixtures';
 
 export interface ZipEntry {
   name: string;
@@ -170,48 +171,19 @@ export interface RawZipEntry {
  * lie about their size.
  */
 export function packZip(entries: (ZipEntry | RawZipEntry)[], packing: 'deflate' | 'stored'): Buffer {
-  const parts: Buffer[] = [];
-  const directory: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const nameBytes = Buffer.from(e.name, 'utf8');
-    const raw = 'deflated' in e;
-    const body = raw ? e.deflated : packing === 'deflate' ? zlib.deflateRawSync(e.data) : e.data;
-    const method = raw || packing === 'deflate' ? 8 : 0;
-    const crc = raw ? 0 : zlib.crc32(e.data);
-    const size = raw ? e.declaredSize : e.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    parts.push(local, nameBytes, body);
-    directory.push(central, nameBytes);
-    offset += local.length + nameBytes.length + body.length;
-  }
-  const dir = Buffer.concat(directory);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, dir, end]);
+  return zipOf(
+    entries.map((e): RawEntry => {
+      if ('deflated' in e) return { name: e.name, method: 8, data: e.deflated, uncompressedSize: e.declaredSize };
+      const deflate = packing === 'deflate';
+      return {
+        name: e.name,
+        method: deflate ? 8 : 0,
+        data: deflate ? zlib.deflateRawSync(e.data) : e.data,
+        uncompressedSize: e.data.length,
+        crc: zlib.crc32(e.data),
+      };
+    }),
+  );
 }
 
 function garble(data: Buffer, edits: XmlEdit[]): Buffer {

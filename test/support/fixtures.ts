@@ -100,11 +100,13 @@ async function filled(unit: string, seed: number, createdAt: string, extra: Reco
 
 // ---- zip and OLE bytes by hand ---------------------------------------------
 
-interface RawEntry {
+export interface RawEntry {
   name: string;
   method: 0 | 8;
   data: Buffer;
   uncompressedSize: number;
+  /** CRC-32 of the uncompressed data; 0 where a test means it to be wrong. */
+  crc?: number;
 }
 
 /** A zip archive whose directory says exactly what it is told to. */
@@ -119,7 +121,7 @@ export function zipOf(entries: RawEntry[]): Buffer {
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6);
     local.writeUInt16LE(e.method, 8);
-    local.writeUInt32LE(0, 14);
+    local.writeUInt32LE(e.crc ?? 0, 14);
     local.writeUInt32LE(e.data.length, 18);
     local.writeUInt32LE(e.uncompressedSize, 22);
     local.writeUInt16LE(name.length, 26);
@@ -129,7 +131,7 @@ export function zipOf(entries: RawEntry[]): Buffer {
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
     central.writeUInt16LE(e.method, 10);
-    central.writeUInt32LE(0, 16);
+    central.writeUInt32LE(e.crc ?? 0, 16);
     central.writeUInt32LE(e.data.length, 20);
     central.writeUInt32LE(e.uncompressedSize, 24);
     central.writeUInt16LE(name.length, 28);
