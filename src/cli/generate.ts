@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { builtinRubric, loadRubric, RubricError, type LoadedRubric } from '../rubric';
+import type { LoadedRubric } from '../rubric';
 import { buildSheetPlan, type SheetPlanOptions } from '../layout/plan';
 import { names } from '../rubric/names';
 import { placeDateLine } from '../layout/document';
@@ -16,22 +16,6 @@ export interface GenerateOptions {
   /** Signers, date and place of the printed document. */
   document?: Pick<SheetPlanOptions, 'preparer' | 'signer' | 'date' | 'place'>;
   log: (line: string) => void;
-}
-
-export function loadRubricFile(file: string | undefined): LoadedRubric {
-  if (!file) return builtinRubric();
-  let data: unknown;
-  try {
-    data = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UsageError(`Không đọc được bộ tiêu chí ${file}: ${(e as Error).message}`);
-  }
-  try {
-    return loadRubric(data);
-  } catch (e) {
-    if (e instanceof RubricError) throw new UsageError(`${e.message} trong ${file}:\n  ${e.issues.join('\n  ')}`);
-    throw e;
-  }
 }
 
 /** File-name-safe ASCII: "Hội LHPN huyện Hà Quảng" → "hoi-lhpn-huyen-ha-quang". */

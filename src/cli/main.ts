@@ -3,9 +3,9 @@ import * as path from 'path';
 import { checkWorkbook } from '../check';
 import { inspectPackage } from '../xlsx/guard';
 import { isWorkbookPart, readWorkbookFast, readWorkbookParts } from '../xlsx/fast-read';
-import { WorkbookReadError } from '../xlsx/read';
+import { WorkbookReadError } from '../xlsx/workbook-view';
 import { parse, UsageError } from './args';
-import { generateOne, loadRubricFile, readUnitsFile, unitFileNames } from './generate';
+import { loadRubricFile } from './rubric-file';
 import { mergeCommand } from './merge';
 import { formatCheckReport } from './report';
 import { exportPdf } from './pdf';
@@ -71,6 +71,8 @@ async function generate(argv: string[], io: Io): Promise<number> {
     place: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`Thừa tham số: ${positionals.join(' ')}`);
+  // Loaded here only: ExcelJS behind it costs every other command its start-up.
+  const { generateOne, readUnitsFile, unitFileNames } = await import('./generate');
   const loaded = loadRubricFile(values.rubric);
   const date = values.date === undefined ? undefined : parseIsoDate(values.date);
   if (date === null) throw new UsageError(`Ngày "${values.date}" không hợp lệ: viết theo dạng YYYY-MM-DD, ví dụ 2025-01-15.`);

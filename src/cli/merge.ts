@@ -9,7 +9,7 @@ import { INPUT_LIMITS, tooLarge } from '../merge/zip';
 import { readForMerge } from '../xlsx/merge-read';
 import { writeMergeWorkbook } from '../xlsx/merge-write';
 import { parse, UsageError } from './args';
-import { loadRubricFile } from './generate';
+import { loadRubricFile } from './rubric-file';
 
 export interface MergeIo {
   out: (text: string) => void;
