@@ -1,8 +1,9 @@
 /**
  * The consolidated workbook as pure data: sheets "Tổng hợp", "Xếp hạng",
- * "Kiểm tra" and "Minh chứng". The ExcelJS writer (src/xlsx/merge-write.ts)
- * applies it to a new file; an Office.js writer can apply it to the open
- * workbook. String values are literal text and must be written as text.
+ * "Kiểm tra" and "Minh chứng". The file writer (src/xlsx/merge-write.ts)
+ * writes it as a new .xlsx; the Office.js writer (src/excel/write-merge.ts)
+ * applies it to the open workbook. String values are literal text and must
+ * be written as text.
  */
 import type { LoadedRubric } from '../rubric';
 import { a1, rangeA1, sheetRef, type RangeRef } from '../layout/a1';

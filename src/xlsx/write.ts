@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { a1, rangeA1, sheetRef, type RangeRef } from '../layout/a1';
-import type { PlanValidation, PrintSetup, SheetPlan } from '../layout/plan';
+import type { PlanValidation, SheetPlan } from '../layout/plan';
 import { BODY_SIZE, FLAG_STYLES, FONT_NAME, STYLES, type CellStyle } from '../layout/styles';
 import type { EntryValue } from '../layout/carry';
+import { marginsInInches } from './margins';
 
 const argb = (rgb: string) => `FF${rgb}`;
 const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
@@ -41,27 +42,14 @@ export function dataValidation(v: PlanValidation): ExcelJS.DataValidation {
     : { type: 'textLength', operator: 'lessThanOrEqual', formulae: [v.maxLength as number], ...common };
 }
 
-/** ExcelJS takes page margins in inches. */
-export function marginsInInches(mm: PrintSetup['marginsMm']): ExcelJS.Margins {
-  const inches = (v: number) => Math.round((v / 25.4) * 1000) / 1000;
-  return {
-    top: inches(mm.top),
-    bottom: inches(mm.bottom),
-    left: inches(mm.left),
-    right: inches(mm.right),
-    header: inches(mm.header),
-    footer: inches(mm.footer),
-  };
-}
-
 /** A conditional format's look: fill and font colour, RGB hex. */
-export interface FlagLook {
+interface FlagLook {
   fill: string;
   color: string;
 }
 
 /** Data validations and conditional formats of a plan, onto a sheet. */
-export function addRules<F extends string>(
+function addRules<F extends string>(
   ws: ExcelJS.Worksheet,
   validations: readonly PlanValidation[],
   conditionalFormats: readonly { range: RangeRef; formula: string; flag: F }[],

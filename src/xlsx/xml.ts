@@ -1,9 +1,11 @@
 /**
- * A small, tolerant XML scanner for the few package parts the fast reader
- * needs. It never throws and is linear in its input whatever that holds:
- * every search moves forward, damaged markup ends the scan instead of
- * being repaired, and DTDs are skipped, never expanded. Element and
- * attribute names are seen without their namespace prefix.
+ * XML for the package parts, both ways. Reading: a small, tolerant scanner
+ * for the few parts the fast reader needs. It never throws and is linear in
+ * its input whatever that holds: every search moves forward, damaged markup
+ * ends the scan instead of being repaired, and DTDs are skipped, never
+ * expanded. Element and attribute names are seen without their namespace
+ * prefix. Writing: the one escape every written text and attribute goes
+ * through, and SpreadsheetML's own escape for cell text.
  */
 
 export interface XmlVisitor {
@@ -139,4 +141,43 @@ export function partText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   return new TextDecoder().decode(bytes);
+}
+
+/**
+ * Characters XML 1.0 cannot carry at all, not even as references: C0
+ * controls other than tab, LF and CR, U+FFFE/U+FFFF and unpaired surrogates.
+ */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NEEDS_WORK = /[&<>"\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+/** A parser folds CR into LF in content, and tab, LF and CR into spaces in attributes: references keep them. */
+const CONTENT_MARKUP = /[&<>"\r]/g;
+const ATTRIBUTE_MARKUP = /[&<>"\t\n\r]/g;
+const ESCAPED: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
+
+function escape(text: string, markup: RegExp): string {
+  if (!NEEDS_WORK.test(text)) return text;
+  return text.replace(NOT_XML, '').replace(markup, (c) => ESCAPED[c]);
+}
+
+/** Text as element content: markup escaped, characters XML cannot hold dropped so the part always parses. */
+export function escapeXml(text: string): string {
+  return escape(text, CONTENT_MARKUP);
+}
+
+/** Text as a double-quoted attribute value, its tabs and line breaks kept. */
+export function escapeAttribute(text: string): string {
+  return escape(text, ATTRIBUTE_MARKUP);
+}
+
+/**
+ * A cell's text as SpreadsheetML stores it. Readers turn "_xHHHH_" into the
+ * character HHHH, so a literal one has its underscore escaped; a carriage
+ * return is written that way too, as Excel writes it.
+ */
+export function escapeCellText(text: string): string {
+  const coded =
+    text.indexOf('_x') < 0 && text.indexOf('\r') < 0
+      ? text
+      : text.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_').replace(/\r/g, '_x000D_');
+  return escapeXml(coded);
 }
