@@ -4,32 +4,14 @@
  * On a slow connection every sync is a network round trip; queued operations
  * are the size of what travels.
  */
-import type { WorkbookView } from '../src/check';
 import { createExcelOperations } from '../src/excel';
 import { buildSheetPlan } from '../src/layout/plan';
-import { consolidate, type FileReading, type MergeResult } from '../src/merge/consolidate';
-import { readUnit } from '../src/merge/unit';
 import { allCriteria, builtinRubric, type LoadedRubric } from '../src/rubric';
-import type { CellInput } from '../src/scoring/inputs';
 import { FakeExcelHost } from '../test/fakes/excel-host';
-import { FakeRequestContext } from '../test/fakes/excel-host/objects';
+import { operationsByKind, type OperationKind } from '../test/fakes/excel-host/operation-kinds';
 import { completeEntries } from '../test/support/fixtures';
-import type { FillValue } from '../test/support/workbooks';
-import { syntheticRubric } from './rubrics';
-
-export const OPERATION_KINDS = ['reads', 'names', 'contents', 'formatting', 'validation', 'conditionalFormats'] as const;
-export type OperationKind = (typeof OPERATION_KINDS)[number];
-
-/** Where a queued operation belongs, from the fake host's description of it. */
-function kindOf(location: string): OperationKind {
-  if (location.includes('.load(')) return 'reads';
-  if (location.startsWith('names.') || location.startsWith('workbook.names')) return 'names';
-  if (location.includes('.dataValidation.')) return 'validation';
-  if (location.includes('.conditionalFormats')) return 'conditionalFormats';
-  if (location.includes('.format.')) return 'formatting';
-  // Values, formulas, number formats, merges, sheets, protection, page setup.
-  return 'contents';
-}
+import { mergedUnits } from '../test/support/merged-units';
+import { syntheticRubric } from '../test/support/synthetic-rubric';
 
 export interface OfficeCost {
   rubric: string;
@@ -45,67 +27,19 @@ export interface OfficeCost {
   largestRequestBytes: number;
 }
 
-function emptyTally(): OfficeCost['operations'] {
-  return { total: 0, reads: 0, names: 0, contents: 0, formatting: 0, validation: 0, conditionalFormats: 0 };
-}
-
-/** Every operation a sync sends, tallied by kind as it leaves its request context. */
-let tally = emptyTally();
-const takeQueue = FakeRequestContext.prototype.takeQueue;
-FakeRequestContext.prototype.takeQueue = function (this: FakeRequestContext) {
-  const steps = takeQueue.call(this);
-  for (const step of steps) {
-    tally[kindOf(step.location)]++;
-    tally.total++;
-  }
-  return steps;
-};
-
 /** The fake host, and what it was sent since the last call to `take`. */
-function countingHost(): { host: FakeExcelHost; take: () => Pick<OfficeCost, 'syncs' | 'operations' | 'largestRequestBytes'> } {
-  const host = new FakeExcelHost({ apiVersion: '1.9' });
+function countingHost(apiVersion: string): { host: FakeExcelHost; take: () => Pick<OfficeCost, 'syncs' | 'operations' | 'largestRequestBytes'> } {
+  const host = new FakeExcelHost({ apiVersion });
   let seen = 0;
-  tally = emptyTally();
   return {
     host,
     take: () => {
       const syncs = host.syncLog.slice(seen);
       seen = host.syncLog.length;
-      const out = { syncs: syncs.length, operations: tally, largestRequestBytes: Math.max(0, ...syncs.map((s) => s.bytes)) };
-      tally = emptyTally();
-      return out;
+      const operations = operationsByKind(syncs.flatMap((s) => s.locations));
+      return { syncs: syncs.length, operations, largestRequestBytes: Math.max(0, ...syncs.map((s) => s.bytes)) };
     },
   };
-}
-
-/**
- * What a returned workbook holds when filled with `entries`, straight from
- * the sheet plan: the merge's input without writing and reading files.
- */
-function filledView(loaded: LoadedRubric, entries: Record<string, FillValue>): WorkbookView {
-  const plan = buildSheetPlan(loaded, { createdAt: '2026-01-15T08:00:00.000Z' });
-  const fields = new Map(plan.fields.map((f) => [f.name, f]));
-  return {
-    meta: Object.fromEntries(plan.meta),
-    hasName: (name) => fields.has(name),
-    cell(name): CellInput {
-      const f = fields.get(name);
-      if (f?.role === 'computed') return { kind: 'formula', formula: f.formula ?? '', result: null };
-      if (f?.role === 'max') return { kind: 'number', value: f.value as number };
-      const v = entries[name];
-      return typeof v === 'number' ? { kind: 'number', value: v } : typeof v === 'string' ? { kind: 'text', value: v } : { kind: 'empty' };
-    },
-  };
-}
-
-/** The consolidated result of `units` returned workbooks, every one filled in full. */
-function mergeOf(loaded: LoadedRubric, units: number): MergeResult {
-  const readings: FileReading[] = Array.from({ length: units }, (_, i) => {
-    const unitName = `Hội LHPN đơn vị số ${i + 1}`;
-    const unit = readUnit(filledView(loaded, completeEntries(unitName, i + 1, loaded)), loaded);
-    return { file: `don-vi-${i + 1}.xlsx`, savedAt: null, unit, problems: unit.problems };
-  });
-  return consolidate(readings, loaded);
 }
 
 async function costsFor(label: string, loaded: LoadedRubric, mergeUnits: number[]): Promise<OfficeCost[]> {
@@ -117,16 +51,24 @@ async function costsFor(label: string, loaded: LoadedRubric, mergeUnits: number[
     cells: plan.cells.length,
     namedCells: plan.fields.length,
   };
-  const { host, take } = countingHost();
-  const ops = createExcelOperations(host.run, {
-    isSetSupported: (version) => host.supports('ExcelApi', version),
-    now: () => '2026-01-15T08:00:00.000Z',
-    generatorVersion: 'bench',
-    retryDelayMs: 0,
-  });
   const out: OfficeCost[] = [];
-  const record = (operation: string) => out.push({ ...shape, operation, ...take() });
+  const excelOn = (apiVersion: string) => {
+    const { host, take } = countingHost(apiVersion);
+    const ops = createExcelOperations(host.run, {
+      isSetSupported: (version) => host.supports('ExcelApi', version),
+      now: () => '2026-01-15T08:00:00.000Z',
+      generatorVersion: 'bench',
+      retryDelayMs: 0,
+    });
+    return { host, ops, record: (operation: string) => out.push({ ...shape, operation, ...take() }), take };
+  };
 
+  // Excel 2019 stops at ExcelApi 1.8: no RangeAreas, so one call per rectangle.
+  const excel2019 = excelOn('1.8');
+  await excel2019.ops.generate({ loaded, unitName: 'Hội LHPN huyện Hà Quảng' });
+  excel2019.record('generate (new, ExcelApi 1.8)');
+
+  const { host, ops, record, take } = excelOn('1.9');
   await ops.generate({ loaded, unitName: 'Hội LHPN huyện Hà Quảng' });
   record('generate (new)');
   // A user fills every input; the upgrade then carries all of it over.
@@ -139,7 +81,7 @@ async function costsFor(label: string, loaded: LoadedRubric, mergeUnits: number[
   await ops.generate({ loaded, unitName: '' });
   record('upgrade (filled)');
   for (const units of mergeUnits) {
-    const result = mergeOf(loaded, units);
+    const result = mergedUnits(loaded, units);
     if (result.units.length !== units) throw new Error(`only ${result.units.length} of ${units} units merged`);
     await ops.writeMerge({ loaded, result, mergedAt: 'bench' });
     record(`merge-write (${units} units)`);

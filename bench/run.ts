@@ -10,7 +10,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { sharedAddinBuild } from '../test/e2e/build';
 import { mergeBench, type MergeBench } from './merge';
-import { OPERATION_KINDS, officeCosts, type OfficeCost } from './officejs';
+import { OPERATION_KINDS } from '../test/fakes/excel-host/operation-kinds';
+import { officeCosts, type OfficeCost } from './officejs';
 
 const RESULTS = path.resolve('bench-results.json');
 
@@ -123,7 +124,7 @@ async function main() {
     log('Office.js on the fake host …');
     const costs = await officeCosts();
     results.officejs = costs;
-    console.log(`\nOffice.js round trips (fake host, ExcelApi 1.9)\n\n${officeTable(costs)}\n`);
+    console.log(`\nOffice.js round trips (fake host, ExcelApi 1.9 unless marked)\n\n${officeTable(costs)}\n`);
   }
   if (wants('merge')) {
     log('chamdiem merge …');

@@ -32,12 +32,17 @@ export interface ConditionalFormatApi {
   };
 }
 
-export interface RangeApi
-  extends Pick<Excel.Range, 'isNullObject' | 'address' | 'values' | 'formulas' | 'numberFormat' | 'valueTypes' | 'merge' | 'select'>,
-    Loadable {
+/** What a Range and a RangeAreas (ExcelApi 1.9, several rectangles at once) both take. */
+export interface FormatTargetApi {
   readonly format: RangeFormatApi;
   readonly dataValidation: Pick<Excel.DataValidation, 'rule' | 'errorAlert' | 'prompt'>;
   readonly conditionalFormats: { add(type: 'Custom'): ConditionalFormatApi };
+}
+
+export interface RangeApi
+  extends FormatTargetApi,
+    Pick<Excel.Range, 'isNullObject' | 'address' | 'values' | 'formulas' | 'numberFormat' | 'valueTypes' | 'merge' | 'select'>,
+    Loadable {
   getEntireRow(): RangeApi;
   getEntireColumn(): RangeApi;
 }
@@ -85,6 +90,8 @@ export interface EventHandlersApi<T> {
 
 export interface WorksheetApi extends Pick<Excel.Worksheet, 'isNullObject' | 'name' | 'position' | 'visibility'>, Loadable {
   getRange(address?: string): RangeApi;
+  /** ExcelApi 1.9: rectangles separated by commas, "A1:B2,D4". */
+  getRanges(address: string): FormatTargetApi;
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeApi;
   delete(): void;
   activate(): void;

@@ -164,6 +164,7 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
     });
 
   const generate = ({ loaded, unitName, preparer, signer }: GenerateRequest): Promise<GenerateResult> => {
+    // Page layout and RangeAreas both arrive with ExcelApi 1.9.
     const pageLayout = supports('1.9');
     return batch(async (context, sync) => {
       const snapshot = queueSnapshot(context, true);
@@ -205,7 +206,7 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
       } else {
         sheet = sheets.add(SHEET_NAME);
       }
-      queueSheet(sheet, plan, entries, { pageLayout });
+      queueSheet(sheet, plan, entries, { pageLayout, rangeAreas: pageLayout });
       if (!snapshot.metaSheet.isNullObject) {
         // Excel refuses to delete a very hidden sheet.
         snapshot.metaSheet.visibility = 'Hidden';
@@ -288,6 +289,7 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
 
   const writeMerge = ({ loaded, result, mergedAt }: MergeWriteRequest): Promise<MergeWriteResult> => {
     if (result.units.length === 0) return Promise.reject(new ExcelOperationError(MESSAGES.nothingToMerge));
+    // Page layout and RangeAreas both arrive with ExcelApi 1.9.
     const pageLayout = supports('1.9');
     return batch(async (context, sync) => {
       const sheets = context.workbook.worksheets;
@@ -298,6 +300,7 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
       const plan = buildMergePlan(result, loaded, { mergedAt, sheetNames });
       const written = await writeMergePlan(context, plan, sync, {
         pageLayout,
+        rangeAreas: pageLayout,
         chunkBudget: options.mergeChunkBytes ?? CHUNK_BUDGET_BYTES,
       });
       const names = plan.sheets.map((s) => s.name);

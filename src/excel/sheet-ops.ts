@@ -4,10 +4,10 @@
  * runs them all before one sync; the merge packs them into requests that
  * stay under Excel's payload limit. Nothing here syncs.
  */
-import { a1, rangeA1, type RangeRef } from '../layout/a1';
+import { a1, formulaShape, rangeA1, type RangeRef } from '../layout/a1';
 import type { PlanValidation } from '../layout/rules';
 import { BODY_SIZE, FONT_NAME, type CellStyle } from '../layout/styles';
-import type { BorderSide, HeaderFooterApi, RangeApi, RangeFormatApi, WorksheetApi } from './api';
+import type { BorderSide, FormatTargetApi, HeaderFooterApi, RangeApi, RangeFormatApi, WorksheetApi } from './api';
 import { paint, type Need } from './paint';
 
 export const TEXT = '@';
@@ -32,6 +32,78 @@ export interface SheetOp {
 }
 
 const op = (operations: number, queue: () => void): SheetOp => ({ bytes: operations * OPERATION_BYTES, queue });
+
+/** Office.js documents 8,192 characters as the longest address it takes. */
+export const MAX_ADDRESS_LENGTH = 8192;
+
+/**
+ * Applies `write` to each item's range: one call per range, or, when the
+ * host has RangeAreas (ExcelApi 1.9), one call per as many ranges as an
+ * address holds, so the count grows with distinct looks and rules rather
+ * than with rows. `write` gets the first item of its call. With `anchored`
+ * (relative formulas), items come sorted by top then left, and a call
+ * stays where its first area's corner is the top-left corner of them all:
+ * whether Excel reads the formula against the first area or against the
+ * whole, it is the same cell, and the formula holds, moved, for the rest.
+ */
+function areaOps<T extends { range: RangeRef }>(
+  sheet: WorksheetApi,
+  items: readonly T[],
+  multiArea: boolean,
+  operations: number,
+  dataBytes: (first: T) => number,
+  write: (target: FormatTargetApi, first: T) => void,
+  anchored = false,
+): SheetOp[] {
+  const single = (item: T, address: string): SheetOp => ({
+    bytes: operations * OPERATION_BYTES + dataBytes(item) + address.length,
+    queue: () => write(sheet.getRange(address), item),
+  });
+  if (!multiArea) return items.map((item) => single(item, rangeA1(item.range)));
+  const out: SheetOp[] = [];
+  let batch: T[] = [];
+  let address = '';
+  const flush = () => {
+    if (batch.length === 1) out.push(single(batch[0], address));
+    else if (batch.length > 1) {
+      const first = batch[0];
+      const areas = address;
+      out.push({ bytes: operations * OPERATION_BYTES + dataBytes(first) + areas.length, queue: () => write(sheet.getRanges(areas), first) });
+    }
+    batch = [];
+    address = '';
+  };
+  for (const item of items) {
+    const next = rangeA1(item.range);
+    const tooLong = address.length + 1 + next.length > MAX_ADDRESS_LENGTH;
+    const leftOfAnchor = anchored && batch.length > 0 && item.range.left < batch[0].range.left;
+    if (batch.length > 0 && (tooLong || leftOfAnchor)) flush();
+    address = batch.length === 0 ? next : `${address},${next}`;
+    batch.push(item);
+  }
+  flush();
+  return out;
+}
+
+/** Items grouped by key, groups in order of first appearance. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return [...groups.values()];
+}
+
+/** A rule's formula relative to its range's corner: rules of one shape can share a call. */
+function ruleShape(range: RangeRef, formula: string | undefined): string {
+  return formula === undefined ? '' : formulaShape(formula, { row: range.top, col: range.left });
+}
+
+const topThenLeft = <T extends { range: RangeRef }>(items: T[]): T[] =>
+  [...items].sort((a, b) => a.range.top - b.range.top || a.range.left - b.range.left);
 
 /** UTF-8 bytes of a value's JSON, as it travels in the request. */
 export function jsonBytes(value: unknown): number {
@@ -136,11 +208,10 @@ export function columnWidthOps(sheet: WorksheetApi, widths: readonly number[]): 
   );
 }
 
-export function rowHeightOps(sheet: WorksheetApi, heights: Iterable<[number, number]>): SheetOp[] {
-  return runs(heights).map(([first, last, height]) =>
-    op(1, () => {
-      sheet.getRange(rangeA1({ top: first, bottom: last, left: 1, right: 1 })).format.rowHeight = height;
-    }),
+export function rowHeightOps(sheet: WorksheetApi, heights: Iterable<[number, number]>, multiArea: boolean): SheetOp[] {
+  const bands = runs(heights).map(([first, last, height]) => ({ range: { top: first, bottom: last, left: 1, right: 1 }, height }));
+  return groupBy(bands, (b) => String(b.height)).flatMap((group) =>
+    areaOps(sheet, group, multiArea, 1, () => 0, (target, first) => (target.format.rowHeight = first.height)),
   );
 }
 
@@ -153,6 +224,7 @@ type FormatWriter<V> = (format: RangeFormatApi, value: V) => void;
 function paintedOps<V>(
   sheet: WorksheetApi,
   grid: CellGrid,
+  multiArea: boolean,
   need: Need<V>,
   write: FormatWriter<V>,
   options: { hostDefault?: V; allowBase: boolean },
@@ -163,7 +235,11 @@ function paintedOps<V>(
     hostDefault: options.hostDefault === undefined ? undefined : key(options.hostDefault),
     allowBase: options.allowBase,
   });
-  return strokes.map((s) => op(1, () => write(sheet.getRange(rangeA1(s.range)).format, s.value)));
+  // A base stroke's value never returns later, and strokes of different values
+  // meet only on cells that take either: grouping by value keeps the result.
+  return groupBy(strokes, (s) => key(s.value)).flatMap((group) =>
+    areaOps(sheet, group, multiArea, 1, () => 0, (target, first) => write(target.format, first.value)),
+  );
 }
 
 function borderOp(sheet: WorksheetApi, range: RangeRef): SheetOp {
@@ -183,54 +259,59 @@ function borderOp(sheet: WorksheetApi, range: RangeRef): SheetOp {
 }
 
 /** Fonts, alignment, fills, borders and locking, as few rectangles as paint() finds. */
-export function formatOps(sheet: WorksheetApi, grid: CellGrid): SheetOp[] {
+export function formatOps(sheet: WorksheetApi, grid: CellGrid, multiArea: boolean): SheetOp[] {
   const invisible = grid.invisible.bind(grid);
   const visible = grid.visible.bind(grid);
   type Horizontal = RangeFormatApi['horizontalAlignment'];
   type Vertical = RangeFormatApi['verticalAlignment'];
   return [
-    ...paintedOps(sheet, grid, invisible(() => FONT_NAME), (f, v) => (f.font.name = v), { allowBase: true }),
-    ...paintedOps(sheet, grid, invisible((c) => c.style.size ?? BODY_SIZE), (f, v) => (f.font.size = v), { allowBase: true }),
-    ...paintedOps(sheet, grid, invisible((c) => c.style.bold === true), (f, v) => (f.font.bold = v), {
+    ...paintedOps(sheet, grid, multiArea, invisible(() => FONT_NAME), (f, v) => (f.font.name = v), { allowBase: true }),
+    ...paintedOps(sheet, grid, multiArea, invisible((c) => c.style.size ?? BODY_SIZE), (f, v) => (f.font.size = v), { allowBase: true }),
+    ...paintedOps(sheet, grid, multiArea, invisible((c) => c.style.bold === true), (f, v) => (f.font.bold = v), {
       hostDefault: false,
       allowBase: true,
     }),
-    ...paintedOps(sheet, grid, invisible((c) => c.style.italic === true), (f, v) => (f.font.italic = v), {
+    ...paintedOps(sheet, grid, multiArea, invisible((c) => c.style.italic === true), (f, v) => (f.font.italic = v), {
       hostDefault: false,
       allowBase: true,
     }),
-    ...paintedOps(sheet, grid, invisible((c) => c.style.underline === true), (f, v) => (f.font.underline = v ? 'Single' : 'None'), {
+    ...paintedOps(sheet, grid, multiArea, invisible((c) => c.style.underline === true), (f, v) => (f.font.underline = v ? 'Single' : 'None'), {
       hostDefault: false,
       allowBase: true,
     }),
-    ...paintedOps(sheet, grid, invisible((c) => c.style.color ?? '000000'), (f, v) => (f.font.color = `#${v}`), {
+    ...paintedOps(sheet, grid, multiArea, invisible((c) => c.style.color ?? '000000'), (f, v) => (f.font.color = `#${v}`), {
       hostDefault: '000000',
       allowBase: true,
     }),
     ...paintedOps<Horizontal>(
       sheet,
       grid,
+      multiArea,
       invisible((c): Horizontal => (c.style.horizontal ? HORIZONTAL[c.style.horizontal] : 'General')),
       (f, v) => (f.horizontalAlignment = v),
       { hostDefault: 'General', allowBase: true },
     ),
-    ...paintedOps<Vertical>(sheet, grid, invisible((c): Vertical => VERTICAL[c.style.vertical ?? 'top']), (f, v) => (f.verticalAlignment = v), {
-      hostDefault: 'Bottom',
-      allowBase: true,
-    }),
-    ...paintedOps(sheet, grid, invisible((c) => c.style.wrap === true), (f, v) => (f.wrapText = v), {
+    ...paintedOps<Vertical>(
+      sheet,
+      grid,
+      multiArea,
+      invisible((c): Vertical => VERTICAL[c.style.vertical ?? 'top']),
+      (f, v) => (f.verticalAlignment = v),
+      { hostDefault: 'Bottom', allowBase: true },
+    ),
+    ...paintedOps(sheet, grid, multiArea, invisible((c) => c.style.wrap === true), (f, v) => (f.wrapText = v), {
       hostDefault: false,
       allowBase: true,
     }),
     // No base stroke for fills and borders: taking them off again costs more than it saves.
-    ...paintedOps(sheet, grid, visible((c) => c.style.fill ?? '', ''), (f, v) => (f.fill.color = `#${v}`), {
+    ...paintedOps(sheet, grid, multiArea, visible((c) => c.style.fill ?? '', ''), (f, v) => (f.fill.color = `#${v}`), {
       hostDefault: '',
       allowBase: false,
     }),
     ...paint(grid.bounds, visible((c) => c.style.border === true, false), { key: String, hostDefault: 'false', allowBase: false }).map(
       (s) => borderOp(sheet, s.range),
     ),
-    ...paintedOps(sheet, grid, visible((c) => c.unlocked !== true, true), (f, v) => (f.protection.locked = v), {
+    ...paintedOps(sheet, grid, multiArea, visible((c) => c.unlocked !== true, true), (f, v) => (f.protection.locked = v), {
       hostDefault: true,
       allowBase: false,
     }),
@@ -238,19 +319,27 @@ export function formatOps(sheet: WorksheetApi, grid: CellGrid): SheetOp[] {
 }
 
 /** Excel validates blanks by default (ignoreBlanks = true), as the file writer's allowBlank does. */
-export function validationOps(sheet: WorksheetApi, validations: readonly PlanValidation[]): SheetOp[] {
-  return validations.map((v) => ({
-    bytes: 3 * OPERATION_BYTES + jsonBytes([v.formula, v.title, v.promptTitle, v.message, v.message]),
-    queue() {
-      const validation: RangeApi['dataValidation'] = sheet.getRange(rangeA1(v.range)).dataValidation;
-      validation.rule =
-        v.type === 'custom'
-          ? { custom: { formula: `=${v.formula}` } }
-          : { textLength: { formula1: v.maxLength as number, operator: 'LessThanOrEqualTo' } };
-      validation.errorAlert = { showAlert: true, style: 'Stop', title: v.title, message: v.message };
-      validation.prompt = { showPrompt: true, title: v.promptTitle, message: v.message };
-    },
-  }));
+export function validationOps(sheet: WorksheetApi, validations: readonly PlanValidation[], multiArea: boolean): SheetOp[] {
+  const key = (v: PlanValidation) => JSON.stringify([v.type, v.maxLength, v.title, v.promptTitle, v.message, ruleShape(v.range, v.formula)]);
+  return groupBy(validations, key).flatMap((group) =>
+    areaOps(
+      sheet,
+      topThenLeft(group),
+      multiArea,
+      3,
+      (v) => jsonBytes([v.formula, v.title, v.promptTitle, v.message, v.message]),
+      (target, v) => {
+        const validation: RangeApi['dataValidation'] = target.dataValidation;
+        validation.rule =
+          v.type === 'custom'
+            ? { custom: { formula: `=${v.formula}` } }
+            : { textLength: { formula1: v.maxLength as number, operator: 'LessThanOrEqualTo' } };
+        validation.errorAlert = { showAlert: true, style: 'Stop', title: v.title, message: v.message };
+        validation.prompt = { showPrompt: true, title: v.promptTitle, message: v.message };
+      },
+      true,
+    ),
+  );
 }
 
 export interface PlannedConditionalFormat {
@@ -260,17 +349,25 @@ export interface PlannedConditionalFormat {
   look: { fill: string; color: string };
 }
 
-export function conditionalFormatOps(sheet: WorksheetApi, formats: readonly PlannedConditionalFormat[]): SheetOp[] {
-  return formats.map((cf) => ({
-    bytes: 5 * OPERATION_BYTES + jsonBytes(cf.formula),
-    queue() {
-      const custom = sheet.getRange(rangeA1(cf.range)).conditionalFormats.add('Custom').custom;
-      custom.rule.formula = `=${cf.formula}`;
-      custom.format.fill.color = `#${cf.look.fill}`;
-      custom.format.font.color = `#${cf.look.color}`;
-      custom.format.font.bold = true;
-    },
-  }));
+export function conditionalFormatOps(sheet: WorksheetApi, formats: readonly PlannedConditionalFormat[], multiArea: boolean): SheetOp[] {
+  const key = (cf: PlannedConditionalFormat) => JSON.stringify([cf.look.fill, cf.look.color, ruleShape(cf.range, cf.formula)]);
+  return groupBy(formats, key).flatMap((group) =>
+    areaOps(
+      sheet,
+      topThenLeft(group),
+      multiArea,
+      5,
+      (cf) => jsonBytes(cf.formula),
+      (target, cf) => {
+        const custom = target.conditionalFormats.add('Custom').custom;
+        custom.rule.formula = `=${cf.formula}`;
+        custom.format.fill.color = `#${cf.look.fill}`;
+        custom.format.font.color = `#${cf.look.color}`;
+        custom.format.font.bold = true;
+      },
+      true,
+    ),
+  );
 }
 
 /** Rows and columns that stay in view while scrolling. */

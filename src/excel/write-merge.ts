@@ -152,6 +152,8 @@ async function queueContents(chunker: Chunker, sheet: WorksheetApi, grid: CellGr
 export interface WriteMergeOptions {
   /** ExcelApi 1.9: page setup and the filter buttons. */
   pageLayout: boolean;
+  /** ExcelApi 1.9: one call formats many rectangles (RangeAreas). */
+  rangeAreas: boolean;
   /** Estimated request bytes per chunk. */
   chunkBudget: number;
 }
@@ -185,13 +187,14 @@ export async function writeMergePlan(
       for (const op of columnWidthOps(ws, sheetPlan.columnWidths)) await chunker.add(op);
       await queueContents(chunker, ws, grid);
       const rest: SheetOp[] = [
-        ...formatOps(ws, grid),
+        ...formatOps(ws, grid, options.rangeAreas),
         ...mergeOps(ws, sheetPlan.merges),
-        ...rowHeightOps(ws, sheetPlan.rowHeights),
-        ...validationOps(ws, sheetPlan.validations),
+        ...rowHeightOps(ws, sheetPlan.rowHeights, options.rangeAreas),
+        ...validationOps(ws, sheetPlan.validations, options.rangeAreas),
         ...conditionalFormatOps(
           ws,
           sheetPlan.conditionalFormats.map((cf) => ({ range: cf.range, formula: cf.formula, look: MERGE_FLAGS[cf.flag] })),
+          options.rangeAreas,
         ),
         ...freezeOp(ws, sheetPlan.frozen.rows, sheetPlan.frozen.cols),
       ];

@@ -73,6 +73,8 @@ export function sheetPageSetup(plan: SheetPlan): PageSetup {
 export interface QueuePlanOptions {
   /** ExcelApi 1.9: page setup through worksheet.pageLayout. */
   pageLayout: boolean;
+  /** ExcelApi 1.9: one call formats many rectangles (RangeAreas). */
+  rangeAreas: boolean;
 }
 
 /**
@@ -93,13 +95,14 @@ export function queueSheet(
   all.numberFormat = formats;
   all.formulas = formulas;
   runOps([
-    ...formatOps(sheet, grid),
+    ...formatOps(sheet, grid, options.rangeAreas),
     ...mergeOps(sheet, plan.merges),
-    ...rowHeightOps(sheet, plan.rowHeights),
-    ...validationOps(sheet, plan.validations),
+    ...rowHeightOps(sheet, plan.rowHeights, options.rangeAreas),
+    ...validationOps(sheet, plan.validations, options.rangeAreas),
     ...conditionalFormatOps(
       sheet,
       plan.conditionalFormats.map((cf) => ({ range: cf.range, formula: cf.formula, look: FLAG_STYLES[cf.flag] })),
+      options.rangeAreas,
     ),
     ...freezeOp(sheet, plan.headerRow, 0),
     ...(options.pageLayout ? pageSetupOps(sheet, sheetPageSetup(plan)) : []),

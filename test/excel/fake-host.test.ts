@@ -87,7 +87,7 @@ describe('writes', () => {
     // Sized as sent: each operation's path plus the JSON (UTF-8) of what it carries.
     const path = 'worksheets.getItem("Sheet1").getRange("A1:B1").';
     const expected = `${path}numberFormat[["@","General"]]${path}values[["x",2]]`.length;
-    expect(host.syncLog).toEqual([{ operations: 2, bytes: expected }]);
+    expect(host.syncLog).toEqual([{ operations: 2, locations: [`${path}numberFormat`, `${path}values`], bytes: expected }]);
   });
 
   test('size a request in UTF-8 bytes, so Vietnamese text counts as it travels', async () => {
@@ -252,6 +252,33 @@ describe('sheet lists, panes, page breaks, filters and named ranges', () => {
     const error = await old
       .run(async (context) => {
         context.workbook.worksheets.getItem('Sheet1').autoFilter.apply('Sheet1!A1:B2');
+        await context.sync();
+      })
+      .catch((e: unknown) => e);
+    expect(richCode(error)).toBe('ApiNotFound');
+  });
+
+  test('RangeAreas (ExcelApi 1.9) formats every area and moves a relative rule to each area’s corner', async () => {
+    const host = new FakeExcelHost();
+    await host.run(async (context) => {
+      const areas = context.workbook.worksheets.getItem('Sheet1').getRanges('B2:B3,D5');
+      areas.format.fill.color = '#ffeeaa';
+      areas.dataValidation.rule = { custom: { formula: '=AND(B2>=0,B2<=$C2)' } };
+      areas.conditionalFormats.add('Custom').custom.rule.formula = '=B2>$C$1';
+      await context.sync();
+    });
+    const sheet = host.sheet('Sheet1');
+    expect(['B2', 'B3', 'D5', 'C2'].map((ref) => host.cellAt('Sheet1', ref)?.fill ?? null)).toEqual(['#FFEEAA', '#FFEEAA', '#FFEEAA', null]);
+    expect(sheet.validations.map((v) => [v.range, v.rule?.custom?.formula])).toEqual([
+      [{ top: 2, left: 2, bottom: 3, right: 2 }, '=AND(B2>=0,B2<=$C2)'],
+      [{ top: 5, left: 4, bottom: 5, right: 4 }, '=AND(D5>=0,D5<=$C5)'],
+    ]);
+    expect(sheet.conditionalFormats.map((cf) => cf.formula)).toEqual(['=B2>$C$1', '=D5>$C$1']);
+
+    const old = new FakeExcelHost({ apiVersion: '1.8' });
+    const error = await old
+      .run(async (context) => {
+        context.workbook.worksheets.getItem('Sheet1').getRanges('A1,B2').format.fill.color = '#ffeeaa';
         await context.sync();
       })
       .catch((e: unknown) => e);

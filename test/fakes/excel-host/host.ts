@@ -77,7 +77,8 @@ export class FakeExcelHost {
   syncCount = 0;
   /** Queued actions, loads and property writes sent over all syncs. */
   operationCount = 0;
-  readonly syncLog: { operations: number; bytes: number; failed?: string }[] = [];
+  /** Per sync: its operations, where each was queued (the API path it took), and the request's size. */
+  readonly syncLog: { operations: number; locations: string[]; bytes: number; failed?: string }[] = [];
   /** Errors thrown by change handlers (Excel only logs them). */
   readonly handlerErrors: unknown[] = [];
   private nextSheetId = 1;
@@ -121,14 +122,15 @@ export class FakeExcelHost {
     this.syncCount++;
     this.operationCount += steps.length;
     const bytes = steps.reduce((n, step) => n + step.bytes, 0);
+    const locations = steps.map((step) => step.location);
     // A round trip: nothing the batch queued is visible before it resolves.
     await Promise.resolve();
     const failure = this.failures.shift();
     if (failure) {
-      this.syncLog.push({ operations: steps.length, bytes, failed: failure });
+      this.syncLog.push({ operations: steps.length, locations, bytes, failed: failure });
       throw new FakeRichApiError(failure, 'This operation is not permitted in the current state (fake failure).');
     }
-    this.syncLog.push({ operations: steps.length, bytes });
+    this.syncLog.push({ operations: steps.length, locations, bytes });
     try {
       for (const step of steps) {
         try {

@@ -10,6 +10,7 @@ import type {
   EventHandlerResultApi,
   EventHandlersApi,
   ExcelContext,
+  FormatTargetApi,
   HeaderFooterApi,
   NamedItemApi,
   NamedItemCollectionApi,
@@ -21,6 +22,7 @@ import type {
   WorksheetApi,
   WorksheetCollectionApi,
 } from '../../../src/excel/api';
+import { shiftFormula } from '../../../src/layout/a1';
 import type { FakeExcelHost, RangeTarget } from './host';
 import {
   FakeRichApiError,
@@ -341,6 +343,14 @@ export class FakeWorksheet extends FakeClientObject<SheetState> implements Works
     });
   }
 
+  getRanges(address: string): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, `${this.location}.getRanges("${address}")`, () => {
+      this.host.requireApi('1.9', 'getRanges');
+      const sheet = this.resolve();
+      return sheet && address.split(/[,;]/).map((part) => ({ sheet, range: parseAddress(part.trim()) }));
+    });
+  }
+
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(this.context, `${this.location}.getUsedRangeOrNullObject()`, () => {
       const sheet = this.resolve();
@@ -538,6 +548,21 @@ class FakePageLayout implements PageLayoutApi {
 
 // ---- ranges -------------------------------------------------------------------
 
+/** Where a cell is, relative to the first cell of the call that reached it. */
+interface Shift {
+  rows: number;
+  cols: number;
+}
+
+/** What formats, validations and conditional formats act on: one range, or every area of a RangeAreas. */
+interface FormatActor {
+  readonly context: FakeRequestContext;
+  readonly location: string;
+  each(what: string, apply: (target: RangeTarget, shift: Shift) => void, payload?: unknown): void;
+}
+
+const NO_SHIFT: Shift = { rows: 0, cols: 0 };
+
 export class FakeRange extends FakeClientObject<RangeTarget> implements RangeApi {
   protected readonly loadable = [
     'address',
@@ -556,6 +581,10 @@ export class FakeRange extends FakeClientObject<RangeTarget> implements RangeApi
 
   protected snapshot(target: RangeTarget, property: string): unknown {
     return this.host.readGrid(target, property);
+  }
+
+  each(what: string, apply: (target: RangeTarget, shift: Shift) => void, payload?: unknown): void {
+    this.act(what, (t) => apply(t, NO_SHIFT), payload);
   }
 
   get address(): string {
@@ -606,13 +635,42 @@ export class FakeRange extends FakeClientObject<RangeTarget> implements RangeApi
   }
 }
 
+/**
+ * ExcelApi 1.9's RangeAreas: one call over several rectangles. A relative
+ * formula is written for the first area's corner; each area keeps it moved
+ * to its own corner, which is what Excel evaluates in each cell.
+ */
+export class FakeRangeAreas extends FakeClientObject<RangeTarget[]> implements FormatTargetApi, FormatActor {
+  protected readonly loadable = [] as const;
+  readonly format: FakeRangeFormat = new FakeRangeFormat(this);
+  readonly dataValidation: FakeDataValidation = new FakeDataValidation(this);
+  readonly conditionalFormats = { add: (type: 'Custom') => new FakeConditionalFormat(this, type) };
+
+  protected snapshot(): unknown {
+    throw new Error('fake Excel: RangeAreas loads nothing here');
+  }
+
+  each(what: string, apply: (target: RangeTarget, shift: Shift) => void, payload?: unknown): void {
+    this.act(
+      what,
+      (areas) => {
+        const [first] = areas;
+        for (const area of areas) {
+          apply(area, { rows: area.range.top - first.range.top, cols: area.range.left - first.range.left });
+        }
+      },
+      payload,
+    );
+  }
+}
+
 class FakeRangeFormat implements RangeFormatApi {
   readonly font: FakeRangeFont;
   readonly fill: Pick<Excel.RangeFill, 'color'>;
   readonly borders: RangeFormatApi['borders'];
   readonly protection: Pick<Excel.FormatProtection, 'locked'>;
 
-  constructor(private readonly range: FakeRange) {
+  constructor(private readonly range: FormatActor) {
     this.font = new FakeRangeFont(range);
     // The accessor objects below have their own `this`.
     const cells = (what: string, apply: (cell: CellState) => void) => this.cells(what, apply);
@@ -627,7 +685,7 @@ class FakeRangeFormat implements RangeFormatApi {
     this.borders = {
       getItem: (side: BorderSide) => {
         const edit = (what: string, change: Partial<BorderEdge>) =>
-          range.act(`format.borders.getItem("${side}").${what}`, (t) => range.context.host.setBorder(t, side, change));
+          range.each(`format.borders.getItem("${side}").${what}`, (t) => range.context.host.setBorder(t, side, change));
         return {
           get style(): Excel.RangeBorder['style'] {
             throw notLoaded('format.borders', 'style');
@@ -655,26 +713,26 @@ class FakeRangeFormat implements RangeFormatApi {
         throw notLoaded('format.protection', 'locked');
       },
       set locked(value: boolean) {
-        range.act('format.protection.locked', (t) => range.context.host.setLocked(t, value));
+        range.each('format.protection.locked', (t) => range.context.host.setLocked(t, value));
       },
     };
   }
 
   private cells(what: string, apply: (cell: CellState) => void): void {
-    this.range.act(`format.${what}`, (t) => this.range.context.host.formatCells(t, apply));
+    this.range.each(`format.${what}`, (t) => this.range.context.host.formatCells(t, apply));
   }
 
   get columnWidth(): number {
     throw notLoaded('format', 'columnWidth');
   }
   set columnWidth(value: number) {
-    this.range.act('format.columnWidth', (t) => this.range.context.host.setColumnWidth(t, value));
+    this.range.each('format.columnWidth', (t) => this.range.context.host.setColumnWidth(t, value));
   }
   get rowHeight(): number {
     throw notLoaded('format', 'rowHeight');
   }
   set rowHeight(value: number) {
-    this.range.act('format.rowHeight', (t) => this.range.context.host.setRowHeight(t, value));
+    this.range.each('format.rowHeight', (t) => this.range.context.host.setRowHeight(t, value));
   }
   get wrapText(): boolean {
     throw notLoaded('format', 'wrapText');
@@ -697,10 +755,10 @@ class FakeRangeFormat implements RangeFormatApi {
 }
 
 class FakeRangeFont implements Pick<Excel.RangeFont, 'name' | 'size' | 'bold' | 'italic' | 'underline' | 'color'> {
-  constructor(private readonly range: FakeRange) {}
+  constructor(private readonly range: FormatActor) {}
 
   private cells(what: string, apply: (font: CellFont) => void): void {
-    this.range.act(`format.font.${what}`, (t) => this.range.context.host.formatCells(t, (c) => apply(c.font)));
+    this.range.each(`format.font.${what}`, (t) => this.range.context.host.formatCells(t, (c) => apply(c.font)));
   }
 
   get name(): string {
@@ -742,12 +800,12 @@ class FakeRangeFont implements Pick<Excel.RangeFont, 'name' | 'size' | 'bold' | 
 }
 
 class FakeDataValidation implements Pick<Excel.DataValidation, 'rule' | 'errorAlert' | 'prompt'> {
-  constructor(private readonly range: FakeRange) {}
+  constructor(private readonly range: FormatActor) {}
 
-  private set(what: string, apply: (v: ValidationState) => void): void {
-    this.range.act(`dataValidation.${what}`, (t) => {
+  private set(what: string, apply: (v: ValidationState, shift: Shift) => void): void {
+    this.range.each(`dataValidation.${what}`, (t, shift) => {
       this.range.context.host.requireApi('1.8', 'dataValidation');
-      apply(this.range.context.host.validationAt(t));
+      apply(this.range.context.host.validationAt(t), shift);
     });
   }
 
@@ -755,7 +813,11 @@ class FakeDataValidation implements Pick<Excel.DataValidation, 'rule' | 'errorAl
     throw notLoaded('dataValidation', 'rule');
   }
   set rule(value: Excel.DataValidationRule) {
-    this.set('rule', (v) => (v.rule = structuredClone(value)));
+    this.set('rule', (v, shift) => {
+      const rule = structuredClone(value);
+      if (rule.custom) rule.custom.formula = shiftFormula(String(rule.custom.formula), shift.rows, shift.cols);
+      v.rule = rule;
+    });
   }
   get errorAlert(): Excel.DataValidationErrorAlert {
     throw notLoaded('dataValidation', 'errorAlert');
@@ -773,16 +835,16 @@ class FakeDataValidation implements Pick<Excel.DataValidation, 'rule' | 'errorAl
 
 class FakeConditionalFormat implements ConditionalFormatApi {
   readonly custom: ConditionalFormatApi['custom'];
-  private state?: ConditionalFormatState;
+  private readonly states: { state: ConditionalFormatState; shift: Shift }[] = [];
 
-  constructor(range: FakeRange, type: string) {
-    range.act(`conditionalFormats.add("${type}")`, (t) => {
+  constructor(range: FormatActor, type: string) {
+    range.each(`conditionalFormats.add("${type}")`, (t, shift) => {
       range.context.host.requireApi('1.6', 'conditionalFormats');
-      this.state = range.context.host.addConditionalFormat(t, type);
+      this.states.push({ state: range.context.host.addConditionalFormat(t, type), shift });
     });
-    const set = (what: string, apply: (cf: ConditionalFormatState) => void) =>
+    const set = (what: string, apply: (cf: ConditionalFormatState, shift: Shift) => void) =>
       range.context.enqueue(`${range.location}.conditionalFormats[…].custom.${what}`, () => {
-        if (this.state) apply(this.state);
+        for (const { state, shift } of this.states) apply(state, shift);
       });
     const unreadable = (property: string): never => {
       throw notLoaded('conditionalFormat.custom', property);
@@ -793,7 +855,7 @@ class FakeConditionalFormat implements ConditionalFormatApi {
           return unreadable('rule.formula');
         },
         set formula(value: string) {
-          set('rule.formula', (cf) => (cf.formula = value));
+          set('rule.formula', (cf, shift) => (cf.formula = shiftFormula(value, shift.rows, shift.cols)));
         },
       },
       format: {

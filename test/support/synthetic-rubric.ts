@@ -1,10 +1,10 @@
 /**
- * Rubrics of any size for the benchmarks, valid against the schema: sections
+ * Rubrics of any size for the benchmarks and growth tests, valid against the schema: sections
  * of groups of 25 criteria, points that add up, and every kind of rule
  * (manual, target, tiers, sum of sub-items) in a fixed mix.
  */
-import rubric2024 from '../src/rubric/data/2024.json';
-import { loadRubric, type CriterionNode, type GroupNode, type LoadedRubric, type Section } from '../src/rubric';
+import rubric2024 from '../../src/rubric/data/2024.json';
+import { loadRubric, type CriterionNode, type GroupNode, type LoadedRubric, type Section } from '../../src/rubric';
 
 const GROUP_SIZE = 25;
 const GROUPS_PER_SECTION = 4;
