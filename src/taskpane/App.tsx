@@ -32,12 +32,14 @@ const useStyles = makeStyles({
   provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  hiddenPanel: { display: 'none' },
 });
 
 function Shell() {
   const styles = useStyles();
   const { settings: store } = useServices();
   const [tab, setTab] = useState(TABS[0].value);
+  const [opened, setOpened] = useState<string[]>([TABS[0].value]);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [settingsFailure, setSettingsFailure] = useState<ShownError | null>(null);
   const latest = useRef<Settings>(DEFAULT_SETTINGS);
@@ -65,11 +67,14 @@ function Shell() {
     [store],
   );
 
-  const current = TABS.find((t) => t.value === tab) ?? TABS[0];
-  const Panel = PANELS.get(current.value)!;
+  const select = (value: string) => {
+    setTab(value);
+    setOpened((list) => (list.includes(value) ? list : [...list, value]));
+  };
+
   return (
     <div className={styles.root}>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(String(d.value))}>
+      <TabList selectedValue={tab} onTabSelect={(_, d) => select(String(d.value))}>
         {TABS.map((t) => (
           <Tab key={t.value} value={t.value}>
             {t.label}
@@ -77,17 +82,23 @@ function Shell() {
         ))}
       </TabList>
       {settingsFailure && <ErrorBar shown={settingsFailure} onDismiss={() => setSettingsFailure(null)} />}
-      <div role="tabpanel" aria-label={current.label} className={styles.panel}>
-        {settings ? (
-          <PanelBoundary key={current.value} title={`Không mở được thẻ “${current.label}”`}>
-            <Suspense fallback={<Spinner size="small" label="Đang tải…" />}>
-              <Panel settings={settings} onSettingsChange={updateSettings} />
-            </Suspense>
-          </PanelBoundary>
-        ) : (
-          <Spinner size="small" label="Đang tải…" />
-        )}
-      </div>
+      {settings ? (
+        TABS.filter((t) => opened.includes(t.value)).map((t) => {
+          const Panel = PANELS.get(t.value)!;
+          const active = t.value === tab;
+          return (
+            <div key={t.value} role="tabpanel" aria-label={t.label} hidden={!active} className={active ? styles.panel : styles.hiddenPanel}>
+              <PanelBoundary title={`Không mở được thẻ “${t.label}”`}>
+                <Suspense fallback={<Spinner size="small" label="Đang tải…" />}>
+                  <Panel settings={settings} onSettingsChange={updateSettings} active={active} />
+                </Suspense>
+              </PanelBoundary>
+            </div>
+          );
+        })
+      ) : (
+        <Spinner size="small" label="Đang tải…" />
+      )}
     </div>
   );
 }

@@ -79,11 +79,11 @@ function ProblemItem({ problem, onSelect }: { problem: LiveProblem; onSelect: (a
   );
 }
 
-export default function CheckTab({ settings }: TabProps) {
+export default function CheckTab({ settings, active }: TabProps) {
   const styles = useStyles();
   const { operations } = useServices();
   const { loaded } = useMemo(() => chosenRubric(settings.rubric), [settings.rubric]);
-  const { status, check, checking, failure, refresh } = useLiveCheck(loaded);
+  const { status, check, checking, failure, refresh } = useLiveCheck(loaded, active);
   const [selectFailure, setSelectFailure] = useState<ShownError | null>(null);
 
   const select = (address: string) => {

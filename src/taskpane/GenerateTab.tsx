@@ -87,7 +87,7 @@ function ResultView({ result }: { result: GenerateResult }) {
   );
 }
 
-export default function GenerateTab({ settings, onSettingsChange }: TabProps) {
+export default function GenerateTab({ settings, onSettingsChange, active }: TabProps) {
   const styles = useStyles();
   const { operations } = useServices();
   const [status, setStatus] = useState<SheetStatus | null>(null);
@@ -114,9 +114,10 @@ export default function GenerateTab({ settings, onSettingsChange }: TabProps) {
     }
   }, [operations]);
 
+  // Read again each time the tab is shown: the workbook may have changed meanwhile.
   useEffect(() => {
-    void readStatus();
-  }, [readStatus]);
+    if (active) void readStatus();
+  }, [readStatus, active]);
 
   // A sheet made earlier already names its unit: offer that once instead of an empty field
   // (not again when the user clears the field to type another).

@@ -93,7 +93,7 @@ function PrintSteps({ manual }: { manual: boolean }) {
   );
 }
 
-export default function PrintTab({ settings, onSettingsChange }: TabProps) {
+export default function PrintTab({ settings, onSettingsChange, active }: TabProps) {
   const styles = useStyles();
   const { operations } = useServices();
   const { loaded } = useMemo(() => chosenRubric(settings.rubric), [settings.rubric]);
@@ -115,9 +115,10 @@ export default function PrintTab({ settings, onSettingsChange }: TabProps) {
     }
   }, [operations]);
 
+  // Read again each time the tab is shown: the workbook may have changed meanwhile.
   useEffect(() => {
-    void readStatus();
-  }, [readStatus]);
+    if (active) void readStatus();
+  }, [readStatus, active]);
 
   const doc = loaded.rubric.document;
   const date = dateText ? parseIsoDate(dateText) : undefined;

@@ -17,11 +17,12 @@ export interface LiveCheckState {
 }
 
 /**
- * Checks our sheet and keeps the result current: every change in the sheet
- * schedules a new check after CHECK_DEBOUNCE_MS of quiet. Checks never
- * overlap; a change during a check leads to one more check after it.
+ * Checks our sheet and keeps the result current while `active`: every
+ * change in the sheet schedules a new check after CHECK_DEBOUNCE_MS of
+ * quiet. Checks never overlap; a change during a check leads to one more
+ * check after it. Inactive, it stops listening; active again, it checks anew.
  */
-export function useLiveCheck(loaded: LoadedRubric): LiveCheckState {
+export function useLiveCheck(loaded: LoadedRubric, active: boolean): LiveCheckState {
   const { operations, logError } = useServices();
   const [status, setStatus] = useState<SheetStatus | null>(null);
   const [check, setCheck] = useState<LiveCheck | null>(null);
@@ -30,6 +31,7 @@ export function useLiveCheck(loaded: LoadedRubric): LiveCheckState {
   const runRef = useRef<() => void>(() => undefined);
 
   useEffect(() => {
+    if (!active) return;
     let disposed = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let running = false;
@@ -98,7 +100,7 @@ export function useLiveCheck(loaded: LoadedRubric): LiveCheckState {
       clearTimeout(timer);
       unsubscribe?.().catch(logError);
     };
-  }, [operations, loaded, logError]);
+  }, [operations, loaded, logError, active]);
 
   const refresh = useCallback(() => runRef.current(), []);
   return { status, check, checking, failure, refresh };

@@ -6,7 +6,7 @@ import { builtinRubric } from '../../src/rubric';
 import { CHECK_DEBOUNCE_MS } from '../../src/taskpane/useLiveCheck';
 import type { LiveCheck } from '../../src/taskpane/operations';
 import { FakeOperations, MemorySettings } from './fake-operations';
-import { renderPane } from './render-pane';
+import { enabledButton, renderPane } from './render-pane';
 
 const builtin = builtinRubric();
 
@@ -48,7 +48,13 @@ function ourSheet(): FakeOperations {
 
 async function openCheckTab(ops: FakeOperations) {
   const rendered = renderPane(ops, new MemorySettings());
-  fireEvent.click(await screen.findByRole('tab', { name: 'Kiểm tra' }));
+  // The first tab stays mounted behind: let it finish reading the workbook.
+  await enabledButton(ops.sheet.ours ? 'Cập nhật' : 'Tạo bảng');
+  const tab = await screen.findByRole('tab', { name: 'Kiểm tra' });
+  // The tab's code may be loaded already: its first reads then start at once.
+  await act(async () => {
+    fireEvent.click(tab);
+  });
   return rendered;
 }
 

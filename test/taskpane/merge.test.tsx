@@ -78,6 +78,21 @@ describe('Tổng hợp', () => {
     expect((screen.getByRole('button', { name: 'Ghi kết quả vào sổ làm việc' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
+  test('the picked files and their statuses survive a visit to another tab', async () => {
+    renderPane();
+    pick(await openTab(), [xlsx('ha-quang.xlsx'), xlsx('bao-lac.xlsx')]);
+    expect(await screen.findByText('Đã đọc 2/2 tệp')).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: 'Kiểm tra' }));
+    expect(await screen.findByText(/Hãy tạo bảng ở thẻ “Tạo bảng”/)).toBeTruthy();
+    expect(screen.queryByRole('table', { name: 'Trạng thái các tệp' })).toBeNull();
+    fireEvent.click(screen.getByRole('tab', { name: 'Tổng hợp' }));
+    expect(statusRows()).toEqual([
+      ['ha-quang.xlsxHội LHPN ha-quang', 'Hợp lệ'],
+      ['bao-lac.xlsxHội LHPN bao-lac', 'Hợp lệ'],
+    ]);
+    expect(await enabledButton('Ghi kết quả vào sổ làm việc')).toBeTruthy();
+  });
+
   test('shows why a file is rejected or warned, and decides duplicates over the whole set', async () => {
     const reader = new FakeMergeReader();
     reader.readings.set('hong.xlsx', {
