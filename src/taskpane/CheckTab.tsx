@@ -12,7 +12,7 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, ErrorCircleRegular, WarningRegular } from '@fluentui/react-icons';
+import { ArrowClockwiseRegular, ChevronDownRegular, ChevronUpRegular, ErrorCircleRegular, WarningRegular } from '@fluentui/react-icons';
 import { SHEET_NAME } from '../layout/plan';
 import { ErrorBar, type ShownError } from './ErrorBar';
 import { formatPoints } from './format';
@@ -51,7 +51,11 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   where: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  unscored: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS },
 });
+
+/** Unscored criteria named in the one-line summary before "và N tiêu chí khác". */
+const UNSCORED_PREVIEW = 12;
 
 function ProblemItem({ problem, onSelect }: { problem: LiveProblem; onSelect: (address: string) => void }) {
   const styles = useStyles();
@@ -79,6 +83,32 @@ function ProblemItem({ problem, onSelect }: { problem: LiveProblem; onSelect: (a
   );
 }
 
+/** "Chưa chấm: 1, 2, 3 …" with a button that lists each one. */
+function UnscoredList({ problems, onSelect }: { problems: LiveProblem[]; onSelect: (address: string) => void }) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const owners = problems.map((p) => p.owner).filter((o): o is string => o !== undefined);
+  const shown = owners.slice(0, UNSCORED_PREVIEW);
+  return (
+    <div className={styles.unscored}>
+      <Text>
+        Chưa chấm: tiêu chí {shown.join(', ')}
+        {owners.length > shown.length ? ` và ${owners.length - shown.length} tiêu chí khác` : ''}.
+      </Text>
+      <Button appearance="subtle" icon={open ? <ChevronUpRegular /> : <ChevronDownRegular />} onClick={() => setOpen(!open)} aria-expanded={open}>
+        {open ? 'Thu gọn' : `Xem từng tiêu chí chưa chấm (${problems.length})`}
+      </Button>
+      {open && (
+        <ul className={styles.list} aria-label="Các tiêu chí chưa chấm">
+          {problems.map((problem, i) => (
+            <ProblemItem key={`${problem.name ?? ''}:${i}`} problem={problem} onSelect={onSelect} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 export default function CheckTab({ settings, active }: TabProps) {
   const styles = useStyles();
   const { operations } = useServices();
@@ -91,8 +121,13 @@ export default function CheckTab({ settings, active }: TabProps) {
     operations.select(address).catch((error: unknown) => setSelectFailure({ title: `Không chọn được ô ${address}`, error }));
   };
 
-  const errors = check?.problems.filter((p) => p.severity === 'error').length ?? 0;
-  const warnings = (check?.problems.length ?? 0) - errors;
+  // Unscored criteria are the work still to do, not faults: one line for all
+  // of them, opened on demand, so a fresh sheet does not bury real problems.
+  const problems = check?.problems ?? [];
+  const unscored = problems.filter((p) => p.code === 'UNSCORED');
+  const faults = problems.filter((p) => p.code !== 'UNSCORED');
+  const errors = faults.filter((p) => p.severity === 'error').length;
+  const warnings = faults.length - errors;
 
   return (
     <div className={styles.root}>
@@ -134,21 +169,24 @@ export default function CheckTab({ settings, active }: TabProps) {
           >
             <ProgressBar value={check.criterionCount > 0 ? check.scoredCount / check.criterionCount : 0} thickness="large" />
           </Field>
-          {check.problems.length === 0 ? (
+          {problems.length === 0 ? (
             <MessageBar intent="success" layout="multiline">
               <MessageBarBody>Không phát hiện vấn đề nào.</MessageBarBody>
             </MessageBar>
           ) : (
             <>
               <Text weight="semibold">
-                {[errors > 0 && `${errors} lỗi`, warnings > 0 && `${warnings} cảnh báo`].filter(Boolean).join(', ')} — bấm vào một dòng để
-                chọn ô.
+                {[errors > 0 && `${errors} lỗi`, warnings > 0 && `${warnings} cảnh báo`, unscored.length > 0 && `${unscored.length} tiêu chí chưa chấm`]
+                  .filter(Boolean)
+                  .join(', ')}{' '}
+                — bấm vào một dòng để chọn ô.
               </Text>
               <ul className={styles.list} aria-label="Các vấn đề">
-                {check.problems.map((problem, i) => (
+                {faults.map((problem, i) => (
                   <ProblemItem key={`${problem.code}:${problem.name ?? ''}:${i}`} problem={problem} onSelect={select} />
                 ))}
               </ul>
+              {unscored.length > 0 && <UnscoredList problems={unscored} onSelect={select} />}
             </>
           )}
         </>

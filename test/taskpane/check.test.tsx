@@ -84,6 +84,34 @@ describe('Kiểm tra', () => {
     expect(screen.queryByRole('button', { name: /bộ tiêu chí khác/ })).toBeNull();
   });
 
+  test('unscored criteria are one line after the real problems, listed one by one on demand', async () => {
+    const ops = ourSheet();
+    const unscored = Array.from({ length: 15 }, (_, i) => ({
+      code: 'UNSCORED' as const,
+      severity: 'warning' as const,
+      name: `TC_${i + 1}`,
+      owner: String(i + 1),
+      message: `Tiêu chí ${i + 1} chưa chấm: chưa nhập Điểm tự chấm.`,
+      address: `H${10 + i}`,
+    }));
+    ops.checkResult = { ...report, scoredCount: 0, problems: [...unscored, report.problems[0]] };
+    await openCheckTab(ops);
+
+    expect(await screen.findByText(/1 lỗi, 15 tiêu chí chưa chấm/)).toBeTruthy();
+    const faults = within(screen.getByRole('list', { name: 'Các vấn đề' })).getAllByRole('listitem');
+    expect(faults.map((li) => li.textContent)).toEqual([expect.stringContaining('Tiêu chí 7: Điểm tự chấm phải là số từ 0 đến 2')]);
+    expect(screen.getByText('Chưa chấm: tiêu chí 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 và 3 tiêu chí khác.')).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Các tiêu chí chưa chấm' })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Xem từng tiêu chí chưa chấm (15)' }));
+    const each = within(screen.getByRole('list', { name: 'Các tiêu chí chưa chấm' })).getAllByRole('listitem');
+    expect(each).toHaveLength(15);
+    fireEvent.click(screen.getByRole('button', { name: /Tiêu chí 14 chưa chấm/ }));
+    await waitFor(() => expect(ops.selected).toEqual(['H23']));
+    fireEvent.click(screen.getByRole('button', { name: 'Thu gọn' }));
+    expect(screen.queryByRole('list', { name: 'Các tiêu chí chưa chấm' })).toBeNull();
+  });
+
   test('changes in the sheet refresh the list once, after a quiet of 400 ms', async () => {
     jest.useFakeTimers();
     const ops = ourSheet();
