@@ -29,14 +29,11 @@ export function crc32(bytes: Uint8Array, crc = 0): number {
 }
 
 const ZIP_LIMIT = 0xffffffff;
-const MAX_ENTRIES = 0xffff;
 /** Text is encoded and deflated in pieces of about this many characters. */
 const PIECE_CHARS = 64 * 1024;
 
-export class PackageTooLargeError extends Error {}
-
-function tooLarge(what: string): PackageTooLargeError {
-  return new PackageTooLargeError(`Tệp kết quả quá lớn (${what} vượt 4 GB, giới hạn của định dạng .xlsx thường): hãy tổng hợp ít tệp hơn mỗi lần.`);
+function tooLarge(what: string): Error {
+  return new Error(`Tệp kết quả quá lớn (${what} vượt 4 GB, giới hạn của định dạng .xlsx thường): hãy tổng hợp ít tệp hơn mỗi lần.`);
 }
 
 interface Entry {
@@ -68,7 +65,6 @@ export class PackageWriter {
 
   /** Deflates one part into the package. Parts go in the order they are added. */
   async add(name: string, text: PartText): Promise<void> {
-    if (this.entries.length === MAX_ENTRIES) throw tooLarge('số thành phần');
     const entry: Entry = { name: Buffer.from(name, 'utf8'), crc: 0, size: 0, compressed: [], compressedSize: 0, offset: this.offset };
     const pieces = function* (): Generator<Buffer> {
       let pending = '';
@@ -133,7 +129,7 @@ export class PackageWriter {
     return Buffer.concat([...out, ...directory, end]);
   }
 
-  /** The fields local and central headers share, from "version needed" to the name length. */
+  /** The fields local and central headers share, from "version needed" to the uncompressed size. */
   private describe(header: Buffer, at: number, e: Entry): void {
     header.writeUInt16LE(20, at);
     // Bit 11: the name is UTF-8.
