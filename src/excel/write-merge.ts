@@ -1,6 +1,6 @@
 /**
  * Writes the merge plan (src/merge/plan.ts) into the open workbook as new
- * sheets, as the ExcelJS writer (src/xlsx/merge-write.ts) writes it to a
+ * sheets, as the file writer (src/xlsx/merge-write.ts) writes it to a
  * file. Dozens of units with their evidence can pass Excel's 5 MB limit on
  * one request, so the operations are packed into chunks whose estimated
  * request stays under a budget, one sync per chunk; contents go as 2-D
