@@ -63,51 +63,71 @@ export function parseSheetRef(text: string): { sheet: string; ref: string } | nu
   return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], ref: m[3] };
 }
 
+/** The grid's size since Excel 2007. */
+export const MAX_ROW = 1_048_576;
+export const MAX_COL = 16_384;
+
+const CELL_WORD = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/;
+
+interface FoundRef {
+  colAbs: boolean;
+  col: number;
+  rowAbs: boolean;
+  row: number;
+}
+
 /**
- * Rewrites every cell reference of a formula; string literals and quoted
- * sheet names pass untouched. A reference is letters then digits, not part
- * of a longer name (TC_01) and not a function (LOG10()).
+ * Rewrites every cell reference of a formula. String literals and quoted
+ * sheet names pass untouched, and so do names (TC_01), functions (LOG10()),
+ * numbers (1E5) and unquoted sheet names (Sheet1!): a reference is a whole
+ * word of letters then digits, not followed by "(" or "!".
  */
-function mapCellRefs(formula: string, map: (ref: { colAbs: boolean; col: number; rowAbs: boolean; row: number }) => string): string {
-  const ref = /(\$?)([A-Z]{1,3})(\$?)([0-9]{1,7})(?![A-Za-z0-9_(.!])/y;
+function mapCellRefs(formula: string, map: (ref: FoundRef) => string): string {
   let out = '';
   let i = 0;
-  while (i < formula.length) {
-    const ch = formula[i];
-    if (ch === '"' || ch === "'") {
-      let end = i + 1;
-      for (; end < formula.length; end++) {
-        if (formula[end] !== ch) continue;
-        if (formula[end + 1] === ch) end++;
-        else break;
+  const n = formula.length;
+  while (i < n) {
+    const c = formula[i];
+    if (c === '"' || c === "'") {
+      // A doubled quote stays inside the literal.
+      let j = i + 1;
+      while (j < n) {
+        if (formula[j] === c) {
+          if (formula[j + 1] === c) j += 2;
+          else break;
+        } else j++;
       }
-      out += formula.slice(i, end + 1);
-      i = end + 1;
+      out += formula.slice(i, j + 1);
+      i = j + 1;
       continue;
     }
-    ref.lastIndex = i;
-    const m = /[A-Za-z0-9_.]/.test(formula[i - 1] ?? '') ? null : ref.exec(formula);
-    if (m) {
-      out += map({ colAbs: m[1] === '$', col: columnNumber(m[2]), rowAbs: m[3] === '$', row: Number(m[4]) });
-      i = ref.lastIndex;
-    } else {
-      out += ch;
-      i++;
+    if (/[A-Za-z0-9_.$\\]/.test(c)) {
+      let j = i;
+      while (j < n && /[A-Za-z0-9_.$\\]/.test(formula[j])) j++;
+      const word = formula.slice(i, j);
+      const m = CELL_WORD.exec(word);
+      out += m && formula[j] !== '(' && formula[j] !== '!' ? map({ colAbs: !!m[1], col: columnNumber(m[2]), rowAbs: !!m[3], row: Number(m[4]) }) : word;
+      i = j;
+      continue;
     }
+    out += c;
+    i++;
   }
   return out;
 }
 
 /**
  * A formula written for one cell, as it reads from a cell `rows` down and
- * `cols` across: relative references move, absolute ones stay. This is how
- * a validation or flag rule holds over every cell of its range.
+ * `cols` across: relative references move, absolute ones stay, and one
+ * moved off the sheet becomes #REF!, as in Excel. This is how a shared
+ * formula reads in each of its cells, and a validation or flag rule in
+ * each cell of its range.
  */
 export function shiftFormula(formula: string, rows: number, cols: number): string {
   return mapCellRefs(formula, (r) => {
     const col = r.colAbs ? r.col : r.col + cols;
     const row = r.rowAbs ? r.row : r.row + rows;
-    if (col < 1 || row < 1) throw new RangeError(`Công thức ra ngoài trang tính khi dời: ${formula}`);
+    if (col < 1 || col > MAX_COL || row < 1 || row > MAX_ROW) return '#REF!';
     return `${r.colAbs ? '$' : ''}${columnLetters(col)}${r.rowAbs ? '$' : ''}${row}`;
   });
 }

@@ -10,7 +10,7 @@
  * Pure over bytes (JSZip, TextDecoder), so it runs in the browser too.
  */
 import JSZip from 'jszip';
-import { a1, columnLetters, columnNumber, parseSheetRef } from '../layout/a1';
+import { a1, columnNumber, MAX_COL, MAX_ROW, parseSheetRef, shiftFormula } from '../layout/a1';
 import { META_SHEET_NAME } from '../layout/plan';
 import type { MergeProblem } from '../merge/problems';
 import { INPUT_LIMITS, readZipDirectory, unpackedMoreThanDeclared, zipDirectoryProblem } from '../merge/zip';
@@ -104,8 +104,6 @@ function workbookPart(xml: string): WorkbookPart {
 }
 
 /** Excel's grid; a name past it points at no cell. */
-const LAST_ROW = 1_048_576;
-const LAST_COL = 16_384;
 const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/;
 
 /** Splits a name's formula at commas outside quoted sheet names. */
@@ -140,7 +138,7 @@ function namedCells(definedNames: WorkbookPart['definedNames'], sheetNames: Set<
     if (!m || !sheetNames.has(sheet)) continue;
     const row = Number(m[4]);
     const col = columnNumber(m[2]);
-    if (row >= 1 && row <= LAST_ROW && col <= LAST_COL) out.set(name, { sheet, row, col });
+    if (row >= 1 && row <= MAX_ROW && col <= MAX_COL) out.set(name, { sheet, row, col });
   }
   return out;
 }
@@ -212,61 +210,8 @@ function sharedStrings(xml: string | undefined): string[] | null {
   return strings;
 }
 
-const cellKey = (row: number, col: number) => (row - 1) * LAST_COL + (col - 1);
-const rowOfKey = (key: number) => Math.floor(key / LAST_COL) + 1;
-
-/**
- * Moves the relative references of a shared formula from its first cell to
- * another: "A1" two rows down is "A3", "$A$1" stays. Text in quotes, names
- * and function names are left alone.
- */
-export function slideFormula(formula: string, rows: number, cols: number): string {
-  let out = '';
-  let i = 0;
-  const n = formula.length;
-  while (i < n) {
-    const c = formula[i];
-    if (c === '"' || c === "'") {
-      // A string literal or a quoted sheet name; a doubled quote stays inside it.
-      let j = i + 1;
-      while (j < n) {
-        if (formula[j] === c) {
-          if (formula[j + 1] === c) j += 2;
-          else break;
-        } else j++;
-      }
-      out += formula.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    // A run of name characters: a reference, a name, a function, or a number such as 1E5.
-    if (/[A-Za-z0-9_.$\\]/.test(c)) {
-      let j = i;
-      while (j < n && /[A-Za-z0-9_.$\\]/.test(formula[j])) j++;
-      const word = formula.slice(i, j);
-      const m = CELL.exec(word);
-      const isCall = formula[j] === '(';
-      if (m && !isCall && formula[j] !== '!') {
-        let col = columnNumber(m[2]);
-        let row = Number(m[4]);
-        if (!m[1]) col += cols;
-        if (!m[3]) row += rows;
-        if (col >= 1 && col <= LAST_COL && row >= 1 && row <= LAST_ROW) {
-          out += `${m[1]}${columnLetters(col)}${m[3]}${row}`;
-        } else {
-          out += '#REF!';
-        }
-      } else {
-        out += word;
-      }
-      i = j;
-      continue;
-    }
-    out += c;
-    i++;
-  }
-  return out;
-}
+const cellKey = (row: number, col: number) => (row - 1) * MAX_COL + (col - 1);
+const rowOfKey = (key: number) => Math.floor(key / MAX_COL) + 1;
 
 interface RawCell {
   row: number;
@@ -329,7 +274,7 @@ function readSheetCells(xml: string, wanted: (row: number, col: number) => boole
       let formula = c.formula ?? '';
       if (!formula && c.formulaType === 'shared' && c.sharedIndex !== undefined) {
         const master = masters.get(c.sharedIndex);
-        if (master) formula = slideFormula(master.formula, c.row - master.row, c.col - master.col);
+        if (master) formula = shiftFormula(master.formula, c.row - master.row, c.col - master.col);
       }
       return { kind: 'formula', formula, result: formulaResult(c) };
     }

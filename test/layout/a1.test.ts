@@ -12,8 +12,15 @@ describe('shiftFormula', () => {
     expect(shiftFormula(`"say ""A1"" here"&A1`, 1, 0)).toBe(`"say ""A1"" here"&A2`);
   });
 
-  test('refuses to move a reference off the sheet', () => {
-    expect(() => shiftFormula('A2+B1', -1, 0)).toThrow(/ra ngoài trang tính/);
+  test('a reference moved off the sheet is #REF!, as in Excel', () => {
+    expect(shiftFormula('A2+B1', -1, 0)).toBe('A1+#REF!');
+    expect(shiftFormula('XFD1', 0, 1)).toBe('#REF!');
+  });
+
+  test('gives each cell of a shared formula its own references', () => {
+    expect(shiftFormula('SUM(A1:B2,$C$3,C$4,$D5)+LOG10(A1)', 2, 1)).toBe('SUM(B3:C4,$C$3,D$4,$D7)+LOG10(B3)');
+    expect(shiftFormula(`IF(A1="A1",'My Sheet'!A1,TC_01)`, 1, 0)).toBe(`IF(A2="A1",'My Sheet'!A2,TC_01)`);
+    expect(shiftFormula('A1*1E5+2.5E3+Sheet1!B2', 1, 0)).toBe('A2*1E5+2.5E3+Sheet1!B3');
   });
 
   test('is how a rule written for a range’s corner reads in any of its cells', () => {

@@ -15,7 +15,7 @@ import { META_SHEET_NAME, SHEET_NAME } from '../../src/layout/plan';
 import { builtinRubric } from '../../src/rubric';
 import { names } from '../../src/rubric/names';
 import { inspectPackage } from '../../src/xlsx/guard';
-import { isWorkbookPart, readWorkbookFast, readWorkbookParts, slideFormula } from '../../src/xlsx/fast-read';
+import { isWorkbookPart, readWorkbookFast, readWorkbookParts } from '../../src/xlsx/fast-read';
 import { readWorkbook, WorkbookReadError, type ReadWorkbook } from '../../src/xlsx/read';
 import { describeWithTool } from '../support/external';
 import { completeEntries, EVIL_HYPERLINK, fixtureSet } from '../support/fixtures';
@@ -212,13 +212,6 @@ describe('package variants other writers produce', () => {
     const escaped = (item: string) => item.replace(/ề/g, '&#x1EC1;').replace(/Đ/g, '&#272;').replace(/\n/g, '_x000A_');
     expect(escaped('<t>Đề\n</t>')).toBe('<t>&#272;&#x1EC1;_x000A_</t>');
     expect(inlined(escaped)).toEqual(reference);
-  });
-
-  test('a shared formula gives each cell its own references', () => {
-    expect(slideFormula('SUM(A1:B2,$C$3,C$4,$D5)+LOG10(A1)', 2, 1)).toBe('SUM(B3:C4,$C$3,D$4,$D7)+LOG10(B3)');
-    expect(slideFormula('IF(A1="A1",\'My Sheet\'!A1,TC_01)', 1, 0)).toBe('IF(A2="A1",\'My Sheet\'!A2,TC_01)');
-    expect(slideFormula('A1', -1, 0)).toBe('#REF!');
-    expect(slideFormula('A1*1E5+2.5E3', 1, 0)).toBe('A2*1E5+2.5E3');
   });
 
   test('a cell sharing a formula it does not start reads as that formula, moved to the cell', () => {
