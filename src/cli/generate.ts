@@ -4,7 +4,8 @@ import type { LoadedRubric } from '../rubric';
 import { buildSheetPlan, type SheetPlanOptions } from '../layout/plan';
 import { names } from '../rubric/names';
 import { placeDateLine } from '../layout/document';
-import { readWorkbook, WorkbookReadError } from '../xlsx/read';
+import { readReturnedWorkbook } from '../xlsx/fast-read';
+import { WorkbookReadError } from '../xlsx/workbook-view';
 import { writeWorkbook } from '../xlsx/write';
 import { carryEntries } from '../layout/carry';
 import { UsageError } from './args';
@@ -43,7 +44,7 @@ export async function generateOne(out: string, loaded: LoadedRubric, opts: Gener
   if (fs.existsSync(out)) {
     let old;
     try {
-      old = await readWorkbook(fs.readFileSync(out));
+      old = await readReturnedWorkbook(fs.readFileSync(out));
     } catch (e) {
       if (e instanceof WorkbookReadError) {
         throw new UsageError(`${out} đã tồn tại và không phải bảng chấm điểm (${e.message}). Hãy chọn tên tệp khác.`);

@@ -1,8 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkWorkbook } from '../check';
-import { inspectPackage } from '../xlsx/guard';
-import { isWorkbookPart, readWorkbookFast, readWorkbookParts } from '../xlsx/fast-read';
+import { readReturnedWorkbook } from '../xlsx/fast-read';
 import { WorkbookReadError } from '../xlsx/workbook-view';
 import { parse, UsageError } from './args';
 import { loadRubricFile } from './rubric-file';
@@ -115,15 +114,9 @@ async function check(argv: string[], io: Io): Promise<number> {
     const code = (e as NodeJS.ErrnoException).code;
     return unreadable(file, code === 'ENOENT' ? 'Không tìm thấy tệp.' : `Không mở được tệp (${code}).`, 'UNREADABLE');
   }
-  // The merge's gate: a zip bomb or an oversized file is refused in the merge's words.
-  const inspected = await inspectPackage(buffer, isWorkbookPart);
-  if ('problem' in inspected && (inspected.problem.code === 'ZIP_BOMB' || inspected.problem.code === 'FILE_TOO_LARGE')) {
-    return unreadable(file, inspected.problem.message, 'UNREADABLE');
-  }
   let report;
   try {
-    // Other damage the reader describes, in the words a check has always used.
-    const view = 'problem' in inspected ? await readWorkbookFast(buffer) : readWorkbookParts(inspected.parts);
+    const view = await readReturnedWorkbook(buffer);
     report = checkWorkbook(view, loaded);
   } catch (e) {
     if (e instanceof WorkbookReadError) return unreadable(file, e.message, e.code);

@@ -1,12 +1,13 @@
 /**
- * Reads a returned workbook straight from its package, for the check and the
- * merge: the workbook part (sheets, defined names), its relationships, the
+ * Reads a returned workbook straight from its package, for the check, the
+ * merge and generate over an existing file: the workbook part (sheets, defined names), its relationships, the
  * shared strings, the metadata sheet and only the named cells of the other
- * sheets, never styles, drawings or the rest of the grid. It gives the same
- * ReadWorkbook as the ExcelJS reader (read.ts) for the workbooks chamdiem,
- * Excel and LibreOffice write, in a fraction of the time and memory. One
- * difference, where this reader follows what Excel's formulas see: a number
- * in a date-formatted cell stays a number (ExcelJS turns it into a date).
+ * sheets, never styles, drawings or the rest of the grid. The tests hold it
+ * against an ExcelJS reader on the workbooks chamdiem, Excel and LibreOffice
+ * write; it takes a fraction of the time and memory. Where the two differ it
+ * follows what Excel's formulas see: a number in a date-formatted cell stays
+ * a number (ExcelJS turns it into a date), so regenerating never turns a
+ * score into date text.
  * Pure over bytes (JSZip, TextDecoder), so it runs in the browser too.
  */
 import JSZip from 'jszip';
@@ -15,7 +16,7 @@ import { META_SHEET_NAME } from '../layout/plan';
 import type { MergeProblem } from '../merge/problems';
 import { INPUT_LIMITS, readZipDirectory, unpackedMoreThanDeclared, zipDirectoryProblem } from '../merge/zip';
 import type { CellInput } from '../scoring/inputs';
-import { joinChunks, unpackBounded } from './guard';
+import { inspectPackage, joinChunks, unpackBounded } from './guard';
 import { describeNonXlsx, METADATA_MISSING_MESSAGE, WorkbookReadError, type NamedCell, type ReadWorkbook } from './workbook-view';
 import { attribute, decodeXml, partText, scanXml } from './xml';
 
@@ -521,4 +522,18 @@ export async function readWorkbookFast(bytes: Uint8Array): Promise<ReadWorkbook>
     parts.set(file.name, joinChunks(unpacked.chunks));
   }
   return readWorkbookParts(parts);
+}
+
+/**
+ * A workbook file as `chamdiem check` and `chamdiem generate` (over an
+ * existing file) read it: behind the merge's gate, so a zip bomb or an
+ * oversized file is refused in the merge's words; other damage is described
+ * by the reader. Throws WorkbookReadError when the file is unreadable or not ours.
+ */
+export async function readReturnedWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
+  const inspected = await inspectPackage(bytes, isWorkbookPart);
+  if ('problem' in inspected && (inspected.problem.code === 'ZIP_BOMB' || inspected.problem.code === 'FILE_TOO_LARGE')) {
+    throw new WorkbookReadError(inspected.problem.message, 'UNREADABLE');
+  }
+  return 'problem' in inspected ? readWorkbookFast(bytes) : readWorkbookParts(inspected.parts);
 }

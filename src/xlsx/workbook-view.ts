@@ -1,6 +1,6 @@
 /**
- * What both readers of a returned workbook share (the ExcelJS one here and
- * the package reader in fast-read.ts). Free of ExcelJS, so the task pane's
+ * What a reader of a returned workbook gives (fast-read.ts, and the ExcelJS
+ * reader the tests hold it against). Free of ExcelJS, so the task pane's
  * reading chunk does not carry it.
  */
 import type { WorkbookView } from '../check';

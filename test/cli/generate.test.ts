@@ -4,8 +4,9 @@ import * as path from 'path';
 import rubric2024 from '../../src/rubric/data/2024.json';
 import { main } from '../../src/cli/main';
 import { slug } from '../../src/cli/generate';
-import { readWorkbook } from '../../src/xlsx/read';
-import { fillByName } from '../support/workbooks';
+import { readWorkbook } from '../support/exceljs-read';
+import { readWorkbookFast } from '../../src/xlsx/fast-read';
+import { editWorkbook, fillByName, namedCell } from '../support/workbooks';
 
 let dir: string;
 beforeEach(() => {
@@ -59,6 +60,22 @@ describe('chamdiem generate', () => {
       expect([name, wb.cell(name)]).toEqual([name, typeof value === 'number' ? { kind: 'number', value } : { kind: 'text', value }]);
     }
     expect(wb.cell('TenDonVi')).toEqual({ kind: 'text', value: 'Hội LHPN huyện Trùng Khánh' });
+  });
+
+  test('a score in a cell someone formatted as a date stays the number it is', async () => {
+    const out = path.join(dir, 'date.xlsx');
+    await run('generate', '--unit', 'Hội LHPN huyện Quảng Hòa', '--out', out);
+    fs.writeFileSync(
+      out,
+      await editWorkbook(fs.readFileSync(out), (wb) => {
+        const cell = namedCell(wb, 'TC_01');
+        cell.value = 2;
+        cell.numFmt = 'dd/mm/yyyy';
+      }),
+    );
+    expect((await run('generate', '--out', out)).code).toBe(0);
+    const again = await readWorkbookFast(fs.readFileSync(out));
+    expect(again.cell('TC_01')).toEqual({ kind: 'number', value: 2 });
   });
 
   test('entries of criteria the new rubric lacks are listed and kept, never dropped', async () => {

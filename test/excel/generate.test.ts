@@ -13,7 +13,7 @@ import { builtinRubric } from '../../src/rubric';
 import { names } from '../../src/rubric/names';
 import { entriesFrom, scoreEntries } from '../../src/scoring/score';
 import type { CellInput } from '../../src/scoring/inputs';
-import { readWorkbook } from '../../src/xlsx/read';
+import { readWorkbook } from '../support/exceljs-read';
 import { writeWorkbook } from '../../src/xlsx/write';
 import { exportFakeToXlsx } from '../fakes/excel-host/export-xlsx';
 import { describeWithTool } from '../support/external';

@@ -8,7 +8,7 @@
  */
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { readNames } from '../../src/xlsx/read';
+import { readNames } from '../support/exceljs-read';
 import { editWorkbook } from '../support/workbooks';
 import { COMPUTED_NAMES, INPUT_NAMES, MAIN_SHEET_NAME, MAX_NAMES, META_SHEET_NAME } from './bases';
 

@@ -1,5 +1,5 @@
 /**
- * Runs `chamdiem check` and `chamdiem merge` in-process, on a worker thread
+ * Runs `chamdiem check`, `merge` and `generate` in-process, on a worker thread
  * with a deadline and a heap limit, and judges what they print.
  *
  * A worker, not the test's own thread: a hang can be a synchronous loop
@@ -115,12 +115,7 @@ export class CliRunner {
     return this.request({ argv }, timeoutMs);
   }
 
-  /** Reads a file with the ExcelJS reader and checks it, printed as `check --json` prints. */
-  readWithExcelJS(file: string, timeoutMs = CASE_TIMEOUT_MS): Promise<RunResult> {
-    return this.request({ excelRead: file }, timeoutMs);
-  }
-
-  private async request(body: { argv: string[] } | { excelRead: string }, timeoutMs: number): Promise<RunResult> {
+  private async request(body: { argv: string[] }, timeoutMs: number): Promise<RunResult> {
     const worker = await this.start();
     const id = ++this.seq;
     this.printed = [];
@@ -350,19 +345,42 @@ export function judgeAgreement(check: CheckOutcome, merge: MergeOutcome): void {
 export const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 /**
+ * `chamdiem generate --out FILE` over a returned workbook, on a copy: when
+ * check can read the file, generate keeps its entries and writes a workbook
+ * check can read again; when check cannot, generate refuses in words and
+ * leaves the file as it was.
+ */
+export async function judgeRegenerate(runner: CliRunner, file: string, outDir: string, check: CheckOutcome): Promise<void> {
+  const copy = path.join(outDir, 'tao-lai.xlsx');
+  fs.copyFileSync(file, copy);
+  const before = sha256(copy);
+  const r = await runner.run(['generate', '--out', copy]);
+  const failure = runFailure(r, 'generate');
+  if (failure || r.kind !== 'exited') throw new Error(failure ?? 'generate did not exit');
+  if (check.status === 'unreadable') {
+    if (r.code === 0) throw new Error('generate wrote over a file check cannot read');
+    if (sha256(copy) !== before) throw new Error('generate changed a file it refused');
+    assertMessage(r.err, 'generate refusal');
+    return;
+  }
+  if (r.code !== 0) throw new Error(`generate over a readable file exited ${r.code}: ${r.err.slice(0, 500)}`);
+  const again = judgeCheck(await runner.run(['check', copy, '--json']));
+  if (again.status === 'unreadable') throw new Error(`the regenerated file does not read: ${again.messages.join('; ')}`);
+}
+
+/**
  * Runs check then merge on one file, judges both; the file must come out of
- * the merge untouched. When fuzzing, the ExcelJS reader (`chamdiem generate`
- * over an existing workbook) must also read it without crashing or hanging.
+ * the merge untouched. When fuzzing, generate over the file is judged too.
  */
 export async function judgeFile(runner: CliRunner, file: string, outDir: string): Promise<{ check: CheckOutcome; merge: MergeOutcome }> {
   const before = sha256(file);
-  if (FUZZING) judgeCheck(await runner.readWithExcelJS(file));
   const check = judgeCheck(await runner.run(['check', file, '--json']));
   const out = path.join(outDir, 'tong-hop.xlsx');
   fs.rmSync(out, { force: true });
   const merge = judgeMerge(await runner.run(['merge', file, '--out', out, '--json']), [file], out);
   if (sha256(file) !== before) throw new Error('the merge changed its input');
   judgeAgreement(check, merge);
+  if (FUZZING) await judgeRegenerate(runner, file, outDir, check);
   return { check, merge };
 }
 
@@ -370,8 +388,8 @@ export async function judgeFile(runner: CliRunner, file: string, outDir: string)
 
 /**
  * `npm test` runs a few cases from a fixed seed; `npm run fuzz` (FUZZ_RUNS)
- * runs many from a fresh seed, printed first, and also reads every case
- * with the ExcelJS reader. FUZZ_SEED replays a run. Shrinking is off: one
+ * runs many from a fresh seed, printed first, and also runs generate over
+ * every case. FUZZ_SEED replays a run. Shrinking is off: one
  * shrink step of a hang costs the whole deadline, and the cases are readable
  * data already.
  */

@@ -12,7 +12,7 @@ import { MERGE_SHEETS } from '../../src/merge/plan';
 import type { MergeSummary } from '../../src/merge/summary';
 import { builtinRubric } from '../../src/rubric';
 import type { ScoreReport } from '../../src/scoring/score';
-import { readNames, readWorkbook } from '../../src/xlsx/read';
+import { readNames, readWorkbook } from '../support/exceljs-read';
 import { describeWithTool } from '../support/external';
 import { buildFixtures, EVIL_HYPERLINK, UNITS, type Fixture } from '../support/fixtures';
 import { recalcWithLibreOffice } from '../support/libreoffice';

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { builtinRubric, type LoadedRubric } from '../../src/rubric';
 import { buildSheetPlan, type SheetPlanOptions } from '../../src/layout/plan';
 import { writeWorkbook } from '../../src/xlsx/write';
-import { readNames } from '../../src/xlsx/read';
+import { readNames } from './exceljs-read';
 
 export type FillValue = string | number | { formula: string } | null;
 

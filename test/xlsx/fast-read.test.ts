@@ -16,7 +16,7 @@ import { builtinRubric } from '../../src/rubric';
 import { names } from '../../src/rubric/names';
 import { inspectPackage } from '../../src/xlsx/guard';
 import { isWorkbookPart, readWorkbookFast, readWorkbookParts } from '../../src/xlsx/fast-read';
-import { readWorkbook, WorkbookReadError, type ReadWorkbook } from '../../src/xlsx/read';
+import { readWorkbook, WorkbookReadError, type ReadWorkbook } from '../support/exceljs-read';
 import { describeWithTool } from '../support/external';
 import { completeEntries, EVIL_HYPERLINK, fixtureSet } from '../support/fixtures';
 import { recalcWithLibreOffice } from '../support/libreoffice';

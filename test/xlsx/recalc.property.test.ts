@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { allCriteria, builtinRubric } from '../../src/rubric';
 import { names } from '../../src/rubric/names';
 import { entriesFrom, scoreEntries, type CellInput } from '../../src/scoring';
-import { readWorkbook } from '../../src/xlsx/read';
+import { readWorkbook } from '../support/exceljs-read';
 import { describeWithTool } from '../support/external';
 import { recalcWithLibreOffice } from '../support/libreoffice';
 import { fillByName, generated } from '../support/workbooks';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { builtinRubric } from '../../src/rubric';
 import { buildSheetPlan, COL, META_SHEET_NAME, SHEET_NAME } from '../../src/layout/plan';
-import { readNames } from '../../src/xlsx/read';
+import { readNames } from '../support/exceljs-read';
 import { generated } from '../support/workbooks';
 
 const loaded = builtinRubric();

@@ -1,9 +1,13 @@
+/**
+ * A second reader of returned workbooks, on ExcelJS: the independent view the
+ * package reader (src/xlsx/fast-read.ts, what chamdiem uses) is tested against.
+ */
 import ExcelJS from 'exceljs';
-import { parseA1, parseSheetRef } from '../layout/a1';
-import { META_SHEET_NAME } from '../layout/plan';
-import type { CellInput } from '../scoring/inputs';
+import { parseA1, parseSheetRef } from '../../src/layout/a1';
+import { META_SHEET_NAME } from '../../src/layout/plan';
+import type { CellInput } from '../../src/scoring/inputs';
 
-import { describeNonXlsx, METADATA_MISSING_MESSAGE, WorkbookReadError, type NamedCell, type ReadWorkbook } from './workbook-view';
+import { describeNonXlsx, METADATA_MISSING_MESSAGE, WorkbookReadError, type NamedCell, type ReadWorkbook } from '../../src/xlsx/workbook-view';
 
 export { describeNonXlsx, METADATA_MISSING_MESSAGE, WorkbookReadError, type NamedCell, type ReadWorkbook };
 
