@@ -74,13 +74,14 @@ function relationships(xml: string | undefined): Map<string, string> {
 
 interface WorkbookPart {
   sheets: { name: string; relId: string }[];
-  definedNames: { name: string; text: string }[];
+  /** In file order; `local` when the name belongs to one sheet (localSheetId). */
+  definedNames: { name: string; text: string; local: boolean }[];
 }
 
 function workbookPart(xml: string): WorkbookPart {
   const sheets: WorkbookPart['sheets'] = [];
   const definedNames: WorkbookPart['definedNames'] = [];
-  let inName: { name: string; text: string } | null = null;
+  let inName: WorkbookPart['definedNames'][number] | null = null;
   scanXml(xml, {
     open(name, attributes, selfClosing) {
       if (name === 'sheet') {
@@ -88,7 +89,7 @@ function workbookPart(xml: string): WorkbookPart {
         const relId = attribute(attributes, 'id');
         if (sheetName !== undefined && relId !== undefined) sheets.push({ name: sheetName, relId });
       } else if (name === 'definedName' && !selfClosing) {
-        inName = { name: attribute(attributes, 'name') ?? '', text: '' };
+        inName = { name: attribute(attributes, 'name') ?? '', text: '', local: attribute(attributes, 'localSheetId') !== undefined };
       }
     },
     close(name) {
@@ -124,14 +125,17 @@ function areas(text: string): string[] {
 }
 
 /**
- * Names that point at one cell of an existing sheet. As in the ExcelJS
- * reader: a definition counts when exactly one of its areas is a reference,
- * and a later definition of the same name (another scope) wins.
+ * Names that point at one cell of an existing sheet: a definition counts
+ * when exactly one of its areas is a reference. Our names are workbook-wide,
+ * and that is the definition the sheet's own formulas use; a sheet-scoped one
+ * of the same name (Excel makes them when a sheet is copied, pointing into
+ * the copy) counts only when no workbook-wide one does.
  */
 function namedCells(definedNames: WorkbookPart['definedNames'], sheetNames: Set<string>): Map<string, NamedCell> {
   const out = new Map<string, NamedCell>();
-  for (const { name, text } of definedNames) {
-    if (!name || name.startsWith('_xlnm.')) continue;
+  const ordered = [...definedNames.filter((d) => !d.local), ...definedNames.filter((d) => d.local)];
+  for (const { name, text } of ordered) {
+    if (!name || name.startsWith('_xlnm.') || out.has(name)) continue;
     const refs = areas(text).map(parseSheetRef).filter((r) => r !== null);
     if (refs.length !== 1) continue;
     const { sheet, ref } = refs[0];

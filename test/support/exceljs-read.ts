@@ -70,6 +70,7 @@ const SKIPPED_SHEET_PARTS = [
 interface DefinedNameModel {
   name: string;
   ranges: string[];
+  localSheetId?: number;
 }
 
 /**
@@ -125,11 +126,13 @@ export function readMeta(workbook: ExcelJS.Workbook): Record<string, string> | n
 const LAST_ROW = 1_048_576;
 const LAST_COL = 16_384;
 
+/** Workbook-wide names first; a sheet-scoped one counts only where no workbook-wide one does. */
 export function readNames(workbook: ExcelJS.Workbook): Map<string, NamedCell> {
   const out = new Map<string, NamedCell>();
   const model = workbook.definedNames.model as DefinedNameModel[];
-  for (const { name, ranges } of model) {
-    if (ranges.length !== 1) continue;
+  const ordered = [...model.filter((d) => d.localSheetId === undefined), ...model.filter((d) => d.localSheetId !== undefined)];
+  for (const { name, ranges } of ordered) {
+    if (ranges.length !== 1 || out.has(name)) continue;
     const parsed = parseSheetRef(ranges[0]);
     if (!parsed || parsed.ref.includes(':') || !workbook.getWorksheet(parsed.sheet)) continue;
     const { row, col } = parseA1(parsed.ref);

@@ -93,6 +93,31 @@ describe('the fast reader sees what the ExcelJS reader sees', () => {
     expect(view.meta.rubricId).toBe(loaded.rubric.id);
   });
 
+  test('with a copy of the sheet: the workbook-wide names count, the copy’s sheet-scoped ones only where none does', async () => {
+    const filled = await fillByName(await generated({}), { [names.score('1')]: 2 });
+    const withCopy = await editWorkbook(filled, (wb) => {
+      const copy = wb.addWorksheet('Bản sao');
+      copy.getCell('H12').value = 9;
+      copy.getCell('H13').value = 'chỉ ở bản sao';
+    });
+    const zip = await JSZip.loadAsync(withCopy);
+    const workbookXml = await (zip.file('xl/workbook.xml') as JSZip.JSZipObject).async('string');
+    const copyIndex = [...workbookXml.matchAll(/<sheet /g)].length - 1;
+    // Excel copies a sheet's names as names scoped to the copy, listed after the workbook-wide ones.
+    const scoped = [
+      `<definedName name="${names.score('1')}" localSheetId="${copyIndex}">'Bản sao'!$H$12</definedName>`,
+      `<definedName name="ChiOBanSao" localSheetId="${copyIndex}">'Bản sao'!$H$13</definedName>`,
+    ].join('');
+    zip.file('xl/workbook.xml', workbookXml.replace('</definedNames>', `${scoped}</definedNames>`));
+    const bytes = await zip.generateAsync({ type: 'nodebuffer' });
+
+    const { exceljs, fast } = await bothReaders(bytes);
+    expect(fast).toEqual(exceljs);
+    const view = await readWorkbookFast(bytes);
+    expect(view.cell(names.score('1'))).toEqual({ kind: 'number', value: 2 });
+    expect(view.cell('ChiOBanSao')).toEqual({ kind: 'text', value: 'chỉ ở bản sao' });
+  });
+
   test('in every kind of cell content: numbers, booleans, errors, formulas with results, rich text, long and odd text', async () => {
     const bytes = await everyKindOfCell();
     const { exceljs, fast } = await bothReaders(bytes);
