@@ -208,14 +208,14 @@ export function columnWidthOps(sheet: WorksheetApi, widths: readonly number[]): 
   );
 }
 
-export function rowHeightOps(sheet: WorksheetApi, heights: Iterable<[number, number]>, multiArea: boolean): SheetOp[] {
+function rowHeightOps(sheet: WorksheetApi, heights: Iterable<[number, number]>, multiArea: boolean): SheetOp[] {
   const bands = runs(heights).map(([first, last, height]) => ({ range: { top: first, bottom: last, left: 1, right: 1 }, height }));
   return groupBy(bands, (b) => String(b.height)).flatMap((group) =>
     areaOps(sheet, group, multiArea, 1, () => 0, (target, first) => (target.format.rowHeight = first.height)),
   );
 }
 
-export function mergeOps(sheet: WorksheetApi, merges: readonly RangeRef[]): SheetOp[] {
+function mergeOps(sheet: WorksheetApi, merges: readonly RangeRef[]): SheetOp[] {
   return merges.map((m) => op(1, () => sheet.getRange(rangeA1(m)).merge(false)));
 }
 
@@ -259,7 +259,7 @@ function borderOp(sheet: WorksheetApi, range: RangeRef): SheetOp {
 }
 
 /** Fonts, alignment, fills, borders and locking, as few rectangles as paint() finds. */
-export function formatOps(sheet: WorksheetApi, grid: CellGrid, multiArea: boolean): SheetOp[] {
+function formatOps(sheet: WorksheetApi, grid: CellGrid, multiArea: boolean): SheetOp[] {
   const invisible = grid.invisible.bind(grid);
   const visible = grid.visible.bind(grid);
   type Horizontal = RangeFormatApi['horizontalAlignment'];
@@ -342,14 +342,14 @@ export function validationOps(sheet: WorksheetApi, validations: readonly PlanVal
   );
 }
 
-export interface PlannedConditionalFormat {
+interface PlannedConditionalFormat {
   range: RangeRef;
   /** Relative to the range's top-left cell, without "=". */
   formula: string;
   look: { fill: string; color: string };
 }
 
-export function conditionalFormatOps(sheet: WorksheetApi, formats: readonly PlannedConditionalFormat[], multiArea: boolean): SheetOp[] {
+function conditionalFormatOps(sheet: WorksheetApi, formats: readonly PlannedConditionalFormat[], multiArea: boolean): SheetOp[] {
   const key = (cf: PlannedConditionalFormat) => JSON.stringify([cf.look.fill, cf.look.color, ruleShape(cf.range, cf.formula)]);
   return groupBy(formats, key).flatMap((group) =>
     areaOps(
@@ -368,6 +368,34 @@ export function conditionalFormatOps(sheet: WorksheetApi, formats: readonly Plan
       true,
     ),
   );
+}
+
+/** What any sheet plan lays over its contents: formats, merges, row heights, validations and flag rules. */
+export interface PlannedLooks<F extends string> {
+  merges: readonly RangeRef[];
+  rowHeights: Iterable<[number, number]>;
+  validations: readonly PlanValidation[];
+  conditionalFormats: readonly { range: RangeRef; formula: string; flag: F }[];
+}
+
+export function looksOps<F extends string>(
+  sheet: WorksheetApi,
+  grid: CellGrid,
+  plan: PlannedLooks<F>,
+  flags: Record<F, { fill: string; color: string }>,
+  multiArea: boolean,
+): SheetOp[] {
+  return [
+    ...formatOps(sheet, grid, multiArea),
+    ...mergeOps(sheet, plan.merges),
+    ...rowHeightOps(sheet, plan.rowHeights, multiArea),
+    ...validationOps(sheet, plan.validations, multiArea),
+    ...conditionalFormatOps(
+      sheet,
+      plan.conditionalFormats.map((cf) => ({ range: cf.range, formula: cf.formula, look: flags[cf.flag] })),
+      multiArea,
+    ),
+  ];
 }
 
 /** Rows and columns that stay in view while scrolling. */

@@ -14,14 +14,10 @@ import {
   CellGrid,
   OPERATION_BYTES,
   columnWidthOps,
-  conditionalFormatOps,
-  formatOps,
   freezeOp,
   jsonBytes,
-  mergeOps,
+  looksOps,
   pageSetupOps,
-  rowHeightOps,
-  validationOps,
   type PageSetup,
   type SheetOp,
 } from './sheet-ops';
@@ -187,15 +183,7 @@ export async function writeMergePlan(
       for (const op of columnWidthOps(ws, sheetPlan.columnWidths)) await chunker.add(op);
       await queueContents(chunker, ws, grid);
       const rest: SheetOp[] = [
-        ...formatOps(ws, grid, options.rangeAreas),
-        ...mergeOps(ws, sheetPlan.merges),
-        ...rowHeightOps(ws, sheetPlan.rowHeights, options.rangeAreas),
-        ...validationOps(ws, sheetPlan.validations, options.rangeAreas),
-        ...conditionalFormatOps(
-          ws,
-          sheetPlan.conditionalFormats.map((cf) => ({ range: cf.range, formula: cf.formula, look: MERGE_FLAGS[cf.flag] })),
-          options.rangeAreas,
-        ),
+        ...looksOps(ws, grid, sheetPlan, MERGE_FLAGS, options.rangeAreas),
         ...freezeOp(ws, sheetPlan.frozen.rows, sheetPlan.frozen.cols),
       ];
       if (options.pageLayout) {

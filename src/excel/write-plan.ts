@@ -13,14 +13,10 @@ import {
   TEXT,
   columnWidthOps,
   columnWidthPoints,
-  conditionalFormatOps,
-  formatOps,
   freezeOp,
-  mergeOps,
+  looksOps,
   pageSetupOps,
-  rowHeightOps,
   runOps,
-  validationOps,
   type PageSetup,
 } from './sheet-ops';
 
@@ -95,15 +91,7 @@ export function queueSheet(
   all.numberFormat = formats;
   all.formulas = formulas;
   runOps([
-    ...formatOps(sheet, grid, options.rangeAreas),
-    ...mergeOps(sheet, plan.merges),
-    ...rowHeightOps(sheet, plan.rowHeights, options.rangeAreas),
-    ...validationOps(sheet, plan.validations, options.rangeAreas),
-    ...conditionalFormatOps(
-      sheet,
-      plan.conditionalFormats.map((cf) => ({ range: cf.range, formula: cf.formula, look: FLAG_STYLES[cf.flag] })),
-      options.rangeAreas,
-    ),
+    ...looksOps(sheet, grid, plan, FLAG_STYLES, options.rangeAreas),
     ...freezeOp(sheet, plan.headerRow, 0),
     ...(options.pageLayout ? pageSetupOps(sheet, sheetPageSetup(plan)) : []),
   ]);
