@@ -9,6 +9,7 @@ import { normalizeFormula } from '../layout/formulas';
 import { numericValue, type CellInput } from '../scoring/inputs';
 import type { Problem } from '../scoring/problems';
 import { scoreEntries, type ScoreReport } from '../scoring/score';
+import { CHECK_TEXT, rubricLabel } from '../text/messages';
 
 /** What the check needs from a workbook, whichever host it came from. */
 export interface WorkbookView {
@@ -28,30 +29,30 @@ export interface CheckReport {
 function describeCell(cell: CellInput): string {
   switch (cell.kind) {
     case 'empty':
-      return 'ô trống';
+      return CHECK_TEXT.emptyCell;
     case 'number':
-      return `giá trị cố định ${cell.value}`;
+      return CHECK_TEXT.fixedValue(cell.value);
     case 'text':
-      return `văn bản "${cell.value.slice(0, 40)}"`;
+      return CHECK_TEXT.textValue(cell.value.slice(0, 40));
     case 'boolean':
-      return `giá trị ${cell.value ? 'TRUE' : 'FALSE'}`;
+      return CHECK_TEXT.booleanValue(cell.value);
     case 'error':
-      return `lỗi ${cell.value}`;
+      return CHECK_TEXT.errorValue(cell.value);
     case 'formula':
-      return `công thức khác (=${cell.formula.slice(0, 60)})`;
+      return CHECK_TEXT.otherFormula(cell.formula.slice(0, 60));
   }
 }
 
 function rubricProblems(meta: Record<string, string>, loaded: LoadedRubric): Problem[] {
   const { rubric, fingerprint } = loaded;
-  const expected = `${rubric.id} phiên bản ${rubric.version}`;
-  const got = `${meta.rubricId ?? '?'} phiên bản ${meta.rubricVersion ?? '?'}`;
+  const expected = rubricLabel(rubric.id, rubric.version);
+  const got = rubricLabel(meta.rubricId ?? '?', meta.rubricVersion ?? '?');
   if (meta.rubricId !== rubric.id || meta.rubricVersion !== rubric.version) {
     return [
       {
         code: 'RUBRIC_MISMATCH',
         severity: 'error',
-        message: `Tệp được tạo theo bộ tiêu chí ${got}, không phải ${expected}.`,
+        message: CHECK_TEXT.otherRubric(got, expected),
       },
     ];
   }
@@ -60,7 +61,7 @@ function rubricProblems(meta: Record<string, string>, loaded: LoadedRubric): Pro
       {
         code: 'RUBRIC_MISMATCH',
         severity: 'error',
-        message: `Dấu vân tay bộ tiêu chí trong tệp (${(meta.rubricFingerprint ?? '').slice(0, 12)}…) khác bản ${expected} (${fingerprint.slice(0, 12)}…): bộ tiêu chí đã bị sửa.`,
+        message: CHECK_TEXT.fingerprintChanged((meta.rubricFingerprint ?? '').slice(0, 12), expected, fingerprint.slice(0, 12)),
       },
     ];
   }
@@ -80,7 +81,7 @@ function nameProblems(fields: PlanField[], view: WorkbookView): Problem[] {
       problems.push({
         code: 'COLUMN_MISSING',
         severity: 'error',
-        message: `Cột "${COLUMNS[col - 1].header}" đã bị xoá (mất ${all.length} tên ô như ${all[0].name}).`,
+        message: CHECK_TEXT.columnDeleted(COLUMNS[col - 1].header, all.length, all[0].name),
       });
     }
   }
@@ -90,7 +91,7 @@ function nameProblems(fields: PlanField[], view: WorkbookView): Problem[] {
       code: 'NAME_MISSING',
       severity: 'error',
       name: f.name,
-      message: `Thiếu tên ô ${f.name}: dòng hoặc ô của nó đã bị xoá.`,
+      message: CHECK_TEXT.nameMissing(f.name),
     });
   }
   return problems;
@@ -128,15 +129,15 @@ function tamperProblems({ fields, formulas }: Expected, view: WorkbookView): Pro
           code: 'FORMULA_REPLACED',
           severity: 'error',
           name: f.name,
-          message: `Ô tính tự động ${f.name} đã bị thay bằng ${describeCell(cell)}.`,
+          message: CHECK_TEXT.formulaReplaced(f.name, describeCell(cell)),
         });
       }
-    } else if (f.role === 'max' && numericValue(cell) !== f.value) {
+    } else if (f.role === 'max' && f.value !== undefined && numericValue(cell) !== f.value) {
       problems.push({
         code: 'MAX_POINTS_EDITED',
         severity: 'error',
         name: f.name,
-        message: `Điểm chuẩn ${f.name} phải là ${f.value}, trong tệp là ${describeCell(cell)}.`,
+        message: CHECK_TEXT.maxPointsEdited(f.name, f.value, describeCell(cell)),
       });
     }
   }

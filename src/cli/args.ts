@@ -1,4 +1,5 @@
 import { parseArgs } from 'util';
+import { CLI_TEXT } from '../text/messages';
 
 export class UsageError extends Error {}
 
@@ -11,9 +12,9 @@ export function parse<S extends Spec>(argv: string[], options: S) {
   } catch (e) {
     const msg = (e as Error).message;
     const unknown = /Unknown option '([^']+)'/.exec(msg);
-    if (unknown) throw new UsageError(`Không có tuỳ chọn ${unknown[1]}.`);
+    if (unknown) throw new UsageError(CLI_TEXT.unknownOption(unknown[1]));
     const missing = /Option '(?:-\w, )?(--[\w-]+)/.exec(msg);
-    if (missing && /argument missing/.test(msg)) throw new UsageError(`Tuỳ chọn ${missing[1]} cần một giá trị.`);
-    throw new UsageError(`Tham số không hợp lệ: ${msg}`);
+    if (missing && /argument missing/.test(msg)) throw new UsageError(CLI_TEXT.optionNeedsValue(missing[1]));
+    throw new UsageError(CLI_TEXT.badArguments(msg));
   }
 }

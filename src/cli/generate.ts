@@ -9,6 +9,7 @@ import { WorkbookReadError } from '../xlsx/workbook-view';
 import { writeWorkbook } from '../xlsx/write';
 import { carryEntries } from '../layout/carry';
 import { UsageError } from './args';
+import { CLI_TEXT } from '../text/messages';
 
 export interface GenerateOptions {
   unit?: string;
@@ -47,7 +48,7 @@ export async function generateOne(out: string, loaded: LoadedRubric, opts: Gener
       old = await readReturnedWorkbook(fs.readFileSync(out));
     } catch (e) {
       if (e instanceof WorkbookReadError) {
-        throw new UsageError(`${out} đã tồn tại và không phải bảng chấm điểm (${e.message}). Hãy chọn tên tệp khác.`);
+        throw new UsageError(CLI_TEXT.notOurWorkbook(out, e.message));
       }
       throw e;
     }
@@ -75,12 +76,12 @@ export async function generateOne(out: string, loaded: LoadedRubric, opts: Gener
   fs.writeFileSync(tmp, buffer);
   fs.renameSync(tmp, out);
   if (carried) {
-    opts.log(`Đã cập nhật ${out}: giữ ${carried.entries.size} ô đã nhập.`);
+    opts.log(CLI_TEXT.upgraded(out, carried.entries.size));
     for (const o of carried.orphans) {
-      opts.log(`  Lưu ý: ${o.name} = "${o.value}" không còn trong bộ tiêu chí mới; đã lưu vào trang thông tin ẩn.`);
+      opts.log(CLI_TEXT.orphanKept(o.name, String(o.value)));
     }
   } else {
-    opts.log(`Đã tạo ${out}${unit ? ` cho ${unit}` : ''}.`);
+    opts.log(CLI_TEXT.created(out, unit));
   }
 }
 
@@ -89,14 +90,14 @@ export function readUnitsFile(file: string): string[] {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`Không đọc được danh sách đơn vị ${file}: ${(e as Error).message}`);
+    throw new UsageError(CLI_TEXT.unitsFileUnreadable(file, (e as Error).message));
   }
   const units = text
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
     .map((l) => l.trim().normalize('NFC'))
     .filter((l) => l !== '' && !l.startsWith('#'));
-  if (units.length === 0) throw new UsageError(`Danh sách đơn vị ${file} không có dòng nào.`);
+  if (units.length === 0) throw new UsageError(CLI_TEXT.unitsFileEmpty(file));
   return units;
 }
 

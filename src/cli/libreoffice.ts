@@ -3,6 +3,7 @@ import { promises as fsp } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { CLI_TEXT } from '../text/messages';
 
 const SOFFICE_TIMEOUT_MS = 180_000;
 
@@ -41,7 +42,7 @@ function run(cmd: string, args: string[], timeoutMs: number): Promise<RunResult>
 /** File extension produced by a `--convert-to` argument such as `pdf` or `pdf:calc_pdf_Export`. */
 function outputExtension(format: string): string {
   const ext = format.split(':')[0];
-  if (!ext || /[\\/]/.test(ext)) throw new Error(`Định dạng LibreOffice không hợp lệ: ${format}`);
+  if (!ext || /[\\/]/.test(ext)) throw new Error(CLI_TEXT.badFormat(format));
   return ext;
 }
 
@@ -63,13 +64,13 @@ export async function convertWithLibreOffice(
 
   const outputs = inputs.map((f) => {
     if (path.dirname(f) === out) {
-      throw new Error(`Tệp ${f} nằm trong thư mục đích ${out}: chuyển đổi sẽ ghi đè lên nó.`);
+      throw new Error(CLI_TEXT.inputInOutDir(f, out));
     }
     return path.join(out, `${path.parse(f).name}.${ext}`);
   });
   const seen = new Set<string>();
   for (const o of outputs) {
-    if (seen.has(o)) throw new Error(`Hai tệp vào sẽ cùng ra một tệp ${o}.`);
+    if (seen.has(o)) throw new Error(CLI_TEXT.sameOutput(o));
     seen.add(o);
   }
 
@@ -103,16 +104,14 @@ export async function convertWithLibreOffice(
       }
     }
     if (r.error || missing.length > 0) {
-      const status = r.signal ? `tín hiệu ${r.signal}` : `mã thoát ${r.code}`;
+      const status = r.signal ? CLI_TEXT.sofficeSignal(r.signal) : CLI_TEXT.sofficeExit(r.code);
       throw new Error(
         [
-          `LibreOffice không chuyển đổi được sang ${format} (${status}` +
-            (r.signal === 'SIGKILL' ? `, quá ${SOFFICE_TIMEOUT_MS / 1000} giây` : '') +
-            ')',
-          r.error ? `không chạy được soffice: ${r.error.message}` : '',
-          missing.length ? `thiếu tệp ra: ${missing.join(', ')}` : '',
-          `stderr: ${r.stderr.trim() || '(trống)'}`,
-          `stdout: ${r.stdout.trim() || '(trống)'}`,
+          CLI_TEXT.sofficeFailed(format, status, r.signal === 'SIGKILL' ? SOFFICE_TIMEOUT_MS / 1000 : null),
+          r.error ? CLI_TEXT.sofficeNotRun(r.error.message) : '',
+          missing.length ? CLI_TEXT.sofficeMissingOutput(missing) : '',
+          CLI_TEXT.sofficeStream('stderr', r.stderr.trim()),
+          CLI_TEXT.sofficeStream('stdout', r.stdout.trim()),
         ]
           .filter(Boolean)
           .join('\n'),

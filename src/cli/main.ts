@@ -9,38 +9,10 @@ import { mergeCommand } from './merge';
 import { formatCheckReport } from './report';
 import { exportPdf } from './pdf';
 import { parseIsoDate } from '../layout/document';
+import { CLI_TEXT, FILE_TEXT } from '../text/messages';
 
 export const EXIT = { ok: 0, problems: 1, unreadable: 2 } as const;
 
-const HELP = `chamdiem — bảng tự chấm điểm thi đua Hội LHPN
-
-Cách dùng:
-  chamdiem generate [--unit TÊN] [--out TỆP.xlsx] [--rubric TỆP.json] [--password MK]
-                   [--preparer HỌ-TÊN] [--signer HỌ-TÊN] [--date YYYY-MM-DD] [--place ĐỊA-DANH]
-  chamdiem generate --units-file DANH-SÁCH.txt --out-dir THƯ-MỤC [--rubric …] [--password …]
-  chamdiem check TỆP.xlsx [--json] [--rubric TỆP.json]
-  chamdiem pdf TỆP.xlsx [--out TỆP.pdf]
-  chamdiem merge TỆP.xlsx… --out TONG-HOP.xlsx [--json] [--rubric TỆP.json] [--force]
-
-generate  tạo bảng tự chấm điểm (mặc định theo bộ tiêu chí 2024 có sẵn).
-          Nếu tệp đích đã là bảng chấm điểm, các ô đã nhập được giữ lại.
-          --preparer/--signer in họ tên người lập biểu / người ký; --date và
-          --place điền dòng "Cao Bằng, ngày … tháng … năm …" (để trống thì in
-          dòng chấm để viết tay).
-check     kiểm tra một bảng đã điền: giá trị sai, thiếu minh chứng, công thức
-          bị thay, tên ô hoặc cột bị xoá, sai bộ tiêu chí; in điểm tính được.
-          Mã thoát: 0 không có vấn đề, 1 có vấn đề, 2 không đọc được tệp.
-pdf       in bảng ra PDF (khổ A4 ngang, tính lại mọi công thức) bằng LibreOffice.
-merge     tổng hợp các bảng đơn vị gửi về thành một tệp: trang Tổng hợp (điểm tự
-          chấm, cột Thẩm định để nhập, tổng và hạng bằng công thức), Xếp hạng,
-          Kiểm tra (mỗi tệp: Hợp lệ / Cảnh báo / Bị loại và mọi vấn đề) và
-          Minh chứng. Tệp hỏng, sai bộ tiêu chí, bị sửa công thức hay trùng đơn vị
-          bị loại, các tệp còn lại vẫn được tổng hợp. Không bao giờ ghi vào tệp
-          nhận về; --force cho phép ghi đè tệp kết quả đã có.
-          --json in kết quả dạng JSON: output, counts, files (status, problems
-          với code/message), units (điểm từng mục, total, rank), ranking.
-          Mã thoát: 0 mọi tệp hợp lệ, 1 có cảnh báo hoặc tệp bị loại (vẫn ghi
-          kết quả), 2 không tệp nào tổng hợp được hoặc sai cách dùng.`;
 
 export function generatorVersion(): string {
   try {
@@ -69,12 +41,12 @@ async function generate(argv: string[], io: Io): Promise<number> {
     date: { type: 'string' },
     place: { type: 'string' },
   });
-  if (positionals.length > 0) throw new UsageError(`Thừa tham số: ${positionals.join(' ')}`);
+  if (positionals.length > 0) throw new UsageError(CLI_TEXT.extraArguments(positionals.join(' ')));
   // Loaded here only: ExcelJS behind it costs every other command its start-up.
   const { generateOne, readUnitsFile, unitFileNames } = await import('./generate');
   const loaded = loadRubricFile(values.rubric);
   const date = values.date === undefined ? undefined : parseIsoDate(values.date);
-  if (date === null) throw new UsageError(`Ngày "${values.date}" không hợp lệ: viết theo dạng YYYY-MM-DD, ví dụ 2025-01-15.`);
+  if (date === null) throw new UsageError(CLI_TEXT.badDate(values.date ?? ''));
   const nfc = (v: string | undefined) => v?.normalize('NFC');
   const opts = {
     password: values.password,
@@ -84,19 +56,19 @@ async function generate(argv: string[], io: Io): Promise<number> {
   };
   if (values['units-file'] !== undefined) {
     if (values.unit !== undefined || values.out !== undefined) {
-      throw new UsageError('--units-file dùng cùng --out-dir, không dùng cùng --unit hay --out.');
+      throw new UsageError(CLI_TEXT.unitsFileWithUnit);
     }
     const dir = values['out-dir'];
-    if (!dir) throw new UsageError('--units-file cần --out-dir THƯ-MỤC.');
+    if (!dir) throw new UsageError(CLI_TEXT.unitsFileNeedsDir);
     const units = readUnitsFile(values['units-file']);
     const files = unitFileNames(units, loaded.rubric.year);
     for (let i = 0; i < units.length; i++) {
       await generateOne(path.join(dir, files[i]), loaded, { ...opts, unit: units[i] });
     }
-    io.out(`Xong: ${units.length} bảng trong ${dir}.`);
+    io.out(CLI_TEXT.unitsDone(units.length, dir));
     return EXIT.ok;
   }
-  if (values['out-dir'] !== undefined) throw new UsageError('--out-dir chỉ dùng cùng --units-file.');
+  if (values['out-dir'] !== undefined) throw new UsageError(CLI_TEXT.outDirNeedsUnitsFile);
   const out = values.out ?? `bang-tu-cham-diem-${loaded.rubric.year}.xlsx`;
   await generateOne(out, loaded, { ...opts, unit: values.unit?.normalize('NFC') });
   return EXIT.ok;
@@ -104,7 +76,7 @@ async function generate(argv: string[], io: Io): Promise<number> {
 
 async function check(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, { json: { type: 'boolean' }, rubric: { type: 'string' } });
-  if (positionals.length !== 1) throw new UsageError('check cần đúng một tệp .xlsx.');
+  if (positionals.length !== 1) throw new UsageError(CLI_TEXT.checkNeedsOneFile);
   const file = positionals[0];
   const loaded = loadRubricFile(values.rubric);
   let buffer: Buffer;
@@ -112,7 +84,7 @@ async function check(argv: string[], io: Io): Promise<number> {
     buffer = fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return unreadable(file, code === 'ENOENT' ? 'Không tìm thấy tệp.' : `Không mở được tệp (${code}).`, 'UNREADABLE');
+    return unreadable(file, code === 'ENOENT' ? FILE_TEXT.notFound : FILE_TEXT.cannotOpen(String(code)), 'UNREADABLE');
   }
   let report;
   try {
@@ -129,16 +101,16 @@ async function check(argv: string[], io: Io): Promise<number> {
 
   function unreadable(f: string, message: string, code: string): number {
     if (values.json) io.out(JSON.stringify({ file: f, status: 'unreadable', error: { code, message } }, null, 2));
-    else io.err(`${f}: ${message}`);
+    else io.err(CLI_TEXT.onFile(f, message));
     return EXIT.unreadable;
   }
 }
 
 async function pdf(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, { out: { type: 'string', short: 'o' } });
-  if (positionals.length !== 1) throw new UsageError('pdf cần đúng một tệp .xlsx.');
+  if (positionals.length !== 1) throw new UsageError(CLI_TEXT.pdfNeedsOneFile);
   const written = await exportPdf(positionals[0], values.out);
-  io.out(`Đã xuất ${written}.`);
+  io.out(CLI_TEXT.pdfWritten(written));
   return EXIT.ok;
 }
 
@@ -159,17 +131,17 @@ export async function main(argv: string[], io: Io = { out: (t) => console.log(t)
       case 'help':
       case '--help':
       case '-h':
-        io.out(HELP);
+        io.out(CLI_TEXT.help);
         return command === undefined ? EXIT.unreadable : EXIT.ok;
       default:
-        throw new UsageError(`Không có lệnh "${command}".`);
+        throw new UsageError(CLI_TEXT.unknownCommand(command));
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`Lỗi: ${e.message}\n\n${HELP}`);
+      io.err(`${CLI_TEXT.usageError(e.message)}\n\n${CLI_TEXT.help}`);
       return EXIT.unreadable;
     }
-    io.err(`Lỗi không mong đợi: ${(e as Error).message}`);
+    io.err(CLI_TEXT.unexpectedError((e as Error).message));
     return EXIT.unreadable;
   }
 }

@@ -9,6 +9,8 @@ import { INPUT_LIMITS, tooLarge } from '../merge/zip';
 import { readForMerge } from '../xlsx/merge-read';
 import { writeMergeWorkbook } from '../xlsx/merge-write';
 import { parse, UsageError } from './args';
+import { CLI_TEXT, FILE_TEXT, rubricLabel } from '../text/messages';
+import { formatDateTime } from '../text/format';
 import { loadRubricFile } from './rubric-file';
 
 export interface MergeIo {
@@ -18,8 +20,6 @@ export interface MergeIo {
 
 export const MERGE_EXIT = { allValid: 0, someProblems: 1, nothingMerged: 2 } as const;
 
-const fmt = (n: number) => String(Math.round(n * 100) / 100).replace('.', ',');
-
 /** The file's bytes, opened read-only; a problem instead when it cannot or should not be read. */
 function readInput(file: string): Uint8Array | MergeProblem {
   let fd: number;
@@ -28,12 +28,12 @@ function readInput(file: string): Uint8Array | MergeProblem {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return code === 'ENOENT'
-      ? mergeProblem('FILE_NOT_FOUND', 'Không tìm thấy tệp.')
-      : mergeProblem('UNREADABLE', `Không mở được tệp (${code ?? (e as Error).message}).`);
+      ? mergeProblem('FILE_NOT_FOUND', FILE_TEXT.notFound)
+      : mergeProblem('UNREADABLE', FILE_TEXT.cannotOpen(code ?? (e as Error).message));
   }
   try {
     const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) return mergeProblem('UNREADABLE', 'Đây là thư mục hoặc thiết bị, không phải tệp.');
+    if (!stat.isFile()) return mergeProblem('UNREADABLE', FILE_TEXT.notAFile);
     // Judged by size before reading, so a huge file never lands in memory.
     if (stat.size > INPUT_LIMITS.maxFileBytes) return tooLarge(stat.size);
     const bytes = Buffer.alloc(stat.size);
@@ -45,7 +45,7 @@ function readInput(file: string): Uint8Array | MergeProblem {
     }
     return bytes.subarray(0, read);
   } catch (e) {
-    return mergeProblem('UNREADABLE', `Không đọc được tệp (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+    return mergeProblem('UNREADABLE', FILE_TEXT.cannotRead((e as NodeJS.ErrnoException).code ?? (e as Error).message));
   } finally {
     fs.closeSync(fd);
   }
@@ -69,11 +69,6 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-function localTime(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getHours())}:${p(d.getMinutes())} ngày ${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
-}
-
 function codeCounts(problems: MergeProblem[]): string {
   const counts = new Map<string, number>();
   for (const p of problems) counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
@@ -81,31 +76,27 @@ function codeCounts(problems: MergeProblem[]): string {
 }
 
 export function formatMergeReport(result: MergeResult, output: string | null): string {
-  const lines = [`Tổng hợp ${result.files.length} tệp theo bộ tiêu chí ${result.rubric.id} phiên bản ${result.rubric.version}:`];
+  const lines = [CLI_TEXT.mergeHeading(result.files.length, rubricLabel(result.rubric.id, result.rubric.version))];
   const width = Math.max(...Object.values(STATUS_LABEL).map((s) => s.length));
   for (const f of result.files) {
     const head = `  ${STATUS_LABEL[f.status].padEnd(width)}  ${f.file}${f.unitName ? ` — ${f.unitName}` : ''}`;
     if (f.status === 'valid') lines.push(head);
-    else if (f.status === 'warning') lines.push(`${head} (${f.problems.length} cảnh báo: ${codeCounts(f.problems)})`);
+    else if (f.status === 'warning') lines.push(`${head} ${CLI_TEXT.fileWarnings(f.problems.length, codeCounts(f.problems))}`);
     else {
       const errors = f.problems.filter((p) => p.severity === 'error');
       const warnings = f.problems.length - errors.length;
       lines.push(head);
       for (const p of errors) lines.push(`      [${p.code}] ${p.message}`);
-      if (warnings > 0) lines.push(`      (và ${warnings} cảnh báo khác)`);
+      if (warnings > 0) lines.push(`      ${CLI_TEXT.otherWarnings(warnings)}`);
     }
   }
   if (output) {
     const rejected = result.files.filter((f) => f.status === 'rejected').length;
-    lines.push(
-      `Đã ghi ${output}: ${result.units.length} đơn vị` +
-        (rejected > 0 ? `, ${rejected} tệp bị loại` : '') +
-        `. Mọi vấn đề của từng tệp có trong trang ${MERGE_SHEETS.check}.`,
-    );
-    lines.push('Xếp hạng theo điểm tự chấm (trước thẩm định):');
+    lines.push(CLI_TEXT.mergeWritten(output, result.units.length, rejected, MERGE_SHEETS.check));
+    lines.push(CLI_TEXT.rankingHeading);
     for (const i of result.ranking) {
       const u = result.units[i];
-      lines.push(`  ${String(u.rank).padStart(3)}. ${u.label} — ${fmt(u.totals.total)} điểm`);
+      lines.push(`  ${CLI_TEXT.rankingLine(u.rank, u.label, u.totals.total)}`);
     }
   }
   return lines.join('\n');
@@ -118,17 +109,15 @@ export async function mergeCommand(argv: string[], io: MergeIo): Promise<number>
     rubric: { type: 'string' },
     force: { type: 'boolean' },
   });
-  if (positionals.length === 0) throw new UsageError('merge cần ít nhất một tệp .xlsx để tổng hợp.');
+  if (positionals.length === 0) throw new UsageError(CLI_TEXT.mergeNeedsFiles);
   const out = values.out;
-  if (!out) throw new UsageError('merge cần --out TỆP.xlsx (tệp kết quả).');
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`Tệp kết quả ${out} phải có đuôi .xlsx.`);
+  if (!out) throw new UsageError(CLI_TEXT.mergeNeedsOut);
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(CLI_TEXT.outNotXlsx(out));
   const inputs = positionals.filter((f, i) => positionals.findIndex((g) => path.resolve(g) === path.resolve(f)) === i);
   const clash = inputs.find((f) => sameFile(f, out));
-  if (clash) throw new UsageError(`Tệp kết quả ${out} trùng với tệp đầu vào ${clash}: tổng hợp không bao giờ ghi đè tệp nhận về.`);
+  if (clash) throw new UsageError(CLI_TEXT.outIsInput(out, clash));
   if (fs.existsSync(out) && !values.force) {
-    throw new UsageError(
-      `Tệp kết quả ${out} đã có. Hãy chọn tên khác, hoặc thêm --force để ghi đè (điểm thẩm định đã nhập trong tệp cũ sẽ mất).`,
-    );
+    throw new UsageError(CLI_TEXT.outExists(out));
   }
   const loaded: LoadedRubric = loadRubricFile(values.rubric);
 
@@ -139,7 +128,7 @@ export async function mergeCommand(argv: string[], io: MergeIo): Promise<number>
 
   let written: string | null = null;
   if (result.units.length > 0) {
-    const buffer = await writeMergeWorkbook(buildMergePlan(result, loaded, { mergedAt: localTime(new Date()) }));
+    const buffer = await writeMergeWorkbook(buildMergePlan(result, loaded, { mergedAt: formatDateTime(new Date()) }));
     const tmp = `${out}.tmp-${process.pid}`;
     try {
       fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
@@ -147,7 +136,7 @@ export async function mergeCommand(argv: string[], io: MergeIo): Promise<number>
       fs.renameSync(tmp, out);
     } catch (e) {
       fs.rmSync(tmp, { force: true });
-      io.err(`Lỗi: không ghi được ${out} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+      io.err(CLI_TEXT.cannotWrite(out, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
       return MERGE_EXIT.nothingMerged;
     }
     written = out;
@@ -156,7 +145,7 @@ export async function mergeCommand(argv: string[], io: MergeIo): Promise<number>
   if (values.json) io.out(JSON.stringify(mergeSummary(result, written), null, 2));
   else io.out(formatMergeReport(result, written));
   if (!written) {
-    io.err(`Lỗi: không có tệp nào tổng hợp được, chưa ghi ${out}.`);
+    io.err(CLI_TEXT.nothingMerged(out));
     return MERGE_EXIT.nothingMerged;
   }
   return result.files.every((f) => f.status === 'valid') ? MERGE_EXIT.allValid : MERGE_EXIT.someProblems;

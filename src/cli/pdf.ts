@@ -4,18 +4,17 @@ import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { convertWithLibreOffice } from './libreoffice';
 import { UsageError } from './args';
+import { CLI_TEXT } from '../text/messages';
 
 export function haveSoffice(): boolean {
   return spawnSync('sh', ['-c', 'command -v soffice'], { stdio: 'ignore' }).status === 0;
 }
 
-export const SOFFICE_MISSING =
-  'Cần LibreOffice (lệnh soffice) để xuất PDF nhưng máy chưa cài. ' +
-  'Trên Debian/Ubuntu: sudo apt-get install -y libreoffice-calc; trên Windows/macOS: tải tại https://www.libreoffice.org/ rồi chạy lại.';
+export const SOFFICE_MISSING = CLI_TEXT.sofficeMissing;
 
 /** Prints a workbook to PDF through LibreOffice, recalculating every formula first. */
 export async function exportPdf(file: string, out?: string): Promise<string> {
-  if (!fs.existsSync(file)) throw new UsageError(`Không tìm thấy tệp ${file}.`);
+  if (!fs.existsSync(file)) throw new UsageError(CLI_TEXT.fileNotFound(file));
   if (!haveSoffice()) throw new UsageError(SOFFICE_MISSING);
   const target = out ?? path.join(path.dirname(file), `${path.parse(file).name}.pdf`);
   // Convert in a private folder: LibreOffice names the output after the input and would overwrite a namesake.

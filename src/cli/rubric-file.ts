@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { builtinRubric, loadRubric, RubricError, type LoadedRubric } from '../rubric';
 import { UsageError } from './args';
+import { CLI_TEXT } from '../text/messages';
 
 /** The built-in rubric, or the one in `file`; a usage error in Vietnamese when that file will not do. */
 export function loadRubricFile(file: string | undefined): LoadedRubric {
@@ -9,12 +10,12 @@ export function loadRubricFile(file: string | undefined): LoadedRubric {
   try {
     data = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new UsageError(`Không đọc được bộ tiêu chí ${file}: ${(e as Error).message}`);
+    throw new UsageError(CLI_TEXT.rubricUnreadable(file, (e as Error).message));
   }
   try {
     return loadRubric(data);
   } catch (e) {
-    if (e instanceof RubricError) throw new UsageError(`${e.message} trong ${file}:\n  ${e.issues.join('\n  ')}`);
+    if (e instanceof RubricError) throw new UsageError(CLI_TEXT.rubricInvalid(e.message, file, e.issues));
     throw e;
   }
 }

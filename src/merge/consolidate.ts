@@ -5,6 +5,7 @@
 import type { LoadedRubric } from '../rubric';
 import { excelRound } from '../scoring/inputs';
 import { mergeProblem, statusOf, type FileStatus, type MergeProblem } from './problems';
+import { MERGE_TEXT } from '../text/messages';
 import type { EvidenceEntry, UnitReading, UnitTotals } from './unit';
 
 export interface FileReading {
@@ -76,11 +77,7 @@ function newer(a: { reading: FileReading; index: number }, b: { reading: FileRea
 }
 
 function duplicateProblem(kept: FileReading): MergeProblem {
-  const when = kept.unit?.createdAt ? ` (tạo lúc ${kept.unit.createdAt})` : '';
-  return mergeProblem(
-    'DUPLICATE_UNIT',
-    `Đơn vị "${kept.unit?.unitName}" có tệp mới hơn: ${kept.file}${when}. Tệp này không được tổng hợp.`,
-  );
+  return mergeProblem('DUPLICATE_UNIT', MERGE_TEXT.duplicateUnit(kept.unit?.unitName ?? '', kept.file, kept.unit?.createdAt || null));
 }
 
 export const roundScore = (n: number) => excelRound(n, 2);
@@ -117,7 +114,7 @@ export function consolidate(readings: FileReading[], loaded: LoadedRubric): Merg
     const r = readings[index];
     const u = r.unit as UnitReading;
     return {
-      label: u.unitName || `(chưa nhập tên đơn vị: ${r.file})`,
+      label: u.unitName || MERGE_TEXT.unnamedUnit(r.file),
       unitName: u.unitName,
       file: r.file,
       createdAt: u.createdAt,

@@ -21,7 +21,7 @@ import { BODY_SIZE } from '../layout/styles';
 import { DOCUMENT_MARGINS_MM, keepTogether, placeDateLine } from '../layout/document';
 import { fittedRowHeight } from '../layout/text-fit';
 import type { NumberRule } from '../scoring/inputs';
-import { ownerLabel } from '../scoring/score';
+import { ownerLabel } from '../text/messages';
 import type { MergeResult } from './consolidate';
 import { STATUS_LABEL } from './problems';
 import { isLeaf, mergeRows, type MergeRow } from './rows';

@@ -3,6 +3,7 @@
  * the task pane key on them) and the status they lead to.
  */
 import type { Problem, ProblemCode } from '../scoring/problems';
+import { MERGE_TEXT } from '../text/messages';
 
 /** Codes found before a workbook can be read at all, plus the merge's own. */
 export type FileProblemCode =
@@ -26,11 +27,7 @@ export interface MergeProblem extends Omit<Problem, 'code' | 'severity'> {
 
 export type FileStatus = 'valid' | 'warning' | 'rejected';
 
-export const STATUS_LABEL: Record<FileStatus, string> = {
-  valid: 'Hợp lệ',
-  warning: 'Cảnh báo',
-  rejected: 'Bị loại',
-};
+export const STATUS_LABEL: Record<FileStatus, string> = MERGE_TEXT.status;
 
 /**
  * Problems that keep a file out: it cannot be read, belongs to another rubric,

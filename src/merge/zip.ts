@@ -4,6 +4,7 @@
  * Pure over Uint8Array, so the task pane can run it in the browser.
  */
 import { mergeProblem, type MergeProblem } from './problems';
+import { FILE_TEXT, ZIP_TEXT } from '../text/messages';
 
 export const INPUT_LIMITS = {
   /** Returned workbooks are tens of kilobytes; anything this big is not one. */
@@ -14,9 +15,6 @@ export const INPUT_LIMITS = {
   maxRatio: 200,
   ratioFloorBytes: 1024 * 1024,
 };
-
-export const MB = 1024 * 1024;
-const mb = (n: number) => `${Math.round((n / MB) * 10) / 10} MB`.replace('.', ',');
 
 const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
@@ -40,31 +38,22 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
  * .xlsx encrypted with a password to open (Excel wraps those in OLE).
  */
 export function sniffFile(bytes: Uint8Array): MergeProblem | null {
-  if (bytes.length === 0) return mergeProblem('FILE_EMPTY', 'Tệp rỗng (0 byte): có thể tải về chưa xong. Hãy xin đơn vị gửi lại.');
+  if (bytes.length === 0) return mergeProblem('FILE_EMPTY', FILE_TEXT.empty);
   if (bytes.length > INPUT_LIMITS.maxFileBytes) return tooLarge(bytes.length);
   if (startsWith(bytes, OLE)) {
     if (containsUtf16(bytes, 'EncryptedPackage')) {
-      return mergeProblem(
-        'ENCRYPTED',
-        'Tệp được đặt mật khẩu mở nên không đọc được. Hãy mở tệp trong Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi gửi lại.',
-      );
+      return mergeProblem('ENCRYPTED', FILE_TEXT.encrypted);
     }
-    return mergeProblem(
-      'LEGACY_XLS',
-      'Tệp Excel cũ (.xls) hoặc định dạng khác, không phải bảng .xlsx do chamdiem tạo. Hãy dùng đúng bảng tự chấm đã phát.',
-    );
+    return mergeProblem('LEGACY_XLS', FILE_TEXT.legacyXls);
   }
   if (!startsWith(bytes, ZIP_LOCAL) && !startsWith(bytes, ZIP_EMPTY)) {
-    return mergeProblem('NOT_XLSX', 'Không phải tệp .xlsx (nội dung không đúng định dạng Excel).');
+    return mergeProblem('NOT_XLSX', FILE_TEXT.notXlsx);
   }
   return null;
 }
 
 export function tooLarge(size: number): MergeProblem {
-  return mergeProblem(
-    'FILE_TOO_LARGE',
-    `Tệp quá lớn (${mb(size)}, giới hạn ${mb(INPUT_LIMITS.maxFileBytes)}): bảng tự chấm chỉ vài chục KB. Hãy kiểm tra lại tệp gửi đến.`,
-  );
+  return mergeProblem('FILE_TOO_LARGE', FILE_TEXT.tooLarge(size, INPUT_LIMITS.maxFileBytes));
 }
 
 export interface ZipEntryInfo {
@@ -75,8 +64,7 @@ export interface ZipEntryInfo {
   uncompressedSize: number;
 }
 
-const corrupt = (why: string) =>
-  mergeProblem('ZIP_CORRUPT', `Tệp .xlsx bị hỏng (${why}): có thể tải về chưa hết. Hãy xin đơn vị gửi lại.`);
+const corrupt = (why: string) => mergeProblem('ZIP_CORRUPT', ZIP_TEXT.corrupt(why));
 
 /** Reads the zip's central directory; a problem when it is missing or damaged. */
 export function readZipDirectory(bytes: Uint8Array): { entries: ZipEntryInfo[] } | { problem: MergeProblem } {
@@ -90,25 +78,25 @@ export function readZipDirectory(bytes: Uint8Array): { entries: ZipEntryInfo[] }
       break;
     }
   }
-  if (eocd < 0) return { problem: corrupt('không thấy mục lục zip') };
+  if (eocd < 0) return { problem: corrupt(ZIP_TEXT.noDirectory) };
   const count = view.getUint16(eocd + 10, true);
   const dirSize = view.getUint32(eocd + 12, true);
   const dirOffset = view.getUint32(eocd + 16, true);
   if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) {
-    return { problem: corrupt('dạng zip64, bảng tự chấm không bao giờ cần') };
+    return { problem: corrupt(ZIP_TEXT.zip64) };
   }
-  if (dirOffset + dirSize > eocd) return { problem: corrupt('mục lục zip nằm ngoài tệp') };
+  if (dirOffset + dirSize > eocd) return { problem: corrupt(ZIP_TEXT.directoryOutside) };
   if (count > INPUT_LIMITS.maxEntries) {
-    return { problem: mergeProblem('ZIP_BOMB', `Tệp chứa ${count} thành phần nén, quá nhiều đối với một bảng tính.`) };
+    return { problem: mergeProblem('ZIP_BOMB', ZIP_TEXT.tooManyEntries(count)) };
   }
   const entries: ZipEntryInfo[] = [];
   const decoder = new TextDecoder();
   let at = dirOffset;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > eocd || view.getUint32(at, true) !== 0x02014b50) return { problem: corrupt('mục lục zip bị cắt') };
+    if (at + 46 > eocd || view.getUint32(at, true) !== 0x02014b50) return { problem: corrupt(ZIP_TEXT.directoryCut) };
     const nameLength = view.getUint16(at + 28, true);
     const next = at + 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-    if (next > eocd) return { problem: corrupt('mục lục zip bị cắt') };
+    if (next > eocd) return { problem: corrupt(ZIP_TEXT.directoryCut) };
     entries.push({
       name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
       flags: view.getUint16(at + 8, true),
@@ -124,34 +112,25 @@ export function readZipDirectory(bytes: Uint8Array): { entries: ZipEntryInfo[] }
 /** What the directory claims: too much unpacked data, or a ratio no spreadsheet has. */
 export function zipDirectoryProblem(entries: ZipEntryInfo[]): MergeProblem | null {
   if (entries.some((e) => (e.flags & 1) === 1)) {
-    return mergeProblem('ENCRYPTED', 'Tệp nén có mật khẩu, không đọc được. Hãy bỏ mật khẩu rồi gửi lại.');
+    return mergeProblem('ENCRYPTED', ZIP_TEXT.encryptedEntries);
   }
   const unsupported = entries.find((e) => e.method !== 0 && e.method !== 8);
-  if (unsupported) return corrupt(`kiểu nén ${unsupported.method} không phải của Excel`);
+  if (unsupported) return corrupt(ZIP_TEXT.unknownMethod(unsupported.method));
   const total = entries.reduce((n, e) => n + e.uncompressedSize, 0);
   if (total > INPUT_LIMITS.maxUnpackedBytes) {
-    return mergeProblem(
-      'ZIP_BOMB',
-      `Tệp giải nén ra ${mb(total)} (giới hạn ${mb(INPUT_LIMITS.maxUnpackedBytes)}): không phải bảng tự chấm, có thể là tệp độc hại.`,
-    );
+    return mergeProblem('ZIP_BOMB', ZIP_TEXT.unpacksTooMuch(total, INPUT_LIMITS.maxUnpackedBytes));
   }
   const extreme = entries.find(
     (e) => e.uncompressedSize > INPUT_LIMITS.ratioFloorBytes && e.uncompressedSize > INPUT_LIMITS.maxRatio * Math.max(1, e.compressedSize),
   );
   if (extreme) {
     const ratio = Math.round(extreme.uncompressedSize / Math.max(1, extreme.compressedSize));
-    return mergeProblem(
-      'ZIP_BOMB',
-      `Thành phần ${extreme.name} nén tới ${ratio} lần (${mb(extreme.uncompressedSize)}): không phải bảng tự chấm, có thể là tệp độc hại.`,
-    );
+    return mergeProblem('ZIP_BOMB', ZIP_TEXT.extremeRatio(extreme.name, ratio, extreme.uncompressedSize));
   }
   return null;
 }
 
 /** The directory lied: an entry unpacks to more than it declares. */
 export function unpackedMoreThanDeclared(name: string, declared: number): MergeProblem {
-  return mergeProblem(
-    'ZIP_BOMB',
-    `Thành phần ${name} giải nén ra nhiều hơn kích thước khai báo (${declared} byte): tệp bị làm giả, có thể là tệp độc hại.`,
-  );
+  return mergeProblem('ZIP_BOMB', ZIP_TEXT.moreThanDeclared(name, declared));
 }

@@ -1,5 +1,6 @@
 import { allCriteria, type Rubric } from '../rubric';
 import { names } from '../rubric/names';
+import { ENTRY_TEXT, INPUT_LABELS } from '../text/messages';
 
 /** A cell as read back from any spreadsheet host, before interpretation. */
 export type CellInput =
@@ -36,50 +37,42 @@ export interface InputSpec {
   kind: InputKind;
   /** The criterion (or bonus/deduction item "V.1") the input belongs to. */
   owner?: string;
-  /** What the user is asked for, used in messages: "Điểm tự chấm". */
+  /** What the user is asked for, used in messages (INPUT_LABELS). */
   label: string;
   /** Numeric inputs only; text inputs have none. */
   rule?: NumberRule;
 }
 
-function trimNumber(n: number): string {
-  return String(n).replace('.', ',');
-}
-
 /** The Vietnamese sentence shown by data validation and by the check. */
 export function ruleMessage(label: string, rule: NumberRule): string {
   if (rule.whole) {
-    return rule.max === undefined
-      ? `${label} phải là số nguyên từ ${trimNumber(rule.min)} trở lên.`
-      : `${label} phải là số nguyên từ ${trimNumber(rule.min)} đến ${trimNumber(rule.max)}.`;
+    return rule.max === undefined ? ENTRY_TEXT.wholeFrom(label, rule.min) : ENTRY_TEXT.wholeBetween(label, rule.min, rule.max);
   }
-  return rule.max === undefined
-    ? `${label} phải là số từ ${trimNumber(rule.min)} trở lên, tối đa 2 chữ số thập phân.`
-    : `${label} phải từ ${trimNumber(rule.min)} đến ${trimNumber(rule.max)}, tối đa 2 chữ số thập phân.`;
+  return rule.max === undefined ? ENTRY_TEXT.decimalFrom(label, rule.min) : ENTRY_TEXT.decimalBetween(label, rule.min, rule.max);
 }
 
 /** Every input cell of the standard sheet, in document order. */
 export function inputSpecs(rubric: Rubric): InputSpec[] {
   const specs: InputSpec[] = [
-    { name: names.unitName, kind: 'unitName', label: 'Tên đơn vị' },
-    { name: names.dateLine, kind: 'dateLine', label: 'Địa danh, ngày tháng' },
-    { name: names.preparerName, kind: 'signer', label: 'Họ tên người lập biểu' },
-    { name: names.signerName, kind: 'signer', label: 'Họ tên người ký' },
+    { name: names.unitName, kind: 'unitName', label: INPUT_LABELS.unitName },
+    { name: names.dateLine, kind: 'dateLine', label: INPUT_LABELS.dateLine },
+    { name: names.preparerName, kind: 'signer', label: INPUT_LABELS.preparerName },
+    { name: names.signerName, kind: 'signer', label: INPUT_LABELS.signerName },
   ];
   const textInputs = (id: string) => {
-    specs.push({ name: names.evidence(id), kind: 'evidence', owner: id, label: 'Minh chứng' });
-    specs.push({ name: names.note(id), kind: 'note', owner: id, label: 'Ghi chú' });
+    specs.push({ name: names.evidence(id), kind: 'evidence', owner: id, label: INPUT_LABELS.evidence });
+    specs.push({ name: names.note(id), kind: 'note', owner: id, label: INPUT_LABELS.note });
   };
   for (const c of allCriteria(rubric)) {
     const rule = c.rule;
     switch (rule.kind) {
       case 'manual':
-        specs.push({ name: names.score(c.id), kind: 'score', owner: c.id, label: 'Điểm tự chấm', rule: { whole: false, min: 0, max: c.points } });
+        specs.push({ name: names.score(c.id), kind: 'score', owner: c.id, label: INPUT_LABELS.score, rule: { whole: false, min: 0, max: c.points } });
         textInputs(c.id);
         break;
       case 'target':
-        specs.push({ name: names.target(c.id), kind: 'target', owner: c.id, label: 'Chỉ tiêu đăng ký', rule: { whole: true, min: 1 } });
-        specs.push({ name: names.achieved(c.id), kind: 'achieved', owner: c.id, label: 'Kết quả thực hiện', rule: { whole: true, min: 0 } });
+        specs.push({ name: names.target(c.id), kind: 'target', owner: c.id, label: INPUT_LABELS.target, rule: { whole: true, min: 1 } });
+        specs.push({ name: names.achieved(c.id), kind: 'achieved', owner: c.id, label: INPUT_LABELS.achieved, rule: { whole: true, min: 0 } });
         textInputs(c.id);
         break;
       case 'tiers':
@@ -90,20 +83,20 @@ export function inputSpecs(rubric: Rubric): InputSpec[] {
         break;
       case 'sum':
         for (const sub of c.subItems ?? []) {
-          specs.push({ name: names.score(sub.id), kind: 'score', owner: sub.id, label: 'Điểm tự chấm', rule: { whole: false, min: 0, max: sub.points } });
+          specs.push({ name: names.score(sub.id), kind: 'score', owner: sub.id, label: INPUT_LABELS.score, rule: { whole: false, min: 0, max: sub.points } });
           textInputs(sub.id);
         }
         break;
     }
   }
   for (const [adj, kind, scoreName, evidenceName, label] of [
-    [rubric.bonus, 'bonus', names.bonus, names.bonusEvidence, 'Điểm thưởng'],
-    [rubric.deduction, 'deduction', names.deduction, names.deductionEvidence, 'Điểm trừ'],
+    [rubric.bonus, 'bonus', names.bonus, names.bonusEvidence, INPUT_LABELS.bonus],
+    [rubric.deduction, 'deduction', names.deduction, names.deductionEvidence, INPUT_LABELS.deduction],
   ] as const) {
     for (const item of adj.items) {
       const owner = `${adj.id}.${item.id}`;
       specs.push({ name: scoreName(item.id), kind, owner, label, rule: { whole: false, min: 0, max: adj.cap } });
-      specs.push({ name: evidenceName(item.id), kind: 'evidence', owner, label: 'Minh chứng' });
+      specs.push({ name: evidenceName(item.id), kind: 'evidence', owner, label: INPUT_LABELS.evidence });
     }
   }
   return specs;
@@ -135,8 +128,8 @@ export function readNumber(cell: CellInput, label: string, rule: NumberRule): Nu
   if (isBlank(cell)) return { status: 'blank' };
   const value = numericValue(cell);
   const why = ruleMessage(label, rule);
-  if (cell.kind === 'formula') return { status: 'invalid', value, reason: `Ô nhập chứa công thức. ${why}` };
-  if (value === null) return { status: 'invalid', value: null, reason: `Không phải là số. ${why}` };
+  if (cell.kind === 'formula') return { status: 'invalid', value, reason: ENTRY_TEXT.formulaInNumber(why) };
+  if (value === null) return { status: 'invalid', value: null, reason: ENTRY_TEXT.notANumber(why) };
   return meetsRule(value, rule) ? { status: 'ok', value } : { status: 'invalid', value, reason: why };
 }
 

@@ -12,6 +12,7 @@ import {
   type NumberRule,
 } from './inputs';
 import type { Problem } from './problems';
+import { ENTRY_TEXT } from '../text/messages';
 
 /** Looks a cell up by its defined name. */
 export type Entries = (name: string) => CellInput;
@@ -120,16 +121,12 @@ function evidencePairs(rubric: Rubric): { score: string; evidence: string; owner
   return pairs;
 }
 
-export function ownerLabel(owner: string): string {
-  return /^\d/.test(owner) ? `Tiêu chí ${owner}` : `Mục ${owner}`;
-}
-
 /** Problems in what was entered: invalid values, formulas typed into inputs, empty unit name. */
 export function validateInputs(specs: InputSpec[], get: Entries): Problem[] {
   const problems: Problem[] = [];
   for (const spec of specs) {
     const cell = get(spec.name);
-    const where = spec.owner ? `${ownerLabel(spec.owner)}, ${spec.label}` : spec.label;
+    const where = ENTRY_TEXT.where(spec.owner, spec.label, spec.name);
     if (spec.rule) {
       const reading = readNumber(cell, spec.label, spec.rule);
       if (reading.status === 'invalid') {
@@ -138,7 +135,7 @@ export function validateInputs(specs: InputSpec[], get: Entries): Problem[] {
           severity: 'error',
           name: spec.name,
           owner: spec.owner,
-          message: `${where} (${spec.name}): ${reading.reason}`,
+          message: `${where}: ${reading.reason}`,
         });
       }
     } else if (cell.kind === 'formula') {
@@ -147,11 +144,11 @@ export function validateInputs(specs: InputSpec[], get: Entries): Problem[] {
         severity: 'error',
         name: spec.name,
         owner: spec.owner,
-        message: `${where} (${spec.name}): ô chỉ được nhập văn bản, không được chứa công thức.`,
+        message: `${where}: ${ENTRY_TEXT.textOnly}`,
       });
     }
     if (spec.kind === 'unitName' && isBlank(cell)) {
-      problems.push({ code: 'UNIT_NAME_EMPTY', severity: 'warning', name: spec.name, message: 'Chưa nhập tên đơn vị.' });
+      problems.push({ code: 'UNIT_NAME_EMPTY', severity: 'warning', name: spec.name, message: ENTRY_TEXT.unitNameEmpty });
     }
   }
   return problems;
@@ -200,7 +197,7 @@ export function scoreEntries(rubric: Rubric, get: Entries): ScoreReport {
         severity: 'warning',
         name: pair.evidence,
         owner: pair.owner,
-        message: `${ownerLabel(pair.owner)}: có điểm (${score}) nhưng chưa ghi minh chứng (${pair.evidence}).`,
+        message: ENTRY_TEXT.missingEvidence(pair.owner, score, pair.evidence),
       });
     }
   }
@@ -212,7 +209,7 @@ export function scoreEntries(rubric: Rubric, get: Entries): ScoreReport {
         severity: 'warning',
         name: missing[0],
         owner: c.id,
-        message: `Tiêu chí ${c.id} chưa chấm: chưa nhập ${missing.map((n) => labelOf.get(n) ?? n).join(', ')}.`,
+        message: ENTRY_TEXT.unscored(c.id, missing.map((n) => labelOf.get(n) ?? n)),
       });
     }
   }

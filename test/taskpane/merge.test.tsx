@@ -4,6 +4,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { mergeProblem } from '../../src/merge/problems';
 import { builtinRubric } from '../../src/rubric';
+import { formatTimestamp } from '../../src/text/format';
 import { cleanReading, FakeMergeReader, FakeOperations, MemorySettings } from './fake-operations';
 import { enabledButton, renderPane } from './render-pane';
 
@@ -120,7 +121,8 @@ describe('Tổng hợp', () => {
     expect(rows[1][0]).toContain('Tiêu chí 1: có điểm tự chấm nhưng chưa ghi minh chứng.');
     expect(rows[1][0]).toContain('… và 2 vấn đề khác');
     expect(rows[2]).toEqual([
-      'hoa-an-cu.xlsxHội LHPN huyện Hòa AnĐơn vị "Hội LHPN huyện Hòa An" có tệp mới hơn: hoa-an-moi.xlsx (tạo lúc 2026-01-15T08:00:00.000Z). Tệp này không được tổng hợp.',
+      // In local time, as the formatter writes it (test/text/format.test.ts holds the fixed-zone text).
+      `hoa-an-cu.xlsxHội LHPN huyện Hòa AnĐơn vị "Hội LHPN huyện Hòa An" có tệp mới hơn: hoa-an-moi.xlsx (tạo lúc ${formatTimestamp('2026-01-15T08:00:00.000Z')}). Tệp này không được tổng hợp.`,
       'Bị loại',
     ]);
     expect(rows[3][1]).toBe('Hợp lệ');

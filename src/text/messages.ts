@@ -1,0 +1,222 @@
+/**
+ * The one catalog of what chamdiem says to its users, in Vietnamese: every
+ * wording is written here once and every layer takes it from here. Rubric
+ * text is not here: it comes verbatim from the rubric data. Numbers, dates and
+ * times inside a message go through ./format.
+ *
+ * Grouped by where the text is read; each group is its own export so a
+ * bundle carries only the groups its code uses.
+ */
+import { formatExactNumber, formatMegabytes, formatNumber, formatTimestamp } from './format';
+
+/** "hlhpn-caobang-huyen phiên bản 2024.1". */
+export const rubricLabel = (id: string, version: string) => `${id} phiên bản ${version}`;
+
+/** Who a problem belongs to: a criterion ("Tiêu chí 14.1") or a bonus/deduction item ("Mục V.1"). */
+export const ownerLabel = (owner: string) => (/^\d/.test(owner) ? `Tiêu chí ${owner}` : `Mục ${owner}`);
+
+/** What the user is asked to enter, as the sheet's column headings and the messages name it. */
+export const INPUT_LABELS = {
+  unitName: 'Tên đơn vị',
+  dateLine: 'Địa danh, ngày tháng',
+  preparerName: 'Họ tên người lập biểu',
+  signerName: 'Họ tên người ký',
+  target: 'Chỉ tiêu đăng ký',
+  achieved: 'Kết quả thực hiện',
+  score: 'Điểm tự chấm',
+  evidence: 'Minh chứng',
+  note: 'Ghi chú',
+  bonus: 'Điểm thưởng',
+  deduction: 'Điểm trừ',
+} as const;
+
+/** Opening and reading a file, before anything of its content is judged. */
+export const FILE_TEXT = {
+  notFound: 'Không tìm thấy tệp.',
+  cannotOpen: (why: string) => `Không mở được tệp (${why}).`,
+  cannotRead: (why: string) => `Không đọc được tệp (${why}).`,
+  notAFile: 'Đây là thư mục hoặc thiết bị, không phải tệp.',
+  empty: 'Tệp rỗng (0 byte): có thể tải về chưa xong. Hãy xin đơn vị gửi lại.',
+  tooLarge: (size: number, limit: number) =>
+    `Tệp quá lớn (${formatMegabytes(size)}, giới hạn ${formatMegabytes(limit)}): bảng tự chấm chỉ vài chục KB. Hãy kiểm tra lại tệp gửi đến.`,
+  encrypted:
+    'Tệp được đặt mật khẩu mở nên không đọc được. Hãy mở tệp trong Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi gửi lại.',
+  legacyXls: 'Tệp Excel cũ (.xls) hoặc định dạng khác, không phải bảng .xlsx do chamdiem tạo. Hãy dùng đúng bảng tự chấm đã phát.',
+  notXlsx: 'Không phải tệp .xlsx (nội dung không đúng định dạng Excel).',
+  notOurs:
+    'Tệp không phải bảng tự chấm điểm do chamdiem tạo (không có trang thông tin ẩn). Hãy dùng đúng bảng đã phát cho đơn vị.',
+} as const;
+
+/** What the zip guard finds in a package's directory. */
+export const ZIP_TEXT = {
+  corrupt: (why: string) => `Tệp .xlsx bị hỏng (${why}): có thể tải về chưa hết. Hãy xin đơn vị gửi lại.`,
+  noDirectory: 'không thấy mục lục zip',
+  zip64: 'dạng zip64, bảng tự chấm không bao giờ cần',
+  directoryOutside: 'mục lục zip nằm ngoài tệp',
+  directoryCut: 'mục lục zip bị cắt',
+  unknownMethod: (method: number) => `kiểu nén ${method} không phải của Excel`,
+  tooManyEntries: (count: number) => `Tệp chứa ${formatNumber(count)} thành phần nén, quá nhiều đối với một bảng tính.`,
+  encryptedEntries: 'Tệp nén có mật khẩu, không đọc được. Hãy bỏ mật khẩu rồi gửi lại.',
+  unpacksTooMuch: (total: number, limit: number) =>
+    `Tệp giải nén ra ${formatMegabytes(total)} (giới hạn ${formatMegabytes(limit)}): không phải bảng tự chấm, có thể là tệp độc hại.`,
+  extremeRatio: (part: string, ratio: number, size: number) =>
+    `Thành phần ${part} nén tới ${formatNumber(ratio)} lần (${formatMegabytes(size)}): không phải bảng tự chấm, có thể là tệp độc hại.`,
+  moreThanDeclared: (part: string, declared: number) =>
+    `Thành phần ${part} giải nén ra nhiều hơn kích thước khai báo (${formatNumber(declared)} byte): tệp bị làm giả, có thể là tệp độc hại.`,
+} as const;
+
+/** The sentences of data validation and of the check about one entry. */
+export const ENTRY_TEXT = {
+  wholeFrom: (label: string, min: number) => `${label} phải là số nguyên từ ${formatNumber(min)} trở lên.`,
+  wholeBetween: (label: string, min: number, max: number) =>
+    `${label} phải là số nguyên từ ${formatNumber(min)} đến ${formatNumber(max)}.`,
+  decimalFrom: (label: string, min: number) => `${label} phải là số từ ${formatNumber(min)} trở lên, tối đa 2 chữ số thập phân.`,
+  decimalBetween: (label: string, min: number, max: number) =>
+    `${label} phải từ ${formatNumber(min)} đến ${formatNumber(max)}, tối đa 2 chữ số thập phân.`,
+  formulaInNumber: (rule: string) => `Ô nhập chứa công thức. ${rule}`,
+  notANumber: (rule: string) => `Không phải là số. ${rule}`,
+  /** "Tiêu chí 3, Điểm tự chấm (TC_03): …" */
+  where: (owner: string | undefined, label: string, name: string) => `${owner ? `${ownerLabel(owner)}, ${label}` : label} (${name})`,
+  textOnly: 'ô chỉ được nhập văn bản, không được chứa công thức.',
+  unitNameEmpty: 'Chưa nhập tên đơn vị.',
+  missingEvidence: (owner: string, points: number, evidenceName: string) =>
+    `${ownerLabel(owner)}: có điểm (${formatNumber(points)}) nhưng chưa ghi minh chứng (${evidenceName}).`,
+  unscored: (id: string, missing: string[]) => `Tiêu chí ${id} chưa chấm: chưa nhập ${missing.join(', ')}.`,
+} as const;
+
+/** What the check finds changed in a returned workbook. */
+export const CHECK_TEXT = {
+  emptyCell: 'ô trống',
+  fixedValue: (value: number) => `giá trị cố định ${formatExactNumber(value)}`,
+  textValue: (text: string) => `văn bản "${text}"`,
+  booleanValue: (value: boolean) => `giá trị ${value ? 'TRUE' : 'FALSE'}`,
+  errorValue: (error: string) => `lỗi ${error}`,
+  otherFormula: (formula: string) => `công thức khác (=${formula})`,
+  otherRubric: (got: string, expected: string) => `Tệp được tạo theo bộ tiêu chí ${got}, không phải ${expected}.`,
+  fingerprintChanged: (got: string, expected: string, fingerprint: string) =>
+    `Dấu vân tay bộ tiêu chí trong tệp (${got}…) khác bản ${expected} (${fingerprint}…): bộ tiêu chí đã bị sửa.`,
+  columnDeleted: (header: string, count: number, example: string) =>
+    `Cột "${header}" đã bị xoá (mất ${formatNumber(count)} tên ô như ${example}).`,
+  nameMissing: (name: string) => `Thiếu tên ô ${name}: dòng hoặc ô của nó đã bị xoá.`,
+  formulaReplaced: (name: string, found: string) => `Ô tính tự động ${name} đã bị thay bằng ${found}.`,
+  maxPointsEdited: (name: string, expected: number, found: string) =>
+    `Điểm chuẩn ${name} phải là ${formatNumber(expected)}, trong tệp là ${found}.`,
+} as const;
+
+/** The merge's statuses and what it says about files and units. */
+export const MERGE_TEXT = {
+  status: { valid: 'Hợp lệ', warning: 'Cảnh báo', rejected: 'Bị loại' },
+  duplicateUnit: (unit: string, keptFile: string, createdAt: string | null) =>
+    `Đơn vị "${unit}" có tệp mới hơn: ${keptFile}${createdAt ? ` (tạo lúc ${formatTimestamp(createdAt)})` : ''}. Tệp này không được tổng hợp.`,
+  unnamedUnit: (file: string) => `(chưa nhập tên đơn vị: ${file})`,
+} as const;
+
+/** The `chamdiem` command line. */
+export const CLI_TEXT = {
+  help: `chamdiem — bảng tự chấm điểm thi đua Hội LHPN
+
+Cách dùng:
+  chamdiem generate [--unit TÊN] [--out TỆP.xlsx] [--rubric TỆP.json] [--password MK]
+                   [--preparer HỌ-TÊN] [--signer HỌ-TÊN] [--date YYYY-MM-DD] [--place ĐỊA-DANH]
+  chamdiem generate --units-file DANH-SÁCH.txt --out-dir THƯ-MỤC [--rubric …] [--password …]
+  chamdiem check TỆP.xlsx [--json] [--rubric TỆP.json]
+  chamdiem pdf TỆP.xlsx [--out TỆP.pdf]
+  chamdiem merge TỆP.xlsx… --out TONG-HOP.xlsx [--json] [--rubric TỆP.json] [--force]
+
+generate  tạo bảng tự chấm điểm (mặc định theo bộ tiêu chí 2024 có sẵn).
+          Nếu tệp đích đã là bảng chấm điểm, các ô đã nhập được giữ lại.
+          --preparer/--signer in họ tên người lập biểu / người ký; --date và
+          --place điền dòng "Cao Bằng, ngày … tháng … năm …" (để trống thì in
+          dòng chấm để viết tay).
+check     kiểm tra một bảng đã điền: giá trị sai, thiếu minh chứng, công thức
+          bị thay, tên ô hoặc cột bị xoá, sai bộ tiêu chí; in điểm tính được.
+          Mã thoát: 0 không có vấn đề, 1 có vấn đề, 2 không đọc được tệp.
+pdf       in bảng ra PDF (khổ A4 ngang, tính lại mọi công thức) bằng LibreOffice.
+merge     tổng hợp các bảng đơn vị gửi về thành một tệp: trang Tổng hợp (điểm tự
+          chấm, cột Thẩm định để nhập, tổng và hạng bằng công thức), Xếp hạng,
+          Kiểm tra (mỗi tệp: Hợp lệ / Cảnh báo / Bị loại và mọi vấn đề) và
+          Minh chứng. Tệp hỏng, sai bộ tiêu chí, bị sửa công thức hay trùng đơn vị
+          bị loại, các tệp còn lại vẫn được tổng hợp. Không bao giờ ghi vào tệp
+          nhận về; --force cho phép ghi đè tệp kết quả đã có.
+          --json in kết quả dạng JSON: output, counts, files (status, problems
+          với code/message), units (điểm từng mục, total, rank), ranking.
+          Mã thoát: 0 mọi tệp hợp lệ, 1 có cảnh báo hoặc tệp bị loại (vẫn ghi
+          kết quả), 2 không tệp nào tổng hợp được hoặc sai cách dùng.`,
+  // Usage
+  unknownCommand: (command: string) => `Không có lệnh "${command}".`,
+  unknownOption: (option: string) => `Không có tuỳ chọn ${option}.`,
+  optionNeedsValue: (option: string) => `Tuỳ chọn ${option} cần một giá trị.`,
+  badArguments: (why: string) => `Tham số không hợp lệ: ${why}`,
+  extraArguments: (args: string) => `Thừa tham số: ${args}`,
+  usageError: (message: string) => `Lỗi: ${message}`,
+  unexpectedError: (message: string) => `Lỗi không mong đợi: ${message}`,
+  onFile: (file: string, message: string) => `${file}: ${message}`,
+  // generate
+  badDate: (date: string) => `Ngày "${date}" không hợp lệ: viết theo dạng YYYY-MM-DD, ví dụ 2025-01-15.`,
+  unitsFileWithUnit: '--units-file dùng cùng --out-dir, không dùng cùng --unit hay --out.',
+  unitsFileNeedsDir: '--units-file cần --out-dir THƯ-MỤC.',
+  outDirNeedsUnitsFile: '--out-dir chỉ dùng cùng --units-file.',
+  unitsDone: (count: number, dir: string) => `Xong: ${formatNumber(count)} bảng trong ${dir}.`,
+  notOurWorkbook: (file: string, why: string) => `${file} đã tồn tại và không phải bảng chấm điểm (${why}). Hãy chọn tên tệp khác.`,
+  upgraded: (file: string, kept: number) => `Đã cập nhật ${file}: giữ ${formatNumber(kept)} ô đã nhập.`,
+  orphanKept: (name: string, value: string) =>
+    `  Lưu ý: ${name} = "${value}" không còn trong bộ tiêu chí mới; đã lưu vào trang thông tin ẩn.`,
+  created: (file: string, unit: string | undefined) => `Đã tạo ${file}${unit ? ` cho ${unit}` : ''}.`,
+  unitsFileUnreadable: (file: string, why: string) => `Không đọc được danh sách đơn vị ${file}: ${why}`,
+  unitsFileEmpty: (file: string) => `Danh sách đơn vị ${file} không có dòng nào.`,
+  rubricUnreadable: (file: string, why: string) => `Không đọc được bộ tiêu chí ${file}: ${why}`,
+  rubricInvalid: (message: string, file: string, issues: string[]) => `${message} trong ${file}:\n  ${issues.join('\n  ')}`,
+  // check
+  checkNeedsOneFile: 'check cần đúng một tệp .xlsx.',
+  reportFile: (file: string) => `Tệp: ${file}`,
+  reportUnit: (unit: string) => `Đơn vị: ${unit || '(chưa nhập)'}`,
+  reportRubric: (label: string) => `Bộ tiêu chí: ${label}`,
+  reportScored: (scored: number, total: number) => `Đã chấm: ${formatNumber(scored)}/${formatNumber(total)} tiêu chí`,
+  reportPoints: (sections: [string, number][], bonus: number, deduction: number) =>
+    `Điểm: ${sections.map(([id, v]) => `${id} ${formatNumber(v)}`).join(' | ')} | Thưởng ${formatNumber(bonus)} | Trừ ${formatNumber(deduction)}`,
+  reportTotal: (total: number) => `Tổng điểm: ${formatNumber(total)}`,
+  noProblems: 'Không có vấn đề.',
+  problemCount: (count: number, errors: number) =>
+    `Vấn đề: ${formatNumber(count)} (${formatNumber(errors)} lỗi, ${formatNumber(count - errors)} cảnh báo)`,
+  severity: { error: 'LỖI', warning: 'CẢNH BÁO' },
+  // pdf
+  pdfNeedsOneFile: 'pdf cần đúng một tệp .xlsx.',
+  pdfWritten: (file: string) => `Đã xuất ${file}.`,
+  fileNotFound: (file: string) => `Không tìm thấy tệp ${file}.`,
+  sofficeMissing:
+    'Cần LibreOffice (lệnh soffice) để xuất PDF nhưng máy chưa cài. ' +
+    'Trên Debian/Ubuntu: sudo apt-get install -y libreoffice-calc; trên Windows/macOS: tải tại https://www.libreoffice.org/ rồi chạy lại.',
+  // merge
+  mergeNeedsFiles: 'merge cần ít nhất một tệp .xlsx để tổng hợp.',
+  mergeNeedsOut: 'merge cần --out TỆP.xlsx (tệp kết quả).',
+  outNotXlsx: (out: string) => `Tệp kết quả ${out} phải có đuôi .xlsx.`,
+  outIsInput: (out: string, input: string) =>
+    `Tệp kết quả ${out} trùng với tệp đầu vào ${input}: tổng hợp không bao giờ ghi đè tệp nhận về.`,
+  outExists: (out: string) =>
+    `Tệp kết quả ${out} đã có. Hãy chọn tên khác, hoặc thêm --force để ghi đè (điểm thẩm định đã nhập trong tệp cũ sẽ mất).`,
+  cannotWrite: (out: string, why: string) => `Lỗi: không ghi được ${out} (${why}).`,
+  nothingMerged: (out: string) => `Lỗi: không có tệp nào tổng hợp được, chưa ghi ${out}.`,
+  mergeHeading: (files: number, rubric: string) => `Tổng hợp ${formatNumber(files)} tệp theo bộ tiêu chí ${rubric}:`,
+  fileWarnings: (count: number, codes: string) => `(${formatNumber(count)} cảnh báo: ${codes})`,
+  otherWarnings: (count: number) => `(và ${formatNumber(count)} cảnh báo khác)`,
+  mergeWritten: (out: string, units: number, rejected: number, checkSheet: string) =>
+    `Đã ghi ${out}: ${formatNumber(units)} đơn vị` +
+    (rejected > 0 ? `, ${formatNumber(rejected)} tệp bị loại` : '') +
+    `. Mọi vấn đề của từng tệp có trong trang ${checkSheet}.`,
+  rankingHeading: 'Xếp hạng theo điểm tự chấm (trước thẩm định):',
+  rankingLine: (rank: number, label: string, total: number) => `${String(rank).padStart(3)}. ${label} — ${formatNumber(total)} điểm`,
+  // LibreOffice
+  badFormat: (format: string) => `Định dạng LibreOffice không hợp lệ: ${format}`,
+  inputInOutDir: (file: string, out: string) => `Tệp ${file} nằm trong thư mục đích ${out}: chuyển đổi sẽ ghi đè lên nó.`,
+  sameOutput: (file: string) => `Hai tệp vào sẽ cùng ra một tệp ${file}.`,
+  sofficeSignal: (signal: string) => `tín hiệu ${signal}`,
+  sofficeExit: (code: number | null) => `mã thoát ${code}`,
+  sofficeFailed: (format: string, status: string, timeoutSeconds: number | null) =>
+    `LibreOffice không chuyển đổi được sang ${format} (${status}` +
+    (timeoutSeconds === null ? '' : `, quá ${formatNumber(timeoutSeconds)} giây`) +
+    ')',
+  sofficeNotRun: (why: string) => `không chạy được soffice: ${why}`,
+  sofficeMissingOutput: (files: string[]) => `thiếu tệp ra: ${files.join(', ')}`,
+  sofficeStream: (stream: 'stderr' | 'stdout', text: string) => `${stream}: ${text || '(trống)'}`,
+} as const;
+
