@@ -1,22 +1,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { generateFile, type SheetRequest } from '../app/generate';
+import { WorkbookReadError } from '../app/ports';
 import type { LoadedRubric } from '../rubric';
-import { buildSheetPlan, type SheetPlanOptions } from '../layout/plan';
-import { names } from '../rubric/names';
-import { placeDateLine } from '../layout/document';
-import { readReturnedWorkbook } from '../xlsx/fast-read';
-import { WorkbookReadError } from '../xlsx/workbook-view';
-import { writeWorkbook } from '../xlsx/write';
-import { carryEntries } from '../layout/carry';
 import { UsageError } from './args';
 import { CLI_TEXT } from '../text/messages';
+import { files } from './compose';
 
 export interface GenerateOptions {
   unit?: string;
   password?: string;
   generatorVersion: string;
   /** Signers, date and place of the printed document. */
-  document?: Pick<SheetPlanOptions, 'preparer' | 'signer' | 'date' | 'place'>;
+  document?: Pick<SheetRequest, 'preparer' | 'signer' | 'date' | 'place'>;
   log: (line: string) => void;
 }
 
@@ -38,50 +34,30 @@ export function slug(text: string): string {
  * carried over by defined name, so regenerating never loses what was typed.
  */
 export async function generateOne(out: string, loaded: LoadedRubric, opts: GenerateOptions): Promise<void> {
-  let carried: ReturnType<typeof carryEntries> | undefined;
-  let unit = opts.unit;
-  const planFor = (unitName?: string) =>
-    buildSheetPlan(loaded, { ...opts.document, unitName, password: opts.password, generatorVersion: opts.generatorVersion });
-  if (fs.existsSync(out)) {
-    let old;
-    try {
-      old = await readReturnedWorkbook(fs.readFileSync(out));
-    } catch (e) {
-      if (e instanceof WorkbookReadError) {
-        throw new UsageError(CLI_TEXT.notOurWorkbook(out, e.message));
-      }
-      throw e;
-    }
-    carried = carryEntries(old, planFor(unit));
-    const oldUnit = carried.entries.get(names.unitName);
-    if (unit === undefined && typeof oldUnit === 'string') unit = oldUnit;
-  }
-  const plan = planFor(unit);
-  const entries = carried?.entries ?? new Map();
-  // What the command line says wins over what the old sheet held.
-  const doc = opts.document ?? {};
-  if (unit !== undefined) entries.set(names.unitName, unit);
-  if (doc.preparer !== undefined) entries.set(names.preparerName, doc.preparer);
-  if (doc.signer !== undefined) entries.set(names.signerName, doc.signer);
-  if (doc.date !== undefined || doc.place !== undefined) {
-    entries.set(names.dateLine, placeDateLine(doc.place ?? loaded.rubric.document.place, doc.date));
-  }
-  if (carried && carried.orphans.length > 0) {
-    // Kept in the metadata sheet so nothing typed is lost.
-    plan.meta.push(...carried.orphans.map(({ name, value }) => [`orphan:${name}`, String(value)] as [string, string]));
+  const existing = fs.existsSync(out) ? fs.readFileSync(out) : null;
+  let generated;
+  try {
+    generated = await generateFile(files, loaded, existing, {
+      ...opts.document,
+      unitName: opts.unit,
+      password: opts.password,
+      generatorVersion: opts.generatorVersion,
+    });
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw new UsageError(CLI_TEXT.notOurWorkbook(out, e.message));
+    throw e;
   }
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  const buffer = await writeWorkbook(plan, entries);
   const tmp = `${out}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, buffer);
+  fs.writeFileSync(tmp, generated.bytes);
   fs.renameSync(tmp, out);
-  if (carried) {
-    opts.log(CLI_TEXT.upgraded(out, carried.entries.size));
-    for (const o of carried.orphans) {
-      opts.log(CLI_TEXT.orphanKept(o.name, String(o.value)));
+  if (generated.mode === 'upgraded') {
+    opts.log(CLI_TEXT.upgraded(out, generated.keptEntries));
+    for (const o of generated.orphans) {
+      opts.log(o.earlier ? CLI_TEXT.orphanKeptEarlier(o.name, String(o.value)) : CLI_TEXT.orphanKept(o.name, String(o.value)));
     }
   } else {
-    opts.log(CLI_TEXT.created(out, unit));
+    opts.log(CLI_TEXT.created(out, generated.unitName));
   }
 }
 

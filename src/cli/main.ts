@@ -1,14 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkWorkbook } from '../check';
-import { readReturnedWorkbook } from '../xlsx/fast-read';
-import { WorkbookReadError } from '../xlsx/workbook-view';
+import { checkFile } from '../app/check';
+import { parseIsoDate } from '../app/print';
 import { parse, UsageError } from './args';
+import { files } from './compose';
+import { generateOne, readUnitsFile, unitFileNames } from './generate';
 import { loadRubricFile } from './rubric-file';
 import { mergeCommand } from './merge';
 import { formatCheckReport } from './report';
 import { exportPdf } from './pdf';
-import { parseIsoDate } from '../layout/document';
 import { CLI_TEXT, FILE_TEXT } from '../text/messages';
 
 export const EXIT = { ok: 0, problems: 1, unreadable: 2 } as const;
@@ -42,17 +42,14 @@ async function generate(argv: string[], io: Io): Promise<number> {
     place: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(CLI_TEXT.extraArguments(positionals.join(' ')));
-  // Loaded here only: ExcelJS behind it costs every other command its start-up.
-  const { generateOne, readUnitsFile, unitFileNames } = await import('./generate');
   const loaded = loadRubricFile(values.rubric);
   const date = values.date === undefined ? undefined : parseIsoDate(values.date);
   if (date === null) throw new UsageError(CLI_TEXT.badDate(values.date ?? ''));
-  const nfc = (v: string | undefined) => v?.normalize('NFC');
   const opts = {
     password: values.password,
     generatorVersion: generatorVersion(),
     log: io.out,
-    document: { preparer: nfc(values.preparer), signer: nfc(values.signer), place: nfc(values.place), date },
+    document: { preparer: values.preparer, signer: values.signer, place: values.place, date },
   };
   if (values['units-file'] !== undefined) {
     if (values.unit !== undefined || values.out !== undefined) {
@@ -70,7 +67,7 @@ async function generate(argv: string[], io: Io): Promise<number> {
   }
   if (values['out-dir'] !== undefined) throw new UsageError(CLI_TEXT.outDirNeedsUnitsFile);
   const out = values.out ?? `bang-tu-cham-diem-${loaded.rubric.year}.xlsx`;
-  await generateOne(out, loaded, { ...opts, unit: values.unit?.normalize('NFC') });
+  await generateOne(out, loaded, { ...opts, unit: values.unit });
   return EXIT.ok;
 }
 
@@ -86,14 +83,9 @@ async function check(argv: string[], io: Io): Promise<number> {
     const code = (e as NodeJS.ErrnoException).code;
     return unreadable(file, code === 'ENOENT' ? FILE_TEXT.notFound : FILE_TEXT.cannotOpen(String(code)), 'UNREADABLE');
   }
-  let report;
-  try {
-    const view = await readReturnedWorkbook(buffer);
-    report = checkWorkbook(view, loaded);
-  } catch (e) {
-    if (e instanceof WorkbookReadError) return unreadable(file, e.message, e.code);
-    throw e;
-  }
+  const checked = await checkFile(files.reader, buffer, loaded);
+  if ('unreadable' in checked) return unreadable(file, checked.unreadable.message, checked.unreadable.code);
+  const { report } = checked;
   const status = report.problems.length === 0 ? 'clean' : 'problems';
   if (values.json) io.out(JSON.stringify({ file, status, ...report }, null, 2));
   else io.out(formatCheckReport(file, report));

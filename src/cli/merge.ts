@@ -1,16 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { consolidate, MERGE_SHEETS, mergeSummary, STATUS_LABEL, writeMergeFile } from '../app/merge';
+import { mergeProblem, readForMerge, refusedReading } from '../app/merge-read';
+import type { FileReading, MergeResult } from '../merge/consolidate';
+import type { MergeProblem } from '../merge/problems';
 import type { LoadedRubric } from '../rubric';
-import { consolidate, type FileReading, type MergeResult } from '../merge/consolidate';
-import { buildMergePlan, MERGE_SHEETS } from '../merge/plan';
-import { mergeProblem, STATUS_LABEL, type MergeProblem } from '../merge/problems';
-import { mergeSummary } from '../merge/summary';
-import { INPUT_LIMITS, tooLarge } from '../merge/zip';
-import { readForMerge } from '../xlsx/merge-read';
-import { writeMergeWorkbook } from '../xlsx/merge-write';
 import { parse, UsageError } from './args';
 import { CLI_TEXT, FILE_TEXT, rubricLabel } from '../text/messages';
 import { formatDateTime } from '../text/format';
+import { files } from './compose';
 import { loadRubricFile } from './rubric-file';
 
 export interface MergeIo {
@@ -35,7 +33,8 @@ function readInput(file: string): Uint8Array | MergeProblem {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return mergeProblem('UNREADABLE', FILE_TEXT.notAFile);
     // Judged by size before reading, so a huge file never lands in memory.
-    if (stat.size > INPUT_LIMITS.maxFileBytes) return tooLarge(stat.size);
+    const refused = files.reader.sizeProblem(stat.size);
+    if (refused) return refused;
     const bytes = Buffer.alloc(stat.size);
     let read = 0;
     while (read < stat.size) {
@@ -55,7 +54,7 @@ function readInput(file: string): Uint8Array | MergeProblem {
 export async function readInputFile(file: string, loaded: LoadedRubric): Promise<FileReading> {
   const name = path.normalize(file);
   const bytes = readInput(file);
-  return bytes instanceof Uint8Array ? readForMerge(bytes, name, loaded) : { file: name, savedAt: null, unit: null, problems: [bytes] };
+  return bytes instanceof Uint8Array ? readForMerge(files.reader, bytes, name, loaded) : refusedReading(name, bytes);
 }
 
 function sameFile(a: string, b: string): boolean {
@@ -127,8 +126,8 @@ export async function mergeCommand(argv: string[], io: MergeIo): Promise<number>
   const result = consolidate(readings, loaded);
 
   let written: string | null = null;
-  if (result.units.length > 0) {
-    const buffer = await writeMergeWorkbook(buildMergePlan(result, loaded, { mergedAt: formatDateTime(new Date()) }));
+  const buffer = await writeMergeFile(files.writer, result, loaded, formatDateTime(new Date()));
+  if (buffer) {
     const tmp = `${out}.tmp-${process.pid}`;
     try {
       fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });

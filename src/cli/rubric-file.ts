@@ -1,5 +1,6 @@
 import * as fs from 'fs';
-import { builtinRubric, loadRubric, RubricError, type LoadedRubric } from '../rubric';
+import { builtinRubric, loadRubric, RubricError } from '../app/rubric';
+import type { LoadedRubric } from '../rubric';
 import { UsageError } from './args';
 import { CLI_TEXT } from '../text/messages';
 

@@ -3,12 +3,10 @@
  * fixed number of syncs: reads are queued together and synced once, then all
  * writes are queued and synced once. Nothing syncs in a loop.
  */
+import { planSheet } from '../app/generate';
 import { checkWorkbook } from '../check';
-import { carryEntries, type CarriedEntries } from '../layout/carry';
-import { buildSheetPlan, META_SHEET_NAME, SHEET_NAME, type SheetPlan } from '../layout/plan';
+import { META_SHEET_NAME, SHEET_NAME, type SheetPlan } from '../layout/plan';
 import type { LoadedRubric } from '../rubric';
-import { names as definedNames } from '../rubric/names';
-import type { EntryValue } from '../layout/carry';
 import { buildMergePlan, MERGE_SHEETS } from '../merge/plan';
 import type {
   ExcelOperations,
@@ -21,7 +19,7 @@ import type {
   PrintRequest,
   PrintResult,
   SheetStatus,
-} from '../taskpane/operations';
+} from '../app/operations';
 import { asExcelContext, type ExcelContext, type ExcelRun, type NamedItemApi, type NamedItemCollectionApi, type RangeApi, type WorksheetApi } from './api';
 import { ExcelOperationError, officeErrorCode, retryOnCellEdit } from './errors';
 import { metaFromRows, nameTarget, sheetView, type SheetView } from './read-sheet';
@@ -31,7 +29,6 @@ import { queueMeta, queueNames, queueProtection, queueSheet } from './write-plan
 
 /** Where the new sheet is built during an upgrade, before the old one is removed. */
 const BUILD_SHEET_NAME = 'ChamDiem_DangTao';
-const ORPHAN_PREFIX = 'orphan:';
 
 const MESSAGES = {
   tooOld:
@@ -172,29 +169,13 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
       const state = readSnapshot(snapshot);
       if (state.exists && !state.ours) throw new ExcelOperationError(MESSAGES.foreignSheet);
 
-      const createdAt = now();
-      const typed = (text: string | undefined) => text?.normalize('NFC').trim() || undefined;
-      const signatures = { preparer: typed(preparer), signer: typed(signer) };
-      const planFor = (unit: string) =>
-        buildSheetPlan(loaded, { unitName: unit, ...signatures, generatorVersion: options.generatorVersion, createdAt });
-      let unit = unitName.normalize('NFC').trim();
-      let carried: CarriedEntries | undefined;
-      if (state.exists) {
-        carried = carryEntries(state.view, planFor(unit));
-        const oldUnit = carried.entries.get(definedNames.unitName);
-        if (unit === '' && typeof oldUnit === 'string') unit = oldUnit;
-      }
-      const plan = planFor(unit);
-      const entries = new Map<string, EntryValue>(carried?.entries ?? []);
-      // The unit name, and signer names given now, are part of the plan's own cells.
-      entries.delete(definedNames.unitName);
-      if (signatures.preparer) entries.delete(definedNames.preparerName);
-      if (signatures.signer) entries.delete(definedNames.signerName);
-      const orphans = carried?.orphans ?? [];
-      // Kept in the metadata sheet, with those an earlier upgrade kept there.
-      const orphanRows = orphans.map(({ name, value }): [string, string] => [`${ORPHAN_PREFIX}${name}`, String(value)]);
-      const earlier = Object.entries(state.meta).filter(([k]) => k.startsWith(ORPHAN_PREFIX) && !orphanRows.some(([o]) => o === k));
-      plan.meta.push(...orphanRows, ...earlier);
+      const { plan, entries, keptEntries, orphans } = planSheet(loaded, state.exists ? state.view : null, {
+        unitName,
+        preparer,
+        signer,
+        generatorVersion: options.generatorVersion,
+        createdAt: now(),
+      });
       const stale = namesToRemove(snapshot.names?.items ?? [], plan, state.exists);
 
       const sheets = context.workbook.worksheets;
@@ -228,7 +209,7 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
 
       return {
         mode: state.exists ? 'upgraded' : 'created',
-        keptEntries: carried?.entries.size ?? 0,
+        keptEntries,
         orphans,
         notices: pageLayout ? [] : [MESSAGES.noPrintLayout],
         syncs,

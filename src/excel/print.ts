@@ -8,7 +8,7 @@ import { a1, parseA1, sheetRef } from '../layout/a1';
 import { placeDateLine } from '../layout/document';
 import { buildSheetPlan, META_SHEET_NAME, SHEET_NAME, type SheetPlan } from '../layout/plan';
 import { names } from '../rubric/names';
-import type { PrintRequest, PrintResult } from '../taskpane/operations';
+import type { PrintRequest, PrintResult } from '../app/operations';
 import type { ExcelContext, RangeApi, WorksheetApi } from './api';
 import { ExcelOperationError } from './errors';
 import { nameTarget } from './read-sheet';

@@ -29,6 +29,8 @@ export type { PlanValidation } from './rules';
 
 export const SHEET_NAME = 'Tự chấm điểm';
 export const META_SHEET_NAME = 'ChamDiem_Meta';
+/** Metadata key of an entry the rubric no longer has a cell for: `orphan:TC_02`. */
+export const ORPHAN_PREFIX = 'orphan:';
 
 export const COLUMNS = [
   { key: 'stt', header: 'STT', width: 6 },
@@ -89,6 +91,8 @@ export interface SheetPlanOptions {
   /** ISO time written to the metadata; fixed in tests for reproducible files. */
   createdAt?: string;
   generatorVersion?: string;
+  /** Entries the rubric has no cell for, kept in the metadata so nothing typed is lost. */
+  orphans?: readonly { name: string; value: string | number }[];
 }
 
 export interface SheetPlan {
@@ -416,6 +420,7 @@ export function buildSheetPlan(loaded: LoadedRubric, options: SheetPlanOptions =
       ['generatorVersion', options.generatorVersion ?? ''],
       ['layoutVersion', LAYOUT_VERSION],
       ['createdAt', options.createdAt ?? new Date().toISOString()],
+      ...(options.orphans ?? []).map(({ name, value }): [string, string] => [`${ORPHAN_PREFIX}${name}`, String(value)]),
     ],
   };
 }

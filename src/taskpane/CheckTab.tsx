@@ -13,10 +13,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ChevronDownRegular, ChevronUpRegular, ErrorCircleRegular, WarningRegular } from '@fluentui/react-icons';
-import { SHEET_NAME } from '../layout/plan';
 import { ErrorBar, type ShownError } from './ErrorBar';
 import { formatPoints } from './format';
-import type { LiveProblem } from './operations';
+import { SHEET_NAME, type LiveProblem } from '../app/operations';
 import { chosenRubric } from './rubricChoice';
 import { useServices } from './services';
 import type { TabProps } from './tabs';

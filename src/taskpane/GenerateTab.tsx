@@ -13,9 +13,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { LoadedRubric } from '../rubric';
-import { SHEET_NAME } from '../layout/plan';
 import { ErrorBar, type ShownError } from './ErrorBar';
-import type { GenerateResult, SheetStatus } from './operations';
+import { SHEET_NAME, type GenerateResult, type SheetStatus } from '../app/operations';
 import { RubricChooser } from './RubricChooser';
 import { chosenRubric } from './rubricChoice';
 import { useServices } from './services';

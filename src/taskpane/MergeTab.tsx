@@ -19,10 +19,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DeleteRegular, DocumentAddRegular } from '@fluentui/react-icons';
-import { consolidate, type FileReading } from '../merge/consolidate';
-import { STATUS_LABEL, type FileStatus } from '../merge/problems';
+import { consolidate, STATUS_LABEL } from '../app/merge';
+import type { FileReading } from '../merge/consolidate';
+import type { FileStatus } from '../merge/problems';
 import { ErrorBar, type ShownError } from './ErrorBar';
-import type { MergeWriteResult } from './operations';
+import type { MergeWriteResult } from '../app/operations';
 import { describeRubric } from './RubricChooser';
 import { chosenRubric } from './rubricChoice';
 import { useServices } from './services';

@@ -12,10 +12,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { parseIsoDate, placeDateLine } from '../layout/document';
-import { SHEET_NAME } from '../layout/plan';
+import { parseIsoDate, placeDateLine } from '../app/print';
 import { ErrorBar, type ShownError } from './ErrorBar';
-import type { PrintResult, SheetStatus } from './operations';
+import { SHEET_NAME, type PrintResult, type SheetStatus } from '../app/operations';
 import { chosenRubric } from './rubricChoice';
 import { useServices } from './services';
 import type { TabProps } from './tabs';

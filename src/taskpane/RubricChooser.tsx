@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import { Button, Field, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentArrowUpRegular } from '@fluentui/react-icons';
-import { allCriteria, loadRubric, RubricError, type LoadedRubric } from '../rubric';
+import { allCriteria, loadRubric, RubricError } from '../app/rubric';
+import type { LoadedRubric } from '../rubric';
 import { ErrorBar, type ShownError } from './ErrorBar';
 import { builtinLoaded } from './rubricChoice';
 import type { RubricSetting } from './settings';

@@ -1,4 +1,4 @@
-import type { ExcelOperations } from './operations';
+import type { ExcelOperations } from '../app/operations';
 
 /**
  * Operations whose implementation is loaded on first use, so the Office.js

@@ -1,4 +1,5 @@
-import { builtinRubric, loadRubric, type LoadedRubric } from '../rubric';
+import { builtinRubric, loadRubric } from '../app/rubric';
+import type { LoadedRubric } from '../rubric';
 import type { RubricSetting } from './settings';
 
 let builtin: LoadedRubric | undefined;

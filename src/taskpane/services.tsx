@@ -4,7 +4,7 @@
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import type { MergeFileReader } from './mergeReader';
-import type { ExcelOperations } from './operations';
+import type { ExcelOperations } from '../app/operations';
 import type { SettingsStore } from './settings';
 
 export interface TaskpaneServices {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LoadedRubric } from '../rubric';
 import type { ShownError } from './ErrorBar';
-import type { LiveCheck, SheetStatus } from './operations';
+import type { LiveCheck, SheetStatus } from '../app/operations';
 import { useServices } from './services';
 
 /** Typing fires a change per cell; wait for a pause before reading the sheet again. */

@@ -161,6 +161,8 @@ merge     tổng hợp các bảng đơn vị gửi về thành một tệp: tra
   upgraded: (file: string, kept: number) => `Đã cập nhật ${file}: giữ ${formatNumber(kept)} ô đã nhập.`,
   orphanKept: (name: string, value: string) =>
     `  Lưu ý: ${name} = "${value}" không còn trong bộ tiêu chí mới; đã lưu vào trang thông tin ẩn.`,
+  orphanKeptEarlier: (name: string, value: string) =>
+    `  Lưu ý: ${name} = "${value}" (lưu từ lần cập nhật trước) vẫn được giữ trong trang thông tin ẩn.`,
   created: (file: string, unit: string | undefined) => `Đã tạo ${file}${unit ? ` cho ${unit}` : ''}.`,
   unitsFileUnreadable: (file: string, why: string) => `Không đọc được danh sách đơn vị ${file}: ${why}`,
   unitsFileEmpty: (file: string) => `Danh sách đơn vị ${file} không có dòng nào.`,

@@ -17,7 +17,8 @@ import type { MergeProblem } from '../merge/problems';
 import { INPUT_LIMITS, readZipDirectory, unpackedMoreThanDeclared, zipDirectoryProblem } from '../merge/zip';
 import type { CellInput } from '../scoring/inputs';
 import { inspectPackage, joinChunks, unpackBounded } from './guard';
-import { describeNonXlsx, METADATA_MISSING_MESSAGE, WorkbookReadError, type NamedCell, type ReadWorkbook } from './workbook-view';
+import { WorkbookReadError } from '../app/ports';
+import { describeNonXlsx, METADATA_MISSING_MESSAGE, type NamedCell, type ReadWorkbook } from './workbook-view';
 import { attribute, decodeXml, partText, scanXml } from './xml';
 
 const WORKBOOK = 'xl/workbook.xml';

@@ -5,17 +5,6 @@
  */
 import type { WorkbookView } from '../check';
 
-/** Why a file could not be read at all; the message is for the user. */
-export class WorkbookReadError extends Error {
-  constructor(
-    message: string,
-    readonly code: 'UNREADABLE' | 'METADATA_MISSING',
-  ) {
-    super(message);
-    this.name = 'WorkbookReadError';
-  }
-}
-
 export interface NamedCell {
   sheet: string;
   row: number;

@@ -52,7 +52,8 @@ describe('the production build', () => {
     expect(all).toContain('src/excel/operations.ts');
     expect(initial.some((f) => f.startsWith('node_modules/react-dom/'))).toBe(true);
     // Returned workbooks are read in the browser by the package reader with JSZip, loaded when files are picked.
-    expect(all).toContain('src/xlsx/merge-read.ts');
+    expect(all).toContain('src/app/merge-read.ts');
+    expect(all).toContain('src/xlsx/package-reader.ts');
     expect(all.some((f) => f.startsWith('node_modules/jszip/'))).toBe(true);
     expect(all.filter((f) => /node_modules\/(exceljs|hyperformula)\//.test(f))).toEqual([]);
     expect(all.filter((f) => /^src\/(xlsx\/(write|merge-write|package)\.ts|cli\/)/.test(f))).toEqual([]);

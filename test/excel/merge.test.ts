@@ -12,7 +12,8 @@ import { buildMergePlan, MERGE_SHEETS, type MergePlan } from '../../src/merge/pl
 import { isLeaf, mergeRows } from '../../src/merge/rows';
 import type { UnitReading } from '../../src/merge/unit';
 import { builtinRubric } from '../../src/rubric';
-import { readForMerge } from '../../src/xlsx/merge-read';
+import { readForMerge } from '../../src/app/merge-read';
+import { packageReader } from '../../src/xlsx/package-reader';
 import { writeMergeWorkbook } from '../../src/xlsx/merge-write';
 import { FakeExcelHost } from '../fakes/excel-host';
 import { exportFakeToXlsx } from '../fakes/excel-host/export-xlsx';
@@ -28,7 +29,7 @@ async function mixedResult(): Promise<MergeResult> {
   const wanted = ['ha-quang.xlsx', 'bao-lac.xlsx', 'nguyen-binh-sai-so.xlsx', 'chen-cong-thuc.xlsx', 'ten-la-cong-thuc.xlsx', 'rong.xlsx', 'bang-khac.xlsx'];
   const readings: FileReading[] = [];
   for (const f of fixtureSet().filter((x) => wanted.includes(x.file))) {
-    readings.push(await readForMerge(new Uint8Array((await f.build('')) as Buffer), f.file, loaded));
+    readings.push(await readForMerge(packageReader, new Uint8Array((await f.build('')) as Buffer), f.file, loaded));
   }
   return consolidate(readings, loaded);
 }

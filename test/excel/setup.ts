@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { createExcelOperations } from '../../src/excel';
-import type { ExcelOperations } from '../../src/taskpane/operations';
+import type { ExcelOperations } from '../../src/app/operations';
 import { FakeExcelHost, type FakeExcelHostOptions } from '../fakes/excel-host';
 
 export const CREATED_AT = '2024-03-01T08:00:00.000Z';

@@ -83,8 +83,8 @@ describe('upgrading our sheet', () => {
     expect(result.syncs).toBe(2);
     expect(host.syncCount - syncsBefore).toBe(2);
     expect(result.orphans.map((o) => o.name).sort()).toEqual([...DROPPED].sort());
-    expect(result.orphans).toContainEqual({ name: names.evidence('15'), value: 'Báo cáo chỉ tiêu 15' });
-    expect(result.orphans).toContainEqual({ name: names.target('15'), value: 10 });
+    expect(result.orphans).toContainEqual({ name: names.evidence('15'), value: 'Báo cáo chỉ tiêu 15', earlier: false });
+    expect(result.orphans).toContainEqual({ name: names.target('15'), value: 10, earlier: false });
 
     for (const [name, value] of Object.entries(TYPED)) {
       if (DROPPED.includes(name)) expect(host.nameAddress(name)).toBeUndefined();
@@ -123,7 +123,7 @@ describe('upgrading our sheet', () => {
     const modified = withoutCriterion15();
     await ops.generate({ loaded: modified, unitName: UNIT });
     const again = await ops.generate({ loaded: modified, unitName: UNIT });
-    expect(again.orphans).toEqual([]);
+    expect(again.orphans).toEqual([{ name: names.evidence('15'), value: 'Báo cáo chỉ tiêu 15', earlier: true }]);
     expect(metaRows(host)[`orphan:${names.evidence('15')}`]).toBe('Báo cáo chỉ tiêu 15');
   });
 

@@ -6,7 +6,8 @@ import { consolidate, unitKey, type FileReading, type MergeResult } from '../../
 import { readZipDirectory, sniffFile, zipDirectoryProblem, INPUT_LIMITS, type ZipEntryInfo } from '../../src/merge/zip';
 import type { UnitReading } from '../../src/merge/unit';
 import { builtinRubric } from '../../src/rubric';
-import { readForMerge } from '../../src/xlsx/merge-read';
+import { readForMerge } from '../../src/app/merge-read';
+import { packageReader } from '../../src/xlsx/package-reader';
 import { buildFixtures, fixtureSet, UNITS, zipOf, type Fixture } from '../support/fixtures';
 import { generated } from '../support/workbooks';
 
@@ -91,7 +92,7 @@ describe('reading returned files for the merge', () => {
   test('a buffer past 20 MB is refused before anything parses it', async () => {
     let big: Buffer | null = Buffer.alloc(INPUT_LIMITS.maxFileBytes + 1);
     big.write('PK\u0003\u0004', 'latin1');
-    const reading = await readForMerge(big, 'lon.xlsx', loaded);
+    const reading = await readForMerge(packageReader, big, 'lon.xlsx', loaded);
     big = null;
     expect(reading.problems.map((p) => p.code)).toEqual(['FILE_TOO_LARGE']);
   });

@@ -7,7 +7,8 @@ import { parseA1, parseSheetRef } from '../../src/layout/a1';
 import { META_SHEET_NAME } from '../../src/layout/plan';
 import type { CellInput } from '../../src/scoring/inputs';
 
-import { describeNonXlsx, METADATA_MISSING_MESSAGE, WorkbookReadError, type NamedCell, type ReadWorkbook } from '../../src/xlsx/workbook-view';
+import { WorkbookReadError } from '../../src/app/ports';
+import { describeNonXlsx, METADATA_MISSING_MESSAGE, type NamedCell, type ReadWorkbook } from '../../src/xlsx/workbook-view';
 
 export { describeNonXlsx, METADATA_MISSING_MESSAGE, WorkbookReadError, type NamedCell, type ReadWorkbook };
 

@@ -4,7 +4,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { builtinRubric } from '../../src/rubric';
 import { CHECK_DEBOUNCE_MS } from '../../src/taskpane/useLiveCheck';
-import type { LiveCheck } from '../../src/taskpane/operations';
+import type { LiveCheck } from '../../src/app/operations';
 import { FakeOperations, MemorySettings } from './fake-operations';
 import { enabledButton, renderPane } from './render-pane';
 

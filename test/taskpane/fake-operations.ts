@@ -11,7 +11,7 @@ import type {
   PrintRequest,
   PrintResult,
   SheetStatus,
-} from '../../src/taskpane/operations';
+} from '../../src/app/operations';
 import type { Settings, SettingsStore } from '../../src/taskpane/settings';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';
 

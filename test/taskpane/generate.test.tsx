@@ -62,8 +62,8 @@ describe('Tạo bảng', () => {
       mode: 'upgraded',
       keptEntries: 57,
       orphans: [
-        { name: 'TC_50', value: 2 },
-        { name: 'MC_50', value: 'Báo cáo số 12/BC-HPN' },
+        { name: 'TC_50', value: 2, earlier: false },
+        { name: 'MC_50', value: 'Báo cáo số 12/BC-HPN', earlier: true },
       ],
       notices: ['Excel này chưa hỗ trợ ExcelApi 1.9: chưa thiết lập trang in.'],
       syncs: 2,

@@ -43,7 +43,6 @@ const PENDING = new Set<string>([
   'taskpane/useLiveCheck.ts',
   'xlsx/fast-read.ts',
   'xlsx/guard.ts',
-  'xlsx/merge-read.ts',
   'xlsx/package.ts',
   'xlsx/workbook-view.ts',
 ]);

@@ -1,11 +1,17 @@
 /**
- * What the task pane asks of Excel. src/excel implements it with Office.js;
- * components receive it through props or the operations context and never
- * touch `Excel` themselves.
+ * The port of the workbook open in Excel: what the task pane asks of it.
+ * src/excel implements it with Office.js, running the jobs of this layer
+ * (the sheet workflow, print setup); components receive it through props or
+ * the operations context and never touch `Excel` themselves.
  */
 import type { MergeResult } from '../merge/consolidate';
 import type { LoadedRubric } from '../rubric';
 import type { Problem } from '../scoring/problems';
+import type { Orphan } from './generate';
+import type { CalendarDate } from './print';
+
+/** The sheet the operations work on, as the pane names it to the user. */
+export { SHEET_NAME } from '../layout/plan';
 
 export interface SheetStatus {
   /** A sheet with the standard name exists. */
@@ -27,8 +33,8 @@ export interface GenerateResult {
   mode: 'created' | 'upgraded';
   /** Entries carried over by defined name. */
   keptEntries: number;
-  /** Filled cells whose names the new rubric no longer has; never dropped silently. */
-  orphans: { name: string; value: string | number }[];
+  /** Entries the new rubric has no cell for, found now or kept by an earlier upgrade; never dropped. */
+  orphans: Orphan[];
   /** Host features that were missing, in Vietnamese (e.g. print layout below ExcelApi 1.9). */
   notices: string[];
   syncs: number;
@@ -64,12 +70,6 @@ export interface MergeWriteResult {
   syncs: number;
   /** Estimated request size of each write sync, in bytes; each stays under Excel's 5 MB. */
   chunkBytes: number[];
-}
-
-export interface CalendarDate {
-  year: number;
-  month: number;
-  day: number;
 }
 
 export interface PrintRequest {

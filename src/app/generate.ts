@@ -1,0 +1,121 @@
+/**
+ * Generate or upgrade the standard sheet: one workflow for every host. The
+ * pure `planSheet` decides what the new sheet holds from what the old one
+ * held; the Office.js adapter applies its answer to the open workbook, and
+ * `generateFile` to a file.
+ */
+import { carryEntries, type EntryValue, type NamedCells } from '../layout/carry';
+import { buildSheetPlan, ORPHAN_PREFIX, type SheetPlan } from '../layout/plan';
+import type { LoadedRubric } from '../rubric';
+import { names } from '../rubric/names';
+import type { CalendarDate } from './print';
+import type { PackageReader, WorkbookWriter } from './ports';
+
+/** What an existing sheet of ours holds: its named cells and its metadata. */
+export interface ExistingSheet extends NamedCells {
+  meta: Record<string, string>;
+}
+
+export interface SheetRequest {
+  /** Blank keeps the old sheet's own, as do blank signer names. */
+  unitName?: string;
+  preparer?: string;
+  signer?: string;
+  /** Either one rewrites the place–date line; without both the old line stays. */
+  date?: CalendarDate;
+  place?: string;
+  password?: string;
+  generatorVersion?: string;
+  /** ISO time for the metadata; fixed in tests. */
+  createdAt?: string;
+}
+
+export interface Orphan {
+  name: string;
+  value: EntryValue;
+  /** Kept in the metadata by an earlier upgrade, and kept again. */
+  earlier: boolean;
+}
+
+export interface SheetWork {
+  plan: SheetPlan;
+  /** The unit the sheet is for: the one asked for, else the old sheet's; empty when neither names one. */
+  unitName: string;
+  /** Written over the plan's inputs: what the old sheet held that the request does not replace. */
+  entries: Map<string, EntryValue>;
+  /** Entries of the old sheet carried into the new one's cells. */
+  keptEntries: number;
+  /** Entries with no cell in the new sheet, found now or earlier; the plan keeps every one in its metadata. */
+  orphans: Orphan[];
+}
+
+/** How every host takes a typed name: NFC, trimmed, and blank meaning "not given". */
+export function typedName(text: string | undefined): string | undefined {
+  return text?.normalize('NFC').trim() || undefined;
+}
+
+function earlierOrphans(meta: Record<string, string>): Orphan[] {
+  return Object.entries(meta)
+    .filter(([key]) => key.startsWith(ORPHAN_PREFIX))
+    .map(([key, value]) => ({ name: key.slice(ORPHAN_PREFIX.length), value, earlier: true }));
+}
+
+/** The new sheet for `existing` (null: there is none yet), keeping every entry it held. */
+export function planSheet(loaded: LoadedRubric, existing: ExistingSheet | null, request: SheetRequest): SheetWork {
+  const asked = {
+    unitName: typedName(request.unitName),
+    preparer: typedName(request.preparer),
+    signer: typedName(request.signer),
+    place: typedName(request.place),
+  };
+  // The inputs depend on the rubric alone, so any plan of it tells where entries go.
+  const carried = existing ? carryEntries(existing, buildSheetPlan(loaded)) : { entries: new Map<string, EntryValue>(), orphans: [] };
+  const oldUnit = carried.entries.get(names.unitName);
+  const found = carried.orphans.map((o): Orphan => ({ ...o, earlier: false }));
+  const earlier = existing ? earlierOrphans(existing.meta).filter((o) => !found.some((f) => f.name === o.name)) : [];
+  const orphans = [...found, ...earlier];
+
+  const unitName = asked.unitName ?? (typeof oldUnit === 'string' ? oldUnit : '');
+  const plan = buildSheetPlan(loaded, {
+    ...asked,
+    unitName,
+    date: request.date,
+    password: request.password,
+    generatorVersion: request.generatorVersion,
+    createdAt: request.createdAt,
+    orphans,
+  });
+  // What the request gives is part of the plan's own cells; the old sheet fills the rest.
+  const entries = new Map(carried.entries);
+  if (asked.unitName || typeof oldUnit === 'string') entries.delete(names.unitName);
+  if (asked.preparer) entries.delete(names.preparerName);
+  if (asked.signer) entries.delete(names.signerName);
+  if (request.date || asked.place) entries.delete(names.dateLine);
+  return { plan, unitName, entries, keptEntries: carried.entries.size, orphans };
+}
+
+export interface GeneratedFile {
+  bytes: Uint8Array;
+  mode: 'created' | 'upgraded';
+  /** The unit name the sheet carries; empty when none was given. */
+  unitName: string;
+  keptEntries: number;
+  orphans: Orphan[];
+}
+
+/**
+ * A workbook file of the standard sheet; over `existing` (the bytes of the
+ * file it replaces) it keeps every entry. Throws WorkbookReadError when
+ * `existing` is not one of ours, before anything is written.
+ */
+export async function generateFile(
+  files: { reader: PackageReader; writer: WorkbookWriter },
+  loaded: LoadedRubric,
+  existing: Uint8Array | null,
+  request: SheetRequest,
+): Promise<GeneratedFile> {
+  const old = existing ? await files.reader.read(existing) : null;
+  const work = planSheet(loaded, old, request);
+  const bytes = await files.writer.writeSheet(work.plan, work.entries);
+  return { bytes, mode: old ? 'upgraded' : 'created', unitName: work.unitName, keptEntries: work.keptEntries, orphans: work.orphans };
+}

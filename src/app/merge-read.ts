@@ -1,0 +1,35 @@
+/**
+ * The merge's reading job, the same for every host: one returned file,
+ * guarded, then read by its defined names and metadata only, from the parts
+ * the guard unpacked. Only the compact reading is kept. Never throws for a
+ * bad file; it says why instead.
+ */
+import type { FileReading } from '../merge/consolidate';
+import { mergeProblem, type MergeProblem } from '../merge/problems';
+import { readUnit } from '../merge/unit';
+import type { LoadedRubric } from '../rubric';
+import { FILE_TEXT } from '../text/messages';
+import { WorkbookReadError, type PackageReader } from './ports';
+
+export { mergeProblem };
+
+/** A file refused before its package was opened: too large, missing, unreadable. */
+export function refusedReading(file: string, problem: MergeProblem): FileReading {
+  return { file, savedAt: null, unit: null, problems: [problem] };
+}
+
+export async function readForMerge(reader: PackageReader, bytes: Uint8Array, file: string, loaded: LoadedRubric): Promise<FileReading> {
+  const guarded = await reader.guard(bytes);
+  if ('problem' in guarded) return refusedReading(file, guarded.problem);
+  try {
+    const unit = readUnit(guarded.read(), loaded);
+    return { file, savedAt: guarded.savedAt, unit, problems: unit.problems };
+  } catch (e) {
+    // One odd file must not stop the others: whatever it throws is reported.
+    const problem =
+      e instanceof WorkbookReadError && e.code === 'METADATA_MISSING'
+        ? mergeProblem('METADATA_MISSING', FILE_TEXT.notOurs)
+        : mergeProblem('UNREADABLE', e instanceof WorkbookReadError ? e.message : FILE_TEXT.cannotRead((e as Error).message));
+    return { file, savedAt: guarded.savedAt, unit: null, problems: [problem] };
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The ports a file host fills: how a workbook's bytes are read and written.
+ * The package layer implements them; the jobs of this layer take them as
+ * arguments and so never depend on a reader or writer. The port of a
+ * workbook open in Excel is `ExcelOperations` (operations.ts).
+ */
+import type { WorkbookView } from '../check';
+import type { EntryValue, NamedCells } from '../layout/carry';
+import type { SheetPlan } from '../layout/plan';
+import type { MergePlan } from '../merge/plan';
+import type { MergeProblem } from '../merge/problems';
+
+/** Why a file could not be read at all; the message is for the user. */
+export class WorkbookReadError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'UNREADABLE' | 'METADATA_MISSING',
+  ) {
+    super(message);
+    this.name = 'WorkbookReadError';
+  }
+}
+
+/** A returned workbook, seen only through its defined names and metadata. */
+export interface ReturnedWorkbook extends WorkbookView, NamedCells {}
+
+/** A package the merge's guard let through, or why it did not. */
+export type GuardedPackage =
+  | { problem: MergeProblem }
+  | {
+      /** When the workbook was last saved (docProps/core.xml), if it says. */
+      savedAt: string | null;
+      /** Reads it from the parts the guard unpacked; throws WorkbookReadError when it is not ours. */
+      read(): ReturnedWorkbook;
+    };
+
+export interface PackageReader {
+  /** Why a file of `size` bytes is refused before it is read; null when it may be read. */
+  sizeProblem(size: number): MergeProblem | null;
+  /** A workbook as check and generate read it. Throws WorkbookReadError when it is unreadable or not ours. */
+  read(bytes: Uint8Array): Promise<ReturnedWorkbook>;
+  /** A returned file behind the merge's guard; never throws for a bad package. */
+  guard(bytes: Uint8Array): Promise<GuardedPackage>;
+}
+
+export interface WorkbookWriter {
+  /** The standard sheet with `entries` written over its inputs, as .xlsx. */
+  writeSheet(plan: SheetPlan, entries: ReadonlyMap<string, EntryValue>): Promise<Uint8Array>;
+  /** The merge workbook, as .xlsx. */
+  writeMerge(plan: MergePlan): Promise<Uint8Array>;
+}
