@@ -71,7 +71,8 @@ export function planSheet(loaded: LoadedRubric, existing: ExistingSheet | null, 
   // The inputs depend on the rubric alone, so any plan of it tells where entries go.
   const carried = existing ? carryEntries(existing, buildSheetPlan(loaded)) : { entries: new Map<string, EntryValue>(), orphans: [] };
   const oldUnit = carried.entries.get(names.unitName);
-  const found = carried.orphans.map((o): Orphan => ({ ...o, earlier: false }));
+  // In name order, whatever order the host lists names in.
+  const found = carried.orphans.map((o): Orphan => ({ ...o, earlier: false })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const earlier = existing ? earlierOrphans(existing.meta).filter((o) => !found.some((f) => f.name === o.name)) : [];
   const orphans = [...found, ...earlier];
 
