@@ -1,4 +1,5 @@
 /** Errors the task pane shows: Vietnamese message, Excel's code and original error kept. */
+import { EXCEL_TEXT } from '../text/messages';
 
 export class ExcelOperationError extends Error {
   constructor(
@@ -13,17 +14,6 @@ export class ExcelOperationError extends Error {
 }
 
 const CELL_EDIT = 'InvalidOperationInCellEditMode';
-
-const MESSAGES: Record<string, string> = {
-  [CELL_EDIT]: 'Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc để rời ô đang sửa rồi thử lại.',
-  AccessDenied: 'Excel từ chối thao tác: trang tính hoặc sổ làm việc đang được bảo vệ, hoặc bạn không có quyền sửa.',
-  ItemAlreadyExists: 'Sổ làm việc đã có một mục cùng tên.',
-  ItemNotFound: 'Không tìm thấy trang tính hoặc tên ô cần dùng; có thể nó vừa bị xoá hoặc đổi tên.',
-  InvalidArgument: 'Excel không chấp nhận dữ liệu được gửi tới.',
-  InvalidOperation: 'Excel không cho phép thao tác này lúc này.',
-  ApiNotFound: 'Phiên bản Excel này chưa hỗ trợ chức năng cần dùng. Hãy cập nhật Excel.',
-  GeneralException: 'Excel gặp lỗi khi thực hiện thao tác.',
-};
 
 /** The code of an OfficeExtension.Error, recognised by shape so tests need no Office globals. */
 export function officeErrorCode(error: unknown): string | undefined {
@@ -44,8 +34,8 @@ function toExcelOperationError(error: unknown): Error {
   const original = error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)
     ? String((error as { message: unknown }).message)
     : '';
-  const known = MESSAGES[code] ?? 'Excel báo lỗi khi thực hiện thao tác.';
-  return new ExcelOperationError(`${known} (Mã lỗi Excel: ${code}${original ? ` — ${original}` : ''})`, code, { cause: error });
+  const known = EXCEL_TEXT.errorCodes[code] ?? EXCEL_TEXT.unknownError;
+  return new ExcelOperationError(EXCEL_TEXT.withCode(known, code, original), code, { cause: error });
 }
 
 /**

@@ -26,23 +26,16 @@ import { metaFromRows, nameTarget, sheetView, type SheetView } from './read-shee
 import { queuePrint, queuePrintReads } from './print';
 import { CHUNK_BUDGET_BYTES, chooseSheetNames, writeMergePlan } from './write-merge';
 import { queueMeta, queueNames, queueProtection, queueSheet } from './write-plan';
+import { EXCEL_TEXT } from '../text/messages';
 
 /** Where the new sheet is built during an upgrade, before the old one is removed. */
 const BUILD_SHEET_NAME = 'ChamDiem_DangTao';
 
 const MESSAGES = {
-  tooOld:
-    'Tiện ích cần Excel hỗ trợ ExcelApi 1.8 trở lên (Excel 2019, Excel trong Microsoft 365 hoặc Excel trên web). Hãy cập nhật Excel rồi mở lại.',
-  noPrintLayout:
-    'Excel này chưa hỗ trợ ExcelApi 1.9 nên chưa đặt được khổ in (A4 ngang, vừa một trang theo chiều ngang, lặp lại dòng tiêu đề cột). Hãy đặt trong thẻ Bố trí Trang trước khi in.',
-  foreignSheet: `Sổ làm việc đã có trang “${SHEET_NAME}” nhưng trang này không do tiện ích Chấm điểm thi đua tạo (không có trang thông tin ẩn ${META_SHEET_NAME}). Để không mất dữ liệu, tiện ích không ghi đè lên trang này. Hãy đổi tên hoặc xoá trang đó rồi thử lại.`,
-  foreignCheck: `Trang “${SHEET_NAME}” không do tiện ích Chấm điểm thi đua tạo (không có trang thông tin ẩn ${META_SHEET_NAME}), nên không kiểm tra được.`,
-  noSheet: `Sổ làm việc chưa có trang “${SHEET_NAME}”. Hãy tạo bảng ở thẻ Tạo bảng trước.`,
-  nothingToMerge: 'Không có tệp nào tổng hợp được: mọi tệp đều bị loại. Xem lý do của từng tệp trong bảng trạng thái.',
-  mergeNoLayout: (sheets: string) =>
-    `Excel này chưa hỗ trợ ExcelApi 1.9 nên chưa đặt được khổ in (A4, lề, lặp lại dòng tiêu đề, ngắt trang, số trang) và nút lọc cho các trang ${sheets}. Hãy đặt trong thẻ Bố trí Trang trước khi in.`,
-  nameTaken: (list: string) =>
-    `Sổ làm việc đã có tên ô ${list} không thuộc bảng tự chấm điểm. Tiện ích không ghi đè tên do người dùng đặt: hãy xoá hoặc đổi tên chúng (Công thức › Trình quản lý Tên) rồi thử lại.`,
+  ...EXCEL_TEXT,
+  foreignSheet: EXCEL_TEXT.foreignSheet(SHEET_NAME, META_SHEET_NAME),
+  foreignCheck: EXCEL_TEXT.foreignCheck(EXCEL_TEXT.notOurSheet(SHEET_NAME, META_SHEET_NAME)),
+  noSheet: EXCEL_TEXT.noSheet(SHEET_NAME),
 };
 
 export interface ExcelOperationsOptions {
@@ -122,7 +115,7 @@ function namesToRemove(items: NamedItemApi[], plan: SheetPlan, replacingOurSheet
       else taken.push(`${item.name} (${String(item.formula)})`);
     }
   }
-  if (taken.length > 0) throw new ExcelOperationError(MESSAGES.nameTaken(taken.join(', ')));
+  if (taken.length > 0) throw new ExcelOperationError(MESSAGES.nameTaken(taken));
   return remove;
 }
 
@@ -288,7 +281,7 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
       return {
         sheets: names,
         renamed: sheetNames.summary !== MERGE_SHEETS.summary,
-        notices: pageLayout ? [] : [MESSAGES.mergeNoLayout(names.map((n) => `“${n}”`).join(', '))],
+        notices: pageLayout ? [] : [MESSAGES.mergeNoLayout(names)],
         syncs: 1 + written.chunkBytes.length,
         chunkBytes: written.chunkBytes,
       };

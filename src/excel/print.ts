@@ -14,16 +14,8 @@ import { ExcelOperationError } from './errors';
 import { nameTarget } from './read-sheet';
 import { TEXT, pageSetupOps, runOps } from './sheet-ops';
 import { sheetPageSetup } from './write-plan';
+import { EXCEL_TEXT, rubricLabel } from '../text/messages';
 
-const MESSAGES = {
-  foreign: `Trang “${SHEET_NAME}” không do tiện ích Chấm điểm thi đua tạo (không có trang thông tin ẩn ${META_SHEET_NAME}), nên tiện ích không đặt trang in cho trang này.`,
-  otherRubric: (sheet: string, chosen: string) =>
-    `Bảng đang theo bộ tiêu chí ${sheet}, khác bộ đang chọn (${chosen}). Hãy “Cập nhật” bảng ở thẻ Tạo bảng, hoặc chọn lại đúng bộ tiêu chí, rồi áp dụng trang in.`,
-  missing: (list: string) =>
-    `Bảng thiếu ô ${list} (có thể dòng hoặc ô đã bị xoá). Hãy “Cập nhật” bảng ở thẻ Tạo bảng rồi áp dụng trang in.`,
-  moved: (name: string, at: string, expected: string) =>
-    `Ô ${name} đang ở ${at}, không đúng bố cục chuẩn (${expected}): bảng đã bị sửa cấu trúc. Hãy “Cập nhật” bảng ở thẻ Tạo bảng rồi áp dụng trang in.`,
-};
 
 /** The cells the tab writes, and one in the middle of the table that pins the layout. */
 const FIELDS = [names.unitName, names.dateLine, names.preparerName, names.signerName, names.grandTotal] as const;
@@ -48,17 +40,16 @@ const typed = (text: string | undefined) => text?.normalize('NFC').trim() || und
 /** Each page setting, in Vietnamese, as the tab lists what could not be set. */
 function printSettings(plan: SheetPlan): string[] {
   const { print } = plan;
-  const m = print.marginsMm;
-  const mm = (n: number) => `${String(n).replace('.', ',')} mm`;
+  const text = EXCEL_TEXT.printSettings;
   return [
-    'Khổ giấy A4, hướng ngang',
-    `Lề trên ${mm(m.top)}, dưới ${mm(m.bottom)}, trái ${mm(m.left)}, phải ${mm(m.right)}`,
-    `Thu nhỏ cho vừa ${print.fitToWidth} trang theo chiều ngang`,
+    text.paper,
+    text.margins(print.marginsMm),
+    text.fitToWidth(print.fitToWidth),
     print.titleRows.from === print.titleRows.to
-      ? `Lặp lại dòng tiêu đề cột (dòng ${print.titleRows.from}) ở đầu mỗi trang`
-      : `Lặp lại các dòng tiêu đề cột (dòng ${print.titleRows.from}–${print.titleRows.to}) ở đầu mỗi trang`,
-    'Số trang ở giữa đầu trang, từ trang 2 (trang 1 không đánh số)',
-    ...print.rowBreaksBefore.map((row) => `Ngắt trang trước dòng ${row} để khối chữ ký không bị tách sang hai trang`),
+      ? text.titleRow(print.titleRows.from)
+      : text.titleRows(print.titleRows.from, print.titleRows.to),
+    text.pageNumbers,
+    ...print.rowBreaksBefore.map(text.breakBefore),
   ];
 }
 
@@ -81,15 +72,15 @@ export function queuePrint(
   pageLayout: boolean,
 ): Omit<PrintResult, 'syncs'> {
   const { loaded } = request;
-  if (!state.exists) throw new ExcelOperationError(`Sổ làm việc chưa có trang “${SHEET_NAME}”. Hãy tạo bảng ở thẻ Tạo bảng trước.`);
-  if (!state.ours) throw new ExcelOperationError(MESSAGES.foreign);
+  if (!state.exists) throw new ExcelOperationError(EXCEL_TEXT.noSheet(SHEET_NAME));
+  if (!state.ours) throw new ExcelOperationError(EXCEL_TEXT.foreignPrint(EXCEL_TEXT.notOurSheet(SHEET_NAME, META_SHEET_NAME)));
   if (state.meta.rubricFingerprint !== loaded.fingerprint) {
-    const sheetRubric = `${state.meta.rubricId ?? '?'} phiên bản ${state.meta.rubricVersion ?? '?'}`;
-    throw new ExcelOperationError(MESSAGES.otherRubric(sheetRubric, `${loaded.rubric.id} phiên bản ${loaded.rubric.version}`));
+    const sheetRubric = rubricLabel(state.meta.rubricId ?? '?', state.meta.rubricVersion ?? '?');
+    throw new ExcelOperationError(EXCEL_TEXT.printOtherRubric(sheetRubric, rubricLabel(loaded.rubric.id, loaded.rubric.version)));
   }
 
   const missing = FIELDS.filter((name) => reads.ranges.get(name)?.isNullObject !== false);
-  if (missing.length > 0) throw new ExcelOperationError(MESSAGES.missing(missing.join(', ')));
+  if (missing.length > 0) throw new ExcelOperationError(EXCEL_TEXT.printMissing(missing));
   const range = (name: string) => reads.ranges.get(name) as RangeApi;
 
   const unitName = typed(request.unitName);
@@ -105,9 +96,9 @@ export function queuePrint(
     const field = plan.fields.find((f) => f.name === name);
     const target = nameTarget(range(name).address);
     const at = target && !target.ref.includes(':') ? parseA1(target.ref) : undefined;
-    if (!field) throw new ExcelOperationError(MESSAGES.missing(name));
+    if (!field) throw new ExcelOperationError(EXCEL_TEXT.printMissing([name]));
     if (!target || target.sheet !== SHEET_NAME || !at || at.row !== field.row || at.col !== field.col) {
-      throw new ExcelOperationError(MESSAGES.moved(name, range(name).address, sheetRef(SHEET_NAME, a1(field.row, field.col))));
+      throw new ExcelOperationError(EXCEL_TEXT.printMoved(name, range(name).address, sheetRef(SHEET_NAME, a1(field.row, field.col))));
     }
   }
 

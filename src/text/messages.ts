@@ -7,7 +7,7 @@
  * Grouped by where the text is read; each group is its own export so a
  * bundle carries only the groups its code uses.
  */
-import { formatExactNumber, formatMegabytes, formatNumber, formatTimestamp } from './format';
+import { formatExactNumber, formatMegabytes, formatMillimetres, formatNumber, formatTimestamp } from './format';
 
 /** "hlhpn-caobang-huyen phiên bản 2024.1". */
 export const rubricLabel = (id: string, version: string) => `${id} phiên bản ${version}`;
@@ -222,3 +222,57 @@ merge     tổng hợp các bảng đơn vị gửi về thành một tệp: tra
   sofficeStream: (stream: 'stderr' | 'stdout', text: string) => `${stream}: ${text || '(trống)'}`,
 } as const;
 
+
+/** The task pane's tabs, as the pane shows them and messages point to them. */
+export const TAB_LABELS = { generate: 'Tạo bảng', check: 'Kiểm tra', print: 'In', merge: 'Tổng hợp' } as const;
+
+/** The add-in inside Excel: what the Office.js adapter refuses and what Excel's errors mean. */
+export const EXCEL_TEXT = {
+  errorCodes: {
+    InvalidOperationInCellEditMode: 'Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc để rời ô đang sửa rồi thử lại.',
+    AccessDenied: 'Excel từ chối thao tác: trang tính hoặc sổ làm việc đang được bảo vệ, hoặc bạn không có quyền sửa.',
+    ItemAlreadyExists: 'Sổ làm việc đã có một mục cùng tên.',
+    ItemNotFound: 'Không tìm thấy trang tính hoặc tên ô cần dùng; có thể nó vừa bị xoá hoặc đổi tên.',
+    InvalidArgument: 'Excel không chấp nhận dữ liệu được gửi tới.',
+    InvalidOperation: 'Excel không cho phép thao tác này lúc này.',
+    ApiNotFound: 'Phiên bản Excel này chưa hỗ trợ chức năng cần dùng. Hãy cập nhật Excel.',
+    GeneralException: 'Excel gặp lỗi khi thực hiện thao tác.',
+  } as Record<string, string>,
+  unknownError: 'Excel báo lỗi khi thực hiện thao tác.',
+  withCode: (message: string, code: string, original: string) =>
+    `${message} (Mã lỗi Excel: ${code}${original ? ` — ${original}` : ''})`,
+  tooOld:
+    'Tiện ích cần Excel hỗ trợ ExcelApi 1.8 trở lên (Excel 2019, Excel trong Microsoft 365 hoặc Excel trên web). Hãy cập nhật Excel rồi mở lại.',
+  noPrintLayout:
+    'Excel này chưa hỗ trợ ExcelApi 1.9 nên chưa đặt được khổ in (A4 ngang, vừa một trang theo chiều ngang, lặp lại dòng tiêu đề cột). Hãy đặt trong thẻ Bố trí Trang trước khi in.',
+  mergeNoLayout: (sheets: string[]) =>
+    `Excel này chưa hỗ trợ ExcelApi 1.9 nên chưa đặt được khổ in (A4, lề, lặp lại dòng tiêu đề, ngắt trang, số trang) và nút lọc cho các trang ${sheets.map((s) => `“${s}”`).join(', ')}. Hãy đặt trong thẻ Bố trí Trang trước khi in.`,
+  noSheet: (sheet: string) => `Sổ làm việc chưa có trang “${sheet}”. Hãy tạo bảng ở thẻ “${TAB_LABELS.generate}” trước.`,
+  /** "Trang “Tự chấm điểm” không do tiện ích Chấm điểm thi đua tạo (không có trang thông tin ẩn ChamDiem_Meta)". */
+  notOurSheet: (sheet: string, metaSheet: string) =>
+    `Trang “${sheet}” không do tiện ích Chấm điểm thi đua tạo (không có trang thông tin ẩn ${metaSheet})`,
+  foreignSheet: (sheet: string, metaSheet: string) =>
+    `Sổ làm việc đã có trang “${sheet}” nhưng trang này không do tiện ích Chấm điểm thi đua tạo (không có trang thông tin ẩn ${metaSheet}). Để không mất dữ liệu, tiện ích không ghi đè lên trang này. Hãy đổi tên hoặc xoá trang đó rồi thử lại.`,
+  foreignCheck: (notOurs: string) => `${notOurs}, nên không kiểm tra được.`,
+  foreignPrint: (notOurs: string) => `${notOurs}, nên tiện ích không đặt trang in cho trang này.`,
+  nothingToMerge: 'Không có tệp nào tổng hợp được: mọi tệp đều bị loại. Xem lý do của từng tệp trong bảng trạng thái.',
+  nameTaken: (names: string[]) =>
+    `Sổ làm việc đã có tên ô ${names.join(', ')} không thuộc bảng tự chấm điểm. Tiện ích không ghi đè tên do người dùng đặt: hãy xoá hoặc đổi tên chúng (Công thức › Trình quản lý Tên) rồi thử lại.`,
+  printOtherRubric: (sheet: string, chosen: string) =>
+    `Bảng đang theo bộ tiêu chí ${sheet}, khác bộ đang chọn (${chosen}). Hãy “Cập nhật” bảng ở thẻ ${TAB_LABELS.generate}, hoặc chọn lại đúng bộ tiêu chí, rồi áp dụng trang in.`,
+  printMissing: (names: string[]) =>
+    `Bảng thiếu ô ${names.join(', ')} (có thể dòng hoặc ô đã bị xoá). Hãy “Cập nhật” bảng ở thẻ ${TAB_LABELS.generate} rồi áp dụng trang in.`,
+  printMoved: (name: string, at: string, expected: string) =>
+    `Ô ${name} đang ở ${at}, không đúng bố cục chuẩn (${expected}): bảng đã bị sửa cấu trúc. Hãy “Cập nhật” bảng ở thẻ ${TAB_LABELS.generate} rồi áp dụng trang in.`,
+  /** Each page setting, as the "In" tab lists what could not be set. */
+  printSettings: {
+    paper: 'Khổ giấy A4, hướng ngang',
+    margins: (m: { top: number; bottom: number; left: number; right: number }) =>
+      `Lề trên ${formatMillimetres(m.top)}, dưới ${formatMillimetres(m.bottom)}, trái ${formatMillimetres(m.left)}, phải ${formatMillimetres(m.right)}`,
+    fitToWidth: (pages: number) => `Thu nhỏ cho vừa ${formatNumber(pages)} trang theo chiều ngang`,
+    titleRow: (row: number) => `Lặp lại dòng tiêu đề cột (dòng ${row}) ở đầu mỗi trang`,
+    titleRows: (from: number, to: number) => `Lặp lại các dòng tiêu đề cột (dòng ${from}–${to}) ở đầu mỗi trang`,
+    pageNumbers: 'Số trang ở giữa đầu trang, từ trang 2 (trang 1 không đánh số)',
+    breakBefore: (row: number) => `Ngắt trang trước dòng ${row} để khối chữ ký không bị tách sang hai trang`,
+  },
+} as const;
