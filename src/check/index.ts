@@ -4,17 +4,23 @@
  */
 import type { LoadedRubric } from '../rubric';
 import { names } from '../rubric/names';
-import { COLUMNS, buildSheetPlan, type PlanField } from '../layout/plan';
+import { COLUMNS, SHEET_NAME, buildSheetPlan, type PlanField } from '../layout/plan';
 import { normalizeFormula } from '../layout/formulas';
 import { numericValue, type CellInput } from '../scoring/inputs';
 import type { Problem } from '../scoring/problems';
 import { scoreEntries, type ScoreReport } from '../scoring/score';
 import { CHECK_TEXT, rubricLabel } from '../text/messages';
+import { nameContractProblems } from './name-contract';
+import { placeNames, type CellLocation, type NamePlacements } from './placement';
+
+export { placeNames, type CellLocation, type NamePlacements, type Placement } from './placement';
 
 /** What the check needs from a workbook, whichever host it came from. */
 export interface WorkbookView {
   meta: Record<string, string>;
   hasName(name: string): boolean;
+  /** The one cell a name points at, on whichever sheet; undefined when it points at none. */
+  locate(name: string): CellLocation | undefined;
   cell(name: string): CellInput;
 }
 
@@ -117,10 +123,11 @@ function expectedFor(loaded: LoadedRubric): Expected {
   return expected;
 }
 
-function tamperProblems({ fields, formulas }: Expected, view: WorkbookView): Problem[] {
+/** Computed cells and printed maxima changed; a name moved off its cell is told by the name contract instead. */
+function tamperProblems({ fields, formulas }: Expected, view: WorkbookView, placements: NamePlacements): Problem[] {
   const problems: Problem[] = [];
   for (const f of fields) {
-    if (!view.hasName(f.name)) continue;
+    if (!view.hasName(f.name) || placements.byName.get(f.name)?.misplaced) continue;
     const cell = view.cell(f.name);
     if (f.role === 'computed') {
       const intact = cell.kind === 'formula' && normalizeFormula(cell.formula) === formulas.get(f.name);
@@ -148,6 +155,7 @@ export function checkWorkbook(view: WorkbookView, loaded: LoadedRubric): CheckRe
   const expected = expectedFor(loaded);
   const scored = scoreEntries(loaded.rubric, (name) => (view.hasName(name) ? view.cell(name) : { kind: 'empty' }));
   const { problems: entryProblems, ...score } = scored;
+  const placements = placeNames(expected.fields, (name) => view.locate(name), SHEET_NAME);
   const unit = view.cell(names.unitName);
   return {
     unitName: unit.kind === 'text' ? unit.value.trim() : unit.kind === 'number' ? String(unit.value) : '',
@@ -157,7 +165,8 @@ export function checkWorkbook(view: WorkbookView, loaded: LoadedRubric): CheckRe
     problems: [
       ...rubricProblems(view.meta, loaded),
       ...nameProblems(expected.fields, view),
-      ...tamperProblems(expected, view),
+      ...nameContractProblems(placements, loaded, (name) => describeCell(view.cell(name))),
+      ...tamperProblems(expected, view, placements),
       ...entryProblems,
     ],
   };

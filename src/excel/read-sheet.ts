@@ -4,7 +4,7 @@
  * (values, formulas, value types) and the metadata sheet's rows.
  */
 import { a1, parseA1, parseSheetRef, type CellRef } from '../layout/a1';
-import type { WorkbookView } from '../check';
+import type { CellLocation, WorkbookView } from '../check';
 import type { CellInput } from '../scoring/inputs';
 
 export interface LoadedName {
@@ -77,16 +77,20 @@ export function sheetView(
   meta: Record<string, string>,
 ): SheetView {
   const cells = new Map<string, CellRef>();
+  const located = new Map<string, CellLocation>();
   for (const n of loadedNames) {
     const target = nameTarget(n.formula);
-    if (!target || target.sheet !== sheetName || target.ref.includes(':')) continue;
-    cells.set(n.name, parseA1(target.ref));
+    if (!target || target.ref.includes(':')) continue;
+    const at = parseA1(target.ref);
+    located.set(n.name, { sheet: target.sheet, ...at });
+    if (target.sheet === sheetName) cells.set(n.name, at);
   }
   const origin = used ? parseA1((nameTarget(used.address)?.ref ?? used.address).split(':')[0]) : { row: 1, col: 1 };
   return {
     meta,
     names: cells,
-    hasName: (name) => cells.has(name),
+    hasName: (name) => located.has(name),
+    locate: (name) => located.get(name),
     addressOf(name) {
       const at = cells.get(name);
       return at ? a1(at.row, at.col) : undefined;

@@ -50,6 +50,9 @@ const REJECTING: ReadonlySet<MergeProblemCode> = new Set<MergeProblemCode>([
   'FORMULA_REPLACED',
   'MAX_POINTS_EDITED',
   'NAME_MISSING',
+  'NAME_SHARED',
+  'NAME_MOVED',
+  'NAME_NOT_FORMULA',
   'COLUMN_MISSING',
   'DUPLICATE_UNIT',
 ]);

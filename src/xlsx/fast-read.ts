@@ -476,6 +476,7 @@ function readParts(parts: ReadonlyMap<string, Uint8Array>): ReadWorkbook {
     meta,
     names,
     hasName: (name) => names.has(name),
+    locate: (name) => names.get(name),
     cell(name) {
       const at = names.get(name);
       const found = at ? cellsBySheet.get(at.sheet)?.get(cellKey(at.row, at.col)) : undefined;

@@ -3,13 +3,9 @@
  * reader the tests hold it against). Free of ExcelJS, so the task pane's
  * reading chunk does not carry it.
  */
-import type { WorkbookView } from '../check';
+import type { CellLocation, WorkbookView } from '../check';
 
-export interface NamedCell {
-  sheet: string;
-  row: number;
-  col: number;
-}
+export type NamedCell = CellLocation;
 
 /** A returned workbook, seen only through its defined names and metadata. */
 export interface ReadWorkbook extends WorkbookView {

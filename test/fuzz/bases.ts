@@ -16,11 +16,11 @@ export const INPUT_NAMES = plan.fields.filter((f) => f.role === 'input').map((f)
 export const COMPUTED_NAMES = plan.fields.filter((f) => f.role === 'computed').map((f) => f.name);
 export const MAX_NAMES = plan.fields.filter((f) => f.role === 'max').map((f) => f.name);
 
-/** Where a name's cell is on the main sheet, as "H12". */
-export function addressOf(name: string): string {
+/** Where a name's cell is on the main sheet, as "H12"; with `col`, that column of the name's row. */
+export function addressOf(name: string, col?: number): string {
   const field = plan.fields.find((f) => f.name === name);
   if (!field) throw new Error(`no field ${name}`);
-  return a1(field.row, field.col);
+  return a1(field.row, col ?? field.col);
 }
 
 export interface Base {

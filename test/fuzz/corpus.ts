@@ -13,6 +13,7 @@ import { applyCellCase, type CellCase } from './cell-mutations';
 import type { CheckStatus, MergeStatus } from './harness';
 import { applyZipCase, packZip, unzipEntries, type ZipCase, type ZipEntry } from './zip-mutations';
 import { editWorkbook, namedCell } from '../support/workbooks';
+import { COL } from '../../src/layout/plan';
 
 export interface Expected {
   /** With a code: error.code when unreadable, otherwise a problem code that must be among them. */
@@ -75,6 +76,37 @@ const addName = (name: string, ref: string) => (xml: string) =>
 
 const moveName = (name: string, ref: string) => (xml: string) =>
   xml.replace(new RegExp(`<definedName name="${name}">[^<]*</definedName>`), () => `<definedName name="${name}">${ref}</definedName>`);
+
+const absolute = (address: string) => address.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+
+/**
+ * What a spreadsheet program saves after one cell is cut and pasted onto
+ * another: the cell's content moves, the names of the cut cell follow it and
+ * those of the cell pasted over become #REF!.
+ */
+function cutAndPaste(from: string, to: string): (bases: Base[]) => Promise<Buffer> {
+  const [source, target] = [addressOf(from), addressOf(to)];
+  return async (bases) => {
+    const edits: [string, (xml: string) => string][] = [
+      [
+        'xl/worksheets/sheet1.xml',
+        (xml) => {
+          const cell = new RegExp(`<c r="${source}"((?: [^>/]*)?)(/>|>.*?</c>)`).exec(xml);
+          if (!cell) throw new Error(`no cell ${source}`);
+          const over = new RegExp(`<c r="${target}"(?: [^>/]*)?(?:/>|>.*?</c>)`);
+          if (!over.test(xml)) throw new Error(`no cell ${target}`);
+          return xml.replace(over, () => `<c r="${target}"${cell[1]}${cell[2]}`).replace(cell[0], `<c r="${source}"/>`);
+        },
+      ],
+      ['xl/workbook.xml', (xml) => moveName(from, `${MAIN}!${absolute(target)}`)(moveName(to, `${MAIN}!#REF!`)(xml))],
+    ];
+    let entries = await unzipEntries(bases[0].bytes);
+    for (const [entry, edit] of edits) {
+      entries = entries.map((e) => (e.name === entry ? { name: e.name, data: Buffer.from(edit(e.data.toString('utf8')), 'utf8') } : e));
+    }
+    return packZip(entries, 'deflate');
+  };
+}
 
 /** Raw deflate of `bytes` zeros, streamed so they never sit in memory at once. */
 async function deflatedZeros(bytes: number): Promise<Buffer> {
@@ -259,6 +291,35 @@ export const CORPUS: CorpusCase[] = [
     origin: BY_HAND,
     build: bomb(150 * 1024 * 1024, 4096),
     expected: bombRefused,
+  },
+  // ---- the defined-name contract: a name on the wrong cell is caught -------------
+  {
+    name: 'two-names-on-one-cell',
+    description: 'TC_05 pointed at criterion 6’s score cell: criterion 5 read criterion 6’s score, counted twice (was clean)',
+    origin: BY_HAND,
+    build: rewrite('xl/workbook.xml', moveName('TC_05', `${MAIN}!${absolute(addressOf('TC_06'))}`)),
+    expected: rejected('NAME_SHARED'),
+  },
+  {
+    name: 'name-moved-to-another-row',
+    description: 'criterion 5’s score cut and pasted onto criterion 6’s: TC_05 on criterion 6’s row, TC_06 #REF!',
+    origin: BY_HAND,
+    build: cutAndPaste('TC_05', 'TC_06'),
+    expected: rejected('NAME_MOVED'),
+  },
+  {
+    name: 'name-moved-to-another-column',
+    description: 'criterion 5’s evidence cut and pasted onto its note: MC_05 in the Ghi chú column of its own row',
+    origin: BY_HAND,
+    build: cutAndPaste('MC_05', 'GC_05'),
+    expected: rejected('NAME_MOVED'),
+  },
+  {
+    name: 'total-on-a-constant',
+    description: 'TongDiem pointed at section I’s printed maximum (20): the total read a constant',
+    origin: BY_HAND,
+    build: rewrite('xl/workbook.xml', moveName('TongDiem', `${MAIN}!${absolute(addressOf('Tong_I', COL.max))}`)),
+    expected: rejected('NAME_NOT_FORMULA'),
   },
   // ---- hostile inputs kept because they are worth keeping ----------------------
   {

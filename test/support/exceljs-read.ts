@@ -155,6 +155,7 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
     meta,
     names,
     hasName: (name) => names.has(name),
+    locate: (name) => names.get(name),
     cell(name) {
       const at = names.get(name);
       if (!at) return { kind: 'empty' };

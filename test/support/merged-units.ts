@@ -18,6 +18,10 @@ function filledView(loaded: LoadedRubric, entries: Record<string, FillValue>): W
   return {
     meta: Object.fromEntries(plan.meta),
     hasName: (name) => fields.has(name),
+    locate(name) {
+      const f = fields.get(name);
+      return f && { sheet: plan.sheetName, row: f.row, col: f.col };
+    },
     cell(name): CellInput {
       const f = fields.get(name);
       if (f?.role === 'computed') return { kind: 'formula', formula: f.formula ?? '', result: null };
