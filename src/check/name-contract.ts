@@ -6,10 +6,11 @@
  */
 import { a1 } from '../layout/a1';
 import { COLUMNS } from '../layout/plan';
-import { allCriteria, type LoadedRubric } from '../rubric';
+import { allGroups, allCriteria, type LoadedRubric } from '../rubric';
 import { names } from '../rubric/names';
 import { inputSpecs } from '../scoring/inputs';
 import type { Problem } from '../scoring/problems';
+import { INPUT_LABELS, NAME_TEXT } from '../text/messages';
 import type { CellLocation, NamePlacements, Placement } from './placement';
 
 /** What a name holds and whose row it is on, for messages: "Minh chứng", "tiêu chí 5". */
@@ -26,35 +27,27 @@ function nameLabels(loaded: LoadedRubric): Map<string, NameLabel> {
   if (cached) return cached;
   const { rubric } = loaded;
   const labels = new Map<string, NameLabel>();
-  const criterion = (id: string) => `tiêu chí ${id}`;
   for (const c of allCriteria(rubric)) {
-    labels.set(names.score(c.id), { what: 'Điểm tự chấm', row: criterion(c.id) });
-    labels.set(names.maxPoints(c.id), { what: 'Điểm chuẩn', row: criterion(c.id) });
-    for (const s of c.subItems ?? []) {
-      labels.set(names.maxPoints(s.id), { what: 'Điểm chuẩn', row: criterion(s.id) });
+    labels.set(names.score(c.id), { what: INPUT_LABELS.score, row: NAME_TEXT.criterionRow(c.id) });
+    for (const item of [c, ...(c.subItems ?? [])]) {
+      labels.set(names.maxPoints(item.id), { what: NAME_TEXT.maxPoints, row: NAME_TEXT.criterionRow(item.id) });
     }
   }
-  for (const s of rubric.sections) labels.set(names.sectionTotal(s.id), { row: `tổng mục ${s.label || s.id}` });
-  const groups = (nodes: (typeof rubric.sections)[number]['children']) => {
-    for (const n of nodes) {
-      if (n.type !== 'group') continue;
-      labels.set(names.groupTotal(n.id), { row: n.label ? `tổng nhóm ${n.label}` : `tổng ${n.title.split(':')[0]}` });
-      groups(n.children);
-    }
-  };
-  for (const s of rubric.sections) groups(s.children);
-  labels.set(names.bonusTotal, { row: `tổng điểm thưởng (mục ${rubric.bonus.id})` });
-  labels.set(names.deductionTotal, { row: `tổng điểm trừ (mục ${rubric.deduction.id})` });
-  labels.set(names.grandTotal, { row: 'tổng điểm' });
+  for (const s of rubric.sections) labels.set(names.sectionTotal(s.id), { row: NAME_TEXT.sectionTotal(s.label || s.id) });
+  for (const g of allGroups(rubric)) {
+    labels.set(names.groupTotal(g.id), { row: g.label ? NAME_TEXT.groupTotal(g.label) : NAME_TEXT.taskTotal(g.title.split(':')[0]) });
+  }
+  labels.set(names.bonusTotal, { row: NAME_TEXT.bonusTotal(rubric.bonus.id) });
+  labels.set(names.deductionTotal, { row: NAME_TEXT.deductionTotal(rubric.deduction.id) });
+  labels.set(names.grandTotal, { row: NAME_TEXT.grandTotal });
   for (const spec of inputSpecs(rubric)) {
-    labels.set(spec.name, spec.owner ? { what: spec.label, row: /^\d/.test(spec.owner) ? criterion(spec.owner) : `mục ${spec.owner}` } : { row: spec.label.toLowerCase() });
+    const owner = spec.owner;
+    const row = owner === undefined ? spec.label.toLowerCase() : /^\d/.test(owner) ? NAME_TEXT.criterionRow(owner) : NAME_TEXT.itemRow(owner);
+    labels.set(spec.name, owner === undefined ? { row } : { what: spec.label, row });
   }
   labelsByRubric.set(loaded, labels);
   return labels;
 }
-
-const COUNT_WORDS = ['', 'Một', 'Hai', 'Ba', 'Bốn', 'Năm'];
-const LIKELY = 'có thể do cắt–dán ô hoặc sửa tên ô';
 
 /** Everything a message needs to say where things are. */
 class Wording {
@@ -76,77 +69,75 @@ class Wording {
   /** "TC_05 (Điểm tự chấm, tiêu chí 5)". */
   who(name: string): string {
     const { what, row } = this.label(name);
-    return `${name} (${what ? `${what}, ${row}` : row})`;
+    return NAME_TEXT.who(name, what, row);
   }
 
   /** "H21", or "B1 của trang “ChamDiem_Meta”" off the standard sheet. */
   cell(at: CellLocation): string {
     const address = a1(at.row, at.col);
-    return at.sheet === this.placements.sheet ? address : `${address} của trang “${at.sheet}”`;
+    return at.sheet === this.placements.sheet ? address : NAME_TEXT.cellOnSheet(address, at.sheet);
   }
 
   /** "trên dòng của tiêu chí 6", or "ở dòng 140" where no planned row is. */
   rowOf(at: CellLocation): string {
     const owner = at.sheet === this.placements.sheet ? this.rowOwners.get(at.row) : undefined;
-    return owner ? `trên dòng của ${owner}` : `ở dòng ${at.row}`;
+    return owner ? NAME_TEXT.onRowOf(owner) : NAME_TEXT.onRow(at.row);
   }
 
-  /** The heading of the plan column that sits at this column now. */
-  columnOf(col: number): string | undefined {
-    for (const [planCol, actual] of this.placements.columns) if (actual === col) return COLUMNS[planCol - 1]?.header;
-    return undefined;
+  /** " ở cột “Ghi chú”": the heading of the plan column that sits at this column now. */
+  inColumn(col: number): string {
+    for (const [planCol, actual] of this.placements.columns) {
+      if (actual === col && COLUMNS[planCol - 1]) return NAME_TEXT.inColumn(COLUMNS[planCol - 1].header);
+    }
+    return '';
   }
 }
 
-/** Why one misplaced name is not where it belongs, and where that is. */
+/** Where one misplaced name points instead of where it belongs. */
 function whereInstead(p: Placement, w: Wording): string {
   const actual = p.actual as CellLocation;
   const expected = p.expected;
-  if (!expected) return `ô ${w.cell(actual)} ${w.rowOf(actual)}, không đúng chỗ của nó theo thứ tự các dòng của bảng`;
-  if (actual.sheet !== expected.sheet) return `ô ${w.cell(actual)}, không phải ô ${w.cell(expected)} của trang “${expected.sheet}”`;
-  if (actual.row === expected.row) {
-    const here = w.columnOf(actual.col);
-    const there = w.columnOf(expected.col);
-    return `ô ${w.cell(actual)}${here ? ` ở cột “${here}”` : ''}, không phải ô ${w.cell(expected)}${there ? ` ở cột “${there}”` : ''} của cùng dòng`;
-  }
-  return `ô ${w.cell(actual)} ${w.rowOf(actual)}, không phải ô ${w.cell(expected)} ${w.rowOf(expected)}`;
+  if (!expected) return NAME_TEXT.outOfOrder(w.cell(actual), w.rowOf(actual));
+  if (actual.sheet !== expected.sheet) return NAME_TEXT.otherSheet(w.cell(actual), w.cell(expected), expected.sheet);
+  if (actual.row === expected.row) return NAME_TEXT.otherColumn(w.cell(actual), w.inColumn(actual.col), w.cell(expected), w.inColumn(expected.col));
+  return NAME_TEXT.otherRow(w.cell(actual), w.rowOf(actual), w.cell(expected), w.rowOf(expected));
 }
 
 function sharedProblem(cellNames: Placement[], w: Wording): Problem {
   const at = cellNames[0].actual as CellLocation;
   const intruders = cellNames.filter((p) => p.misplaced);
   const owner = cellNames.find((p) => !p.misplaced);
-  const count = COUNT_WORDS[cellNames.length] ?? String(cellNames.length);
-  const list = cellNames.map((p) => w.who(p.field.name)).join(' và ');
-  const belongs = intruders
-    .map((p) => (p.expected ? `${p.field.name} lẽ ra ở ô ${w.cell(p.expected)} ${w.rowOf(p.expected)}` : `${p.field.name} không thuộc ô này`))
-    .join('; ');
-  const consequence = owner
-    ? `, nên ${intruders.map((p) => w.label(p.field.name).row).join(', ')} đang đọc ô của ${w.label(owner.field.name).row}`
-    : '';
+  const belongs = intruders.map((p) =>
+    p.expected ? NAME_TEXT.belongsAt(p.field.name, w.cell(p.expected), w.rowOf(p.expected)) : NAME_TEXT.notHere(p.field.name),
+  );
   const first = intruders[0] ?? cellNames[0];
   return {
     code: 'NAME_SHARED',
     severity: 'error',
     name: first.field.name,
     owner: first.field.spec?.owner,
-    message: `${count} tên ô ${list} cùng trỏ vào ô ${w.cell(at)} ${w.rowOf(at)}: mỗi ô chỉ được mang một tên. ${belongs}${consequence}; ${LIKELY}.`,
+    message: NAME_TEXT.shared(
+      cellNames.length,
+      cellNames.map((p) => w.who(p.field.name)),
+      w.cell(at),
+      w.rowOf(at),
+      belongs,
+      intruders.map((p) => w.label(p.field.name).row),
+      owner && w.label(owner.field.name).row,
+    ),
   };
 }
 
 function movedProblem(p: Placement, w: Wording, describeCell: (name: string) => string): Problem {
   const name = p.field.name;
   const base = { severity: 'error' as const, name, owner: p.field.spec?.owner };
-  if (p.field.role === 'computed') {
-    const actual = p.actual as CellLocation;
-    const formulaCell = p.expected ? ` (${w.cell(p.expected)})` : '';
-    return {
-      ...base,
-      code: 'NAME_NOT_FORMULA',
-      message: `Tên ô ${w.who(name)} không còn trỏ vào ô công thức của nó${formulaCell} mà trỏ vào ô ${w.cell(actual)} ${w.rowOf(actual)} (${describeCell(name)}), ${LIKELY}: số đọc theo tên này không phải số bảng tính ra.`,
-    };
-  }
-  return { ...base, code: 'NAME_MOVED', message: `Tên ô ${w.who(name)} trỏ vào ${whereInstead(p, w)}; ${LIKELY}.` };
+  if (p.field.role !== 'computed') return { ...base, code: 'NAME_MOVED', message: NAME_TEXT.moved(w.who(name), whereInstead(p, w)) };
+  const actual = p.actual as CellLocation;
+  return {
+    ...base,
+    code: 'NAME_NOT_FORMULA',
+    message: NAME_TEXT.notFormula(w.who(name), p.expected && w.cell(p.expected), w.cell(actual), w.rowOf(actual), describeCell(name)),
+  };
 }
 
 const cellKey = (at: CellLocation) => `${at.sheet}\u0000${at.row}\u0000${at.col}`;

@@ -103,6 +103,45 @@ export const CHECK_TEXT = {
     `Điểm chuẩn ${name} phải là ${formatNumber(expected)}, trong tệp là ${found}.`,
 } as const;
 
+const COUNT_WORDS = ['', 'Một', 'Hai', 'Ba', 'Bốn', 'Năm'];
+
+/** What the check says about a defined name off its cell: the name contract (src/check/name-contract.ts). */
+export const NAME_TEXT = {
+  // Whose row a name is on, and what its cell holds.
+  criterionRow: (id: string) => `tiêu chí ${id}`,
+  itemRow: (owner: string) => `mục ${owner}`,
+  sectionTotal: (label: string) => `tổng mục ${label}`,
+  groupTotal: (label: string) => `tổng nhóm ${label}`,
+  taskTotal: (title: string) => `tổng ${title}`,
+  bonusTotal: (section: string) => `tổng điểm thưởng (mục ${section})`,
+  deductionTotal: (section: string) => `tổng điểm trừ (mục ${section})`,
+  grandTotal: 'tổng điểm',
+  maxPoints: 'Điểm chuẩn',
+  /** "TC_05 (Điểm tự chấm, tiêu chí 5)". */
+  who: (name: string, what: string | undefined, row: string) => `${name} (${what ? `${what}, ${row}` : row})`,
+  // Where a cell is.
+  cellOnSheet: (address: string, sheet: string) => `${address} của trang “${sheet}”`,
+  onRowOf: (owner: string) => `trên dòng của ${owner}`,
+  onRow: (row: number) => `ở dòng ${row}`,
+  inColumn: (header: string) => ` ở cột “${header}”`,
+  // Where a moved name points instead of where it belongs.
+  outOfOrder: (cell: string, row: string) => `ô ${cell} ${row}, không đúng chỗ của nó theo thứ tự các dòng của bảng`,
+  otherSheet: (cell: string, expected: string, sheet: string) => `ô ${cell}, không phải ô ${expected} của trang “${sheet}”`,
+  otherColumn: (cell: string, here: string, expected: string, there: string) => `ô ${cell}${here}, không phải ô ${expected}${there} của cùng dòng`,
+  otherRow: (cell: string, row: string, expected: string, expectedRow: string) => `ô ${cell} ${row}, không phải ô ${expected} ${expectedRow}`,
+  // The findings.
+  moved: (who: string, where: string) => `Tên ô ${who} trỏ vào ${where}; có thể do cắt–dán ô hoặc sửa tên ô.`,
+  notFormula: (who: string, formulaCell: string | undefined, cell: string, row: string, found: string) =>
+    `Tên ô ${who} không còn trỏ vào ô công thức của nó${formulaCell ? ` (${formulaCell})` : ''} mà trỏ vào ô ${cell} ${row} (${found}), ` +
+    'có thể do cắt–dán ô hoặc sửa tên ô: số đọc theo tên này không phải số bảng tính ra.',
+  /** "Hai tên ô A và B cùng trỏ vào ô H17 …: mỗi ô chỉ được mang một tên. A lẽ ra ở ô H16 …, nên … đang đọc ô của …; …" */
+  shared: (count: number, names: string[], cell: string, row: string, belongs: string[], readers: string[], owner: string | undefined) =>
+    `${COUNT_WORDS[count] ?? formatNumber(count)} tên ô ${names.join(' và ')} cùng trỏ vào ô ${cell} ${row}: mỗi ô chỉ được mang một tên. ` +
+    `${belongs.join('; ')}${owner ? `, nên ${readers.join(', ')} đang đọc ô của ${owner}` : ''}; có thể do cắt–dán ô hoặc sửa tên ô.`,
+  belongsAt: (name: string, cell: string, row: string) => `${name} lẽ ra ở ô ${cell} ${row}`,
+  notHere: (name: string) => `${name} không thuộc ô này`,
+} as const;
+
 /** The merge's statuses and what it says about files and units. */
 export const MERGE_TEXT = {
   status: { valid: 'Hợp lệ', warning: 'Cảnh báo', rejected: 'Bị loại' },

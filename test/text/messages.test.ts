@@ -19,7 +19,7 @@ describe('what the check and the merge say, in Vietnamese formats', () => {
       'Tiêu chí 2: có điểm (3,75) nhưng chưa ghi minh chứng (MC_02).',
     );
 
-    const view = { meta: {}, hasName: () => true, cell: (n: string) => cells[n] ?? ({ kind: 'empty' } as const) };
+    const view = { meta: {}, hasName: () => true, locate: () => undefined, cell: (n: string) => cells[n] ?? ({ kind: 'empty' } as const) };
     const text = formatCheckReport('a.xlsx', checkWorkbook(view, loaded));
     expect(text).toContain('\nTổng điểm: 3,75\n');
     expect(text).toContain('[CẢNH BÁO] MISSING_EVIDENCE: Tiêu chí 2: có điểm (3,75) nhưng chưa ghi minh chứng (MC_02).');
@@ -28,7 +28,7 @@ describe('what the check and the merge say, in Vietnamese formats', () => {
   it('writes a printed maximum that was edited with a decimal comma', () => {
     const maxName = names.maxPoints('2');
     const cells: Record<string, CellInput> = { [maxName]: { kind: 'number', value: 5.25 } };
-    const view = { meta: {}, hasName: () => true, cell: (n: string) => cells[n] ?? ({ kind: 'empty' } as const) };
+    const view = { meta: {}, hasName: () => true, locate: () => undefined, cell: (n: string) => cells[n] ?? ({ kind: 'empty' } as const) };
     const edited = checkWorkbook(view, loaded).problems.find((p) => p.code === 'MAX_POINTS_EDITED' && p.name === maxName);
     expect(edited?.message).toBe(`Điểm chuẩn ${maxName} phải là 5, trong tệp là giá trị cố định 5,25.`);
   });
