@@ -1,9 +1,10 @@
 import { Suspense, lazy, useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
-import { FluentProvider, Spinner, Tab, TabList, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { AriaLiveAnnouncer, FluentProvider, Spinner, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { ErrorBar, type ShownError } from './ErrorBar';
 import { PanelBoundary } from './PanelBoundary';
 import { ServicesProvider, useServices, type TaskpaneServices } from './services';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { TabBar, panelId, tabId } from './TabBar';
 import type { TabProps } from './tabs';
 
 interface TabDefinition {
@@ -31,6 +32,7 @@ export function preloadFirstTab(): void {
 const useStyles = makeStyles({
   provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   hiddenPanel: { display: 'none' },
 });
@@ -73,21 +75,25 @@ function Shell() {
   };
 
   return (
-    <div className={styles.root}>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => select(String(d.value))}>
-        {TABS.map((t) => (
-          <Tab key={t.value} value={t.value}>
-            {t.label}
-          </Tab>
-        ))}
-      </TabList>
+    <main className={styles.root} tabIndex={-1}>
+      <h1 className={styles.title}>Chấm điểm thi đua</h1>
+      <TabBar tabs={TABS} selected={tab} opened={opened} label="Chức năng" onSelect={select} />
       {settingsFailure && <ErrorBar shown={settingsFailure} onDismiss={() => setSettingsFailure(null)} />}
       {settings ? (
         TABS.filter((t) => opened.includes(t.value)).map((t) => {
           const Panel = PANELS.get(t.value)!;
           const active = t.value === tab;
           return (
-            <div key={t.value} role="tabpanel" aria-label={t.label} hidden={!active} className={active ? styles.panel : styles.hiddenPanel}>
+            <div
+              key={t.value}
+              role="tabpanel"
+              id={panelId(t.value)}
+              aria-labelledby={tabId(t.value)}
+              // Focus lands here when the control that had it goes away.
+              tabIndex={-1}
+              hidden={!active}
+              className={active ? styles.panel : styles.hiddenPanel}
+            >
               <PanelBoundary title={`Không mở được thẻ “${t.label}”`}>
                 <Suspense fallback={<Spinner size="small" label="Đang tải…" />}>
                   <Panel settings={settings} onSettingsChange={updateSettings} active={active} />
@@ -99,7 +105,7 @@ function Shell() {
       ) : (
         <Spinner size="small" label="Đang tải…" />
       )}
-    </div>
+    </main>
   );
 }
 
@@ -107,9 +113,12 @@ export function App({ services }: { services: TaskpaneServices }) {
   const styles = useStyles();
   return (
     <FluentProvider theme={webLightTheme} className={styles.provider}>
-      <ServicesProvider services={services}>
-        <Shell />
-      </ServicesProvider>
+      {/* Message bars announce themselves through it; tabs announce progress with useAnnounce. */}
+      <AriaLiveAnnouncer>
+        <ServicesProvider services={services}>
+          <Shell />
+        </ServicesProvider>
+      </AriaLiveAnnouncer>
     </FluentProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   Button,
   Field,
@@ -11,6 +11,7 @@ import {
   makeStyles,
   mergeClasses,
   tokens,
+  useAnnounce,
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ChevronDownRegular, ChevronUpRegular, ErrorCircleRegular, WarningRegular } from '@fluentui/react-icons';
 import { ErrorBar, type ShownError } from './ErrorBar';
@@ -127,6 +128,18 @@ export default function CheckTab({ settings, active }: TabProps) {
   const faults = problems.filter((p) => p.code !== 'UNSCORED');
   const errors = faults.filter((p) => p.severity === 'error').length;
   const warnings = faults.length - errors;
+  const counts = [errors > 0 && `${errors} lỗi`, warnings > 0 && `${warnings} cảnh báo`, unscored.length > 0 && `${unscored.length} tiêu chí chưa chấm`]
+    .filter(Boolean)
+    .join(', ');
+
+  // Each check's outcome is said once; a new one replaces one not yet read out.
+  const { announce } = useAnnounce();
+  const outcome =
+    check &&
+    `Đã chấm ${check.scoredCount}/${check.criterionCount}, tổng điểm ${formatPoints(check.total)}. ${counts || 'Không phát hiện vấn đề nào.'}`;
+  useEffect(() => {
+    if (outcome && active) announce(outcome, { batchId: 'check' });
+  }, [outcome, active, announce]);
 
   return (
     <div className={styles.root}>
@@ -149,7 +162,7 @@ export default function CheckTab({ settings, active }: TabProps) {
         </MessageBar>
       )}
       <div className={styles.toolbar}>
-        <Button icon={<ArrowClockwiseRegular />} onClick={refresh} disabled={checking}>
+        <Button icon={<ArrowClockwiseRegular />} onClick={refresh} disabledFocusable={checking}>
           Kiểm tra lại
         </Button>
         {checking && <Spinner size="tiny" label="Đang kiểm tra…" />}
@@ -174,12 +187,7 @@ export default function CheckTab({ settings, active }: TabProps) {
             </MessageBar>
           ) : (
             <>
-              <Text weight="semibold">
-                {[errors > 0 && `${errors} lỗi`, warnings > 0 && `${warnings} cảnh báo`, unscored.length > 0 && `${unscored.length} tiêu chí chưa chấm`]
-                  .filter(Boolean)
-                  .join(', ')}{' '}
-                — bấm vào một dòng để chọn ô.
-              </Text>
+              <Text weight="semibold">{counts} — bấm vào một dòng để chọn ô.</Text>
               <ul className={styles.list} aria-label="Các vấn đề">
                 {faults.map((problem, i) => (
                   <ProblemItem key={`${problem.code}:${problem.name ?? ''}:${i}`} problem={problem} onSelect={select} />

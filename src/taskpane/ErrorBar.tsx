@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Button,
   MessageBar,
@@ -27,8 +27,21 @@ const useStyles = makeStyles({
 
 const MAX_ISSUES = 30;
 
+/**
+ * Where focus goes when the bar is closed: back to the control that had it
+ * when the error appeared (the button whose action failed), or, when that
+ * is gone or disabled, to the tab panel, so it never falls to the page.
+ */
+function focusAfterClose(opener: Element | null, bar: HTMLElement | null): void {
+  const usable = opener instanceof HTMLElement && opener.isConnected && !opener.matches(':disabled') && opener !== document.body;
+  const target = usable ? opener : bar?.closest<HTMLElement>('[role="tabpanel"], main');
+  target?.focus();
+}
+
 export function ErrorBar({ shown, onDismiss, onRetry }: { shown: ShownError; onDismiss?: () => void; onRetry?: () => void }) {
   const styles = useStyles();
+  const [opener] = useState(() => document.activeElement);
+  const bar = useRef<HTMLDivElement>(null);
   const { logError } = useServices();
   const { message, detail } = describeError(shown.error);
   const issues = shown.issues ?? [];
@@ -38,7 +51,7 @@ export function ErrorBar({ shown, onDismiss, onRetry }: { shown: ShownError; onD
   }, [logError, shown.error]);
 
   return (
-    <MessageBar intent="error" layout="multiline">
+    <MessageBar ref={bar} intent="error" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{shown.title}</MessageBarTitle>
         {message}
@@ -54,10 +67,30 @@ export function ErrorBar({ shown, onDismiss, onRetry }: { shown: ShownError; onD
       </MessageBarBody>
       <MessageBarActions
         containerAction={
-          onDismiss && <Button appearance="transparent" aria-label="Đóng thông báo" icon={<DismissRegular />} onClick={onDismiss} />
+          onDismiss && (
+            <Button
+              appearance="transparent"
+              aria-label="Đóng thông báo"
+              icon={<DismissRegular />}
+              onClick={() => {
+                focusAfterClose(opener, bar.current);
+                onDismiss();
+              }}
+            />
+          )
         }
       >
-        {onRetry && <Button onClick={onRetry}>Thử lại</Button>}
+        {onRetry && (
+          <Button
+            onClick={() => {
+              // A retry usually removes the bar.
+              focusAfterClose(opener, bar.current);
+              onRetry();
+            }}
+          >
+            Thử lại
+          </Button>
+        )}
       </MessageBarActions>
     </MessageBar>
   );

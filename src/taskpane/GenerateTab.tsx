@@ -51,7 +51,7 @@ function ResultView({ result }: { result: GenerateResult }) {
   const styles = useStyles();
   return (
     <>
-      <MessageBar intent="success" layout="multiline">
+      <MessageBar intent="success" politeness="polite" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{result.mode === 'created' ? 'Đã tạo bảng tự chấm điểm' : 'Đã cập nhật bảng tự chấm điểm'}</MessageBarTitle>
           {result.mode === 'upgraded'
@@ -194,7 +194,8 @@ export default function GenerateTab({ settings, onSettingsChange, active }: TabP
         </MessageBar>
       )}
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={!status || foreign || busy} onClick={() => void submit()}>
+        {/* Only focusable while busy, so focus stays on it through the work. */}
+        <Button appearance="primary" disabled={!status || foreign} disabledFocusable={busy} onClick={() => void submit()}>
           {upgrading ? 'Cập nhật' : 'Tạo bảng'}
         </Button>
         {busy && <Spinner size="tiny" label={upgrading ? 'Đang cập nhật…' : 'Đang tạo bảng…'} />}

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   Badge,
   Button,
@@ -17,6 +17,7 @@ import {
   Text,
   makeStyles,
   tokens,
+  useAnnounce,
 } from '@fluentui/react-components';
 import { DeleteRegular, DocumentAddRegular } from '@fluentui/react-icons';
 import { consolidate, STATUS_LABEL } from '../app/merge';
@@ -63,9 +64,12 @@ function localTime(d: Date): string {
 
 function WrittenView({ written, units }: { written: MergeWriteResult; units: number }) {
   const sheets = written.sheets.map((s) => `“${s}”`).join(', ');
+  // The write button is disabled once the merge is written: focus moves to what it did.
+  const message = useRef<HTMLDivElement>(null);
+  useEffect(() => message.current?.focus(), []);
   return (
     <>
-      <MessageBar intent="success" layout="multiline">
+      <MessageBar ref={message} tabIndex={-1} intent="success" politeness="polite" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>Đã ghi kết quả tổng hợp</MessageBarTitle>
           {units} đơn vị vào các trang {sheets}. Nhập điểm thẩm định vào cột “Thẩm định” của trang “{written.sheets[0]}”; ô để trống tính
@@ -90,6 +94,8 @@ export default function MergeTab({ settings }: TabProps) {
   const { operations, readMergeFile } = useServices();
   const { loaded } = useMemo(() => chosenRubric(settings.rubric), [settings.rubric]);
   const input = useRef<HTMLInputElement>(null);
+  const pickButton = useRef<HTMLButtonElement>(null);
+  const { announce } = useAnnounce();
   const [entries, setEntries] = useState<PickedEntry[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [reading, setReading] = useState(false);
@@ -115,6 +121,8 @@ export default function MergeTab({ settings }: TabProps) {
     setEntries((prev) => [...prev, ...fresh.map((file) => ({ key: keyOf(file), file }))]);
     setReading(true);
     setProgress({ done: 0, total: fresh.length });
+    // Said at the start and, with the statuses, at the end: not once per file.
+    announce(`Đang đọc ${fresh.length} tệp…`, { batchId: 'merge-read' });
     try {
       for (const [i, file] of fresh.entries()) {
         const fileReading = await readMergeFile(file, loaded);
@@ -131,6 +139,8 @@ export default function MergeTab({ settings }: TabProps) {
   };
 
   const clear = () => {
+    // The button pressed disappears with the list.
+    pickButton.current?.focus();
     setEntries([]);
     setProgress(null);
     setWritten(null);
@@ -155,6 +165,14 @@ export default function MergeTab({ settings }: TabProps) {
 
   const outcomeOf = new Map(result?.files.map((f, i) => [i, f]));
   const tally = (status: FileStatus) => result?.files.filter((f) => f.status === status).length ?? 0;
+  const summary =
+    result &&
+    `${result.files.length} tệp: ${tally('valid')} hợp lệ, ${tally('warning')} cảnh báo, ${tally('rejected')} bị loại — ${
+      result.units.length > 0 ? `${result.units.length} đơn vị được tổng hợp.` : 'không có đơn vị nào tổng hợp được.'
+    }`;
+  useEffect(() => {
+    if (summary && !reading) announce(summary, { batchId: 'merge-read' });
+  }, [summary, reading, announce]);
 
   return (
     <div className={styles.root}>
@@ -166,11 +184,18 @@ export default function MergeTab({ settings }: TabProps) {
         Theo bộ tiêu chí: {describeRubric(loaded)}
       </Text>
       <div className={styles.actions}>
-        <Button appearance={entries.length === 0 ? 'primary' : 'secondary'} icon={<DocumentAddRegular />} disabled={reading || writing} onClick={() => input.current?.click()}>
+        {/* Focusable while busy, so focus stays on it after the files are picked. */}
+        <Button
+          ref={pickButton}
+          appearance={entries.length === 0 ? 'primary' : 'secondary'}
+          icon={<DocumentAddRegular />}
+          disabledFocusable={reading || writing}
+          onClick={() => input.current?.click()}
+        >
           {entries.length === 0 ? 'Chọn tệp…' : 'Thêm tệp…'}
         </Button>
         {entries.length > 0 && (
-          <Button appearance="subtle" icon={<DeleteRegular />} disabled={reading || writing} onClick={clear}>
+          <Button appearance="subtle" icon={<DeleteRegular />} disabledFocusable={reading || writing} onClick={clear}>
             Xoá danh sách
           </Button>
         )}
@@ -198,12 +223,7 @@ export default function MergeTab({ settings }: TabProps) {
         </Field>
       )}
       {readFailure && <ErrorBar shown={readFailure} onDismiss={() => setReadFailure(null)} />}
-      {result && (
-        <Text weight="semibold">
-          {result.files.length} tệp: {tally('valid')} hợp lệ, {tally('warning')} cảnh báo, {tally('rejected')} bị loại —{' '}
-          {result.units.length > 0 ? `${result.units.length} đơn vị được tổng hợp.` : 'không có đơn vị nào tổng hợp được.'}
-        </Text>
-      )}
+      {summary && <Text weight="semibold">{summary}</Text>}
       {entries.length > 0 && (
         <Table size="small" aria-label="Trạng thái các tệp">
           <TableHeader>
@@ -252,7 +272,12 @@ export default function MergeTab({ settings }: TabProps) {
       {result && (
         <div className={styles.actions}>
           {/* Written once per set of files: another click would add a second copy of the sheets. */}
-          <Button appearance="primary" disabled={reading || writing || written !== null || result.units.length === 0} onClick={() => void write()}>
+          <Button
+            appearance="primary"
+            disabled={written !== null || result.units.length === 0}
+            disabledFocusable={reading || writing}
+            onClick={() => void write()}
+          >
             Ghi kết quả vào sổ làm việc
           </Button>
           {writing && <Spinner size="tiny" label="Đang ghi…" />}

@@ -39,7 +39,7 @@ function AppliedView({ result }: { result: PrintResult }) {
   const written = result.written.map((name) => NAMES[name] ?? name).join(', ');
   return (
     <>
-      <MessageBar intent="success" layout="multiline">
+      <MessageBar intent="success" politeness="polite" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{result.notSet.length === 0 ? 'Đã áp dụng trang in' : 'Đã ghi các ô của khối chữ ký'}</MessageBarTitle>
           Đã ghi {written} vào trang “{SHEET_NAME}”.
@@ -191,7 +191,7 @@ export default function PrintTab({ settings, onSettingsChange, active }: TabProp
         {placeDateLine(place, date ?? undefined)}
       </Text>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={!ready || busy || Boolean(dateText && !date)} onClick={() => void apply()}>
+        <Button appearance="primary" disabled={!ready || Boolean(dateText && !date)} disabledFocusable={busy} onClick={() => void apply()}>
           Áp dụng trang in
         </Button>
         {busy && <Spinner size="tiny" label="Đang áp dụng…" />}

@@ -48,9 +48,9 @@ export function RubricChooser({
       setSource('builtin');
       onChange({ source: 'builtin' });
     } else {
+      // Nothing changes until a valid file is loaded, and the file dialog
+      // opens only from its button: arrow keys move between the radios.
       setSource('file');
-      // Nothing changes until a valid file is loaded.
-      if (setting.source !== 'file') fileInput.current?.click();
     }
   };
 

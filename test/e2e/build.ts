@@ -36,7 +36,13 @@ function repositoryRoot(): string {
 }
 
 const ROOT = repositoryRoot();
-const relative = (file: string) => path.relative(ROOT, file).split(path.sep).join('/');
+/** node_modules may be a link to a copy shared with other checkouts: its files still count as node_modules/…. */
+const MODULES = fs.realpathSync(path.join(ROOT, 'node_modules'));
+const relative = (file: string) => {
+  const inModules = path.relative(MODULES, file);
+  const rel = inModules.startsWith('..') ? path.relative(ROOT, file) : path.join('node_modules', inModules);
+  return rel.split(path.sep).join('/');
+};
 
 /** A module's source files, looking inside modules webpack concatenated. */
 function sourceFiles(module: Module): string[] {
@@ -100,7 +106,8 @@ function buildInputs(): string[] {
     }
   };
   for (const dir of ['src', 'assets', 'test/fakes']) walk(dir);
-  files.push('test/e2e/fake-office.ts', 'webpack.config.js', 'tsconfig.json', 'tsconfig.addin.json', 'manifest.xml', 'package-lock.json');
+  // build.ts itself: the chunk record it writes depends on it.
+  files.push('test/e2e/build.ts', 'test/e2e/fake-office.ts', 'webpack.config.js', 'tsconfig.json', 'tsconfig.addin.json', 'manifest.xml', 'package-lock.json');
   return files.sort();
 }
 

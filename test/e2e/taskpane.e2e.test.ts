@@ -12,6 +12,7 @@ import { parseA1 } from '../../src/layout/a1';
 import { SHEET_NAME } from '../../src/layout/plan';
 import { describeWithTool } from '../support/external';
 import { fixtureSet, UNITS } from '../support/fixtures';
+import { seriousViolations } from './axe';
 import { sharedAddinBuild, TEST_PUBLIC_URL, type AddinBuild } from './build';
 import { launchChromium, serveDirectory } from './browser';
 import type { FakeOfficeWindow } from './fake-office';
@@ -83,6 +84,17 @@ describeWithTool('chromium', 'the task pane in Chromium with a fake Excel', () =
     const errors: string[] = [];
     const outside: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
+    // What Fluent's announcer hands the screen reader (document.ariaNotify, which Chromium has).
+    await page.addInitScript(() => {
+      const said: string[] = [];
+      const proto = Document.prototype as unknown as { ariaNotify?: (message: string, options?: unknown) => void };
+      const native = proto.ariaNotify;
+      proto.ariaNotify = function (this: Document, message: string, options?: unknown) {
+        said.push(message);
+        native?.call(this, message, options);
+      };
+      (window as unknown as { announced: string[] }).announced = said;
+    });
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
@@ -99,6 +111,15 @@ describeWithTool('chromium', 'the task pane in Chromium with a fake Excel', () =
     return { page, errors, outside, requested };
   }
 
+  /** Waits until something announced contains `text`, and returns it. */
+  const announcement = async (page: Page, text: string) => {
+    const found = await page.waitForFunction(
+      (part) => (window as unknown as { announced: string[] }).announced.find((m) => m.includes(part)),
+      text,
+    );
+    return (await found.jsonValue()) as string;
+  };
+
   /** The fake host's current selection, as the sheet name and range. */
   const selection = (page: Page) =>
     page.evaluate(() => {
@@ -113,6 +134,8 @@ describeWithTool('chromium', 'the task pane in Chromium with a fake Excel', () =
     await page.getByRole('button', { name: 'Tạo bảng' }).click();
     await page.getByText('Đã tạo bảng tự chấm điểm').waitFor();
     await page.getByRole('button', { name: 'Cập nhật' }).waitFor();
+    // Said to a screen reader, not only shown.
+    expect(await announcement(page, 'Đã tạo bảng tự chấm điểm')).toContain('Nhập điểm tự chấm và minh chứng');
     fs.mkdirSync(OUTPUT, { recursive: true });
     await page.screenshot({ path: path.join(OUTPUT, 'taskpane-e2e-created.png'), fullPage: true });
 
@@ -259,6 +282,65 @@ describeWithTool('chromium', 'the task pane in Chromium with a fake Excel', () =
     expect(workbook.syncs - syncsBefore).toBe(2);
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
+    await page.close();
+  });
+
+  test('axe-core finds no serious or critical violation on any tab, with a sheet, problems and picked files', async () => {
+    const { page, errors } = await openPane();
+    const found: Record<string, unknown[]> = {};
+    await page.getByRole('button', { name: 'Tạo bảng' }).waitFor();
+    found['Tạo bảng (trống)'] = await seriousViolations(page);
+    await page.getByRole('textbox', { name: /Tên đơn vị/ }).fill('Hội LHPN huyện Hà Quảng');
+    await page.getByRole('button', { name: 'Tạo bảng' }).click();
+    await page.getByText('Đã tạo bảng tự chấm điểm').waitFor();
+    found['Tạo bảng'] = await seriousViolations(page);
+
+    await page.getByRole('tab', { name: 'Kiểm tra' }).click();
+    await page.getByText(/^Đã chấm 0\/49$/).waitFor();
+    await page.evaluate(() => (window as unknown as FakeOfficeWindow).fakeExcel.typeIntoName('TC_01', 'hai'));
+    await page.getByText(/1 lỗi/).waitFor();
+    await page.getByRole('button', { name: /Xem từng tiêu chí chưa chấm/ }).click();
+    found['Kiểm tra'] = await seriousViolations(page);
+
+    await page.getByRole('tab', { name: 'In' }).click();
+    await page.getByRole('button', { name: 'Áp dụng trang in' }).click();
+    await page.getByText('Đã áp dụng trang in').waitFor();
+    found['In'] = await seriousViolations(page);
+
+    await page.getByRole('tab', { name: 'Tổng hợp' }).click();
+    const fixtures = fixtureSet().filter((f) => ['ha-quang.xlsx', 'bang-khac.xlsx'].includes(f.file));
+    const files = [];
+    for (const f of fixtures) files.push({ name: f.file, mimeType: XLSX_TYPE, buffer: (await f.build('')) as Buffer });
+    await page.locator('input[type="file"][multiple]').setInputFiles(files);
+    await page.getByText(/2 tệp: 1 hợp lệ, 0 cảnh báo, 1 bị loại/).waitFor();
+    found['Tổng hợp'] = await seriousViolations(page);
+
+    expect(found).toEqual({ 'Tạo bảng (trống)': [], 'Tạo bảng': [], 'Kiểm tra': [], In: [], 'Tổng hợp': [] });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('by keyboard: arrow keys move between the rubric radios and open no file dialog; the file button does', async () => {
+    const { page, errors } = await openPane();
+    const dialogs: string[] = [];
+    page.on('filechooser', (chooser) => dialogs.push(chooser.isMultiple() ? 'multiple' : 'one'));
+    const builtin = page.getByRole('radio', { name: /^Có sẵn/ });
+    await builtin.focus();
+    await page.keyboard.press('ArrowDown');
+    const fromFile = page.getByRole('radio', { name: 'Từ tệp bộ tiêu chí (JSON)' });
+    expect(await fromFile.isChecked()).toBe(true);
+    expect(await fromFile.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowUp');
+    expect(await builtin.isChecked()).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    // The file button appears after the radios; reaching it and pressing Enter opens the dialog.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Chọn tệp…');
+    expect(dialogs).toEqual([]);
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Enter');
+    expect((await chooser).isMultiple()).toBe(false);
+    expect(errors).toEqual([]);
     await page.close();
   });
 

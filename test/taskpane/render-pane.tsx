@@ -13,12 +13,13 @@ export function renderPane(ops = new FakeOperations(), store = new MemorySetting
   return { ops, store, reader, logged, view };
 }
 
-/** A button once it can be pressed (actions wait until the workbook's state is known). */
+/** A button once it can be pressed (actions wait until the workbook's state is known; busy buttons stay focusable but aria-disabled). */
 export async function enabledButton(name: string | RegExp): Promise<HTMLButtonElement> {
   let button: HTMLButtonElement | undefined;
   await waitFor(() => {
     button = screen.getByRole('button', { name }) as HTMLButtonElement;
     expect(button.disabled).toBe(false);
+    expect(button.getAttribute('aria-disabled')).not.toBe('true');
   });
   return button!;
 }
