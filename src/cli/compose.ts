@@ -1,5 +1,5 @@
 /** The command line's composition root: the application layer's file ports, filled by the package layer. */
-import { packageReader } from '../xlsx/package-reader';
+import { packageReader } from '../package/package-reader';
 import { workbookWriter } from '../xlsx/workbook-writer';
 
 export const files = { reader: packageReader, writer: workbookWriter };

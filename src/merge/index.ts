@@ -5,4 +5,3 @@ export * from './rows';
 export * from './styles';
 export * from './summary';
 export * from './unit';
-export * from './zip';

@@ -1,6 +1,7 @@
 import rubric2024 from './data/2024.json';
 import { rubricSchema, type Rubric, type CriterionNode, type RubricNode, type Section, type GroupNode } from './schema';
-import { sha256Hex } from './sha256';
+import { sha256 } from '@noble/hashes/sha256';
+import { bytesToHex } from '@noble/hashes/utils';
 
 export * from './schema';
 
@@ -27,7 +28,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function fingerprintOf(rubric: Rubric): string {
-  return sha256Hex(canonicalJson(rubric));
+  return bytesToHex(sha256(new TextEncoder().encode(canonicalJson(rubric))));
 }
 
 export interface LoadedRubric {

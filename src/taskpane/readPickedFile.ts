@@ -6,7 +6,7 @@
 import { mergeProblem, readForMerge, refusedReading } from '../app/merge-read';
 import type { FileReading } from '../merge/consolidate';
 import type { LoadedRubric } from '../rubric';
-import { packageReader } from '../xlsx/package-reader';
+import { packageReader } from '../package/package-reader';
 
 /** FileReader, which every host webview has (Blob.arrayBuffer is younger). */
 function bytesOf(file: Blob): Promise<Uint8Array> {

@@ -47,14 +47,18 @@ export const FILE_TEXT = {
     'Tệp không phải bảng tự chấm điểm do chamdiem tạo (không có trang thông tin ẩn). Hãy dùng đúng bảng đã phát cho đơn vị.',
 } as const;
 
-/** What the zip guard finds in a package's directory. */
+/**
+ * What the package guard finds in a returned file's zip, in plain words: a
+ * part is named where it helps whoever repairs the file.
+ */
 export const ZIP_TEXT = {
-  corrupt: (why: string) => `Tệp .xlsx bị hỏng (${why}): có thể tải về chưa hết. Hãy xin đơn vị gửi lại.`,
-  noDirectory: 'không thấy mục lục zip',
-  zip64: 'dạng zip64, bảng tự chấm không bao giờ cần',
-  directoryOutside: 'mục lục zip nằm ngoài tệp',
-  directoryCut: 'mục lục zip bị cắt',
-  unknownMethod: (method: number) => `kiểu nén ${method} không phải của Excel`,
+  corrupt: (why: string) => `Tệp .xlsx bị hỏng, không đọc được (${why}): có thể tải về chưa hết. Hãy xin đơn vị gửi lại.`,
+  noDirectory: 'thiếu phần cuối của tệp',
+  zip64: 'tệp nén theo kiểu dành cho tệp rất lớn, bảng tự chấm không bao giờ cần',
+  directoryOutside: 'phần cuối của tệp chỉ ra ngoài tệp',
+  directoryCut: 'tệp bị cắt cụt',
+  unknownMethod: (method: number) => `một phần được nén theo kiểu ${method}, Excel không dùng kiểu này`,
+  partDamaged: (part: string) => `phần ${part} không giải nén được`,
   tooManyEntries: (count: number) => `Tệp chứa ${formatNumber(count)} thành phần nén, quá nhiều đối với một bảng tính.`,
   encryptedEntries: 'Tệp nén có mật khẩu, không đọc được. Hãy bỏ mật khẩu rồi gửi lại.',
   unpacksTooMuch: (total: number, limit: number) =>
@@ -63,6 +67,14 @@ export const ZIP_TEXT = {
     `Thành phần ${part} nén tới ${formatNumber(ratio)} lần (${formatMegabytes(size)}): không phải bảng tự chấm, có thể là tệp độc hại.`,
   moreThanDeclared: (part: string, declared: number) =>
     `Thành phần ${part} giải nén ra nhiều hơn kích thước khai báo (${formatNumber(declared)} byte): tệp bị làm giả, có thể là tệp độc hại.`,
+} as const;
+
+/** What the package reader finds in the workbook a returned file holds. */
+export const PACKAGE_TEXT = {
+  unreadable: (why: string) => `Tệp .xlsx bị hỏng, không đọc được (${why}).`,
+  noSheets: 'Tệp không có trang tính nào.',
+  twoSheetsOneName: (name: string) => `hai trang tính cùng tên “${name}”`,
+  missingString: (cell: string) => `ô ${cell} trỏ tới chuỗi không có`,
 } as const;
 
 /** The sentences of data validation and of the check about one entry. */

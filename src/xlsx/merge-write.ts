@@ -12,7 +12,7 @@ import type { MergeCell, MergePlan, MergeSheetPlan } from '../merge/plan';
 import { MERGE_FLAGS, MERGE_STYLES, type MergeFlag, type MergeStyleName } from '../merge/styles';
 import { marginsInInches } from './margins';
 import { PackageWriter } from './package';
-import { escapeAttribute, escapeCellText, escapeXml } from './xml';
+import { escapeAttribute, escapeCellText, escapeXml } from '../package/xml';
 
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';

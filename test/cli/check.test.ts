@@ -7,6 +7,7 @@ import { allCriteria, builtinRubric } from '../../src/rubric';
 import { names } from '../../src/rubric/names';
 import { main } from '../../src/cli/main';
 import { META_SHEET_NAME } from '../../src/layout/plan';
+import { FILE_TEXT } from '../../src/text/messages';
 import { editWorkbook, fillByName, generated, removeNames, type FillValue } from '../support/workbooks';
 
 const { rubric } = builtinRubric();
@@ -140,9 +141,9 @@ describe('chamdiem check', () => {
   });
 
   test.each([
-    ['empty.xlsx', Buffer.alloc(0), 'Tệp rỗng (0 byte).'],
-    ['random.xlsx', Buffer.from('không phải tệp excel, chỉ là chữ'), 'Không phải tệp .xlsx.'],
-    ['old.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]), 'Tệp Excel cũ (.xls) hoặc tệp có mật khẩu mở'],
+    ['empty.xlsx', Buffer.alloc(0), 'Tệp rỗng (0 byte)'],
+    ['random.xlsx', Buffer.from('không phải tệp excel, chỉ là chữ'), 'Không phải tệp .xlsx'],
+    ['old.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]), 'Tệp Excel cũ (.xls)'],
   ])('%s is unreadable: exit 2 with a clear message', async (name, bytes, message) => {
     const r = await run('check', await save(name, bytes));
     expect(r.code).toBe(2);
@@ -162,7 +163,7 @@ describe('chamdiem check', () => {
     expect(notOurs.report).toEqual({
       file: expect.stringContaining('foreign.xlsx'),
       status: 'unreadable',
-      error: { code: 'METADATA_MISSING', message: 'Tệp không phải bảng tự chấm điểm do chamdiem tạo (không có trang thông tin ẩn).' },
+      error: { code: 'METADATA_MISSING', message: FILE_TEXT.notOurs },
     });
   });
 

@@ -5,7 +5,7 @@ import rubric2024 from '../../src/rubric/data/2024.json';
 import { main } from '../../src/cli/main';
 import { slug } from '../../src/cli/generate';
 import { readWorkbook } from '../support/exceljs-read';
-import { readWorkbookFast } from '../../src/xlsx/fast-read';
+import { readReturnedWorkbook } from '../../src/package/reader';
 import { editWorkbook, fillByName, namedCell } from '../support/workbooks';
 
 let dir: string;
@@ -74,7 +74,7 @@ describe('chamdiem generate', () => {
       }),
     );
     expect((await run('generate', '--out', out)).code).toBe(0);
-    const again = await readWorkbookFast(fs.readFileSync(out));
+    const again = await readReturnedWorkbook(fs.readFileSync(out));
     expect(again.cell('TC_01')).toEqual({ kind: 'number', value: 2 });
   });
 

@@ -13,7 +13,7 @@ import { isLeaf, mergeRows } from '../../src/merge/rows';
 import type { UnitReading } from '../../src/merge/unit';
 import { builtinRubric } from '../../src/rubric';
 import { readForMerge } from '../../src/app/merge-read';
-import { packageReader } from '../../src/xlsx/package-reader';
+import { packageReader } from '../../src/package/package-reader';
 import { writeMergeWorkbook } from '../../src/xlsx/merge-write';
 import { FakeExcelHost } from '../fakes/excel-host';
 import { exportFakeToXlsx } from '../fakes/excel-host/export-xlsx';

@@ -3,11 +3,12 @@ import * as os from 'os';
 import * as path from 'path';
 import { readInputFile } from '../../src/cli/merge';
 import { consolidate, unitKey, type FileReading, type MergeResult } from '../../src/merge/consolidate';
-import { readZipDirectory, sniffFile, zipDirectoryProblem, INPUT_LIMITS, type ZipEntryInfo } from '../../src/merge/zip';
+import { directoryOf, sniffFile, zipDirectoryProblem, INPUT_LIMITS } from '../../src/package/guard';
+import { readZipDirectory, type ZipEntryInfo } from '../../src/package/zip';
 import type { UnitReading } from '../../src/merge/unit';
 import { builtinRubric } from '../../src/rubric';
 import { readForMerge } from '../../src/app/merge-read';
-import { packageReader } from '../../src/xlsx/package-reader';
+import { packageReader } from '../../src/package/package-reader';
 import { buildFixtures, fixtureSet, UNITS, zipOf, type Fixture } from '../support/fixtures';
 import { generated } from '../support/workbooks';
 
@@ -103,6 +104,8 @@ describe('zip inspection', () => {
     name: 'xl/worksheets/sheet1.xml',
     flags: 0,
     method: 8,
+    crc: 0,
+    localOffset: 0,
     compressedSize: 100_000,
     uncompressedSize: 1_000_000,
     ...over,
@@ -110,13 +113,13 @@ describe('zip inspection', () => {
 
   test('reads what the directory declares', async () => {
     const bytes = zipOf([
-      { name: 'a.xml', method: 0, data: Buffer.from('<a/>'), uncompressedSize: 4 },
-      { name: 'thư mục/b.xml', method: 0, data: Buffer.from('<bb/>'), uncompressedSize: 5 },
+      { name: 'a.xml', method: 0, data: Buffer.from('<a/>'), uncompressedSize: 4, crc: 0x1234 },
+      { name: 'thư mục/b.xml', method: 0, data: Buffer.from('<bb/>'), uncompressedSize: 5, crc: 0xfedcba98 },
     ]);
     expect(readZipDirectory(bytes)).toEqual({
       entries: [
-        { name: 'a.xml', flags: 0x0800, method: 0, compressedSize: 4, uncompressedSize: 4 },
-        { name: 'thư mục/b.xml', flags: 0x0800, method: 0, compressedSize: 5, uncompressedSize: 5 },
+        { name: 'a.xml', flags: 0x0800, method: 0, crc: 0x1234, compressedSize: 4, uncompressedSize: 4, localOffset: 0 },
+        { name: 'thư mục/b.xml', flags: 0x0800, method: 0, crc: 0xfedcba98, compressedSize: 5, uncompressedSize: 5, localOffset: 30 + 5 + 4 },
       ],
     });
     const real = await generated();
@@ -139,11 +142,11 @@ describe('zip inspection', () => {
     const good = zipOf([{ name: 'a.xml', method: 0, data: Buffer.from('<a/>'), uncompressedSize: 4 }]);
     const movedDirectory = Buffer.from(good);
     movedDirectory.writeUInt32LE(0x7fffffff, movedDirectory.length - 6);
-    expect('problem' in readZipDirectory(movedDirectory) && readZipDirectory(movedDirectory)).toMatchObject({ problem: { code: 'ZIP_CORRUPT' } });
+    expect(directoryOf(movedDirectory)).toMatchObject({ problem: { code: 'ZIP_CORRUPT', message: expect.stringContaining('phần cuối của tệp chỉ ra ngoài tệp') } });
     const zip64 = Buffer.from(good);
     zip64.writeUInt16LE(0xffff, zip64.length - 12);
-    expect(readZipDirectory(zip64)).toMatchObject({ problem: { code: 'ZIP_CORRUPT' } });
-    expect(readZipDirectory(good.subarray(0, good.length - 10))).toMatchObject({ problem: { code: 'ZIP_CORRUPT' } });
+    expect(directoryOf(zip64)).toMatchObject({ problem: { code: 'ZIP_CORRUPT' } });
+    expect(directoryOf(good.subarray(0, good.length - 10))).toMatchObject({ problem: { code: 'ZIP_CORRUPT', message: expect.stringContaining('thiếu phần cuối của tệp') } });
   });
 
   test('sniffs empty, OLE and foreign files', () => {

@@ -1,6 +1,6 @@
 /**
  * A second reader of returned workbooks, on ExcelJS: the independent view the
- * package reader (src/xlsx/fast-read.ts, what chamdiem uses) is tested against.
+ * package reader (src/package/reader.ts, what chamdiem uses) is tested against.
  */
 import ExcelJS from 'exceljs';
 import { parseA1, parseSheetRef } from '../../src/layout/a1';
@@ -8,9 +8,10 @@ import { META_SHEET_NAME } from '../../src/layout/plan';
 import type { CellInput } from '../../src/scoring/inputs';
 
 import { WorkbookReadError } from '../../src/app/ports';
-import { describeNonXlsx, METADATA_MISSING_MESSAGE, type NamedCell, type ReadWorkbook } from '../../src/xlsx/workbook-view';
+import { sniffFile } from '../../src/package/guard';
+import { METADATA_MISSING_MESSAGE, type NamedCell, type ReadWorkbook } from '../../src/package/workbook-view';
 
-export { describeNonXlsx, METADATA_MISSING_MESSAGE, WorkbookReadError, type NamedCell, type ReadWorkbook };
+export { METADATA_MISSING_MESSAGE, WorkbookReadError, type NamedCell, type ReadWorkbook };
 
 /**
  * A spreadsheet holds no NaN or Infinity; a file that claims one ("NaN",
@@ -92,8 +93,8 @@ function keepNamesUnexpanded(workbook: ExcelJS.Workbook): void {
 
 /** A Node Buffer is a Uint8Array too; ExcelJS takes either, in Node and in the browser. */
 export async function loadExcelWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const notXlsx = describeNonXlsx(bytes);
-  if (notXlsx) throw new WorkbookReadError(notXlsx, 'UNREADABLE');
+  const notXlsx = sniffFile(bytes);
+  if (notXlsx) throw new WorkbookReadError(notXlsx.message, 'UNREADABLE');
   const workbook = new ExcelJS.Workbook();
   keepNamesUnexpanded(workbook);
   try {

@@ -11,7 +11,7 @@ import { columnLetters, rangeA1 } from '../../src/layout/a1';
 import type { MergePlan } from '../../src/merge/plan';
 import { writeMergeWorkbook } from '../../src/xlsx/merge-write';
 import { crc32 } from '../../src/xlsx/package';
-import { escapeAttribute, escapeCellText, escapeXml } from '../../src/xlsx/xml';
+import { escapeAttribute, escapeCellText, escapeXml } from '../../src/package/xml';
 import { planWithRawText } from './merge-plans';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';

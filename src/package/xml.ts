@@ -1,6 +1,6 @@
 /**
  * XML for the package parts, both ways. Reading: a small, tolerant scanner
- * for the few parts the fast reader needs. It never throws and is linear in
+ * for the few parts the reader needs. It never throws and is linear in
  * its input whatever that holds: every search moves forward, damaged markup
  * ends the scan instead of being repaired, and DTDs are skipped, never
  * expanded. Element and attribute names are seen without their namespace

@@ -1,8 +1,8 @@
 /**
- * The fast reader against the ExcelJS reader: on every workbook chamdiem
+ * The package reader against the ExcelJS reader: on every workbook chamdiem
  * writes, a user fills or LibreOffice saves again, both give the same
  * metadata, the same names and the same CellInput for every named cell; on
- * broken files, the same outcome. Then what only the fast reader meets:
+ * broken files, the same outcome. Then what only the package reader meets:
  * package variants other writers produce, and hostile XML.
  */
 import ExcelJS from 'exceljs';
@@ -14,8 +14,8 @@ import { a1, sheetRef } from '../../src/layout/a1';
 import { META_SHEET_NAME, SHEET_NAME } from '../../src/layout/plan';
 import { builtinRubric } from '../../src/rubric';
 import { names } from '../../src/rubric/names';
-import { inspectPackage } from '../../src/xlsx/guard';
-import { isWorkbookPart, readWorkbookFast, readWorkbookParts } from '../../src/xlsx/fast-read';
+import { openPackage } from '../../src/package/open';
+import { readReturnedWorkbook, readWorkbookParts } from '../../src/package/reader';
 import { readWorkbook, WorkbookReadError, type ReadWorkbook } from '../support/exceljs-read';
 import { describeWithTool } from '../support/external';
 import { completeEntries, EVIL_HYPERLINK, fixtureSet } from '../support/fixtures';
@@ -48,9 +48,9 @@ async function outcome(bytes: Uint8Array, read: (b: Uint8Array) => Promise<ReadW
 
 /** Both readers on the same bytes; the ExcelJS one behind the package guard, as the merge reads. */
 async function bothReaders(bytes: Uint8Array) {
-  const guarded = await inspectPackage(bytes);
+  const guarded = openPackage(bytes);
   const exceljs = 'problem' in guarded ? { refused: 'UNREADABLE' } : await outcome(bytes, readWorkbook);
-  return { exceljs, fast: await outcome(bytes, readWorkbookFast) };
+  return { exceljs, ours: await outcome(bytes, readReturnedWorkbook) };
 }
 
 /** A filled sheet with every kind of cell content a reader must tell apart. */
@@ -77,18 +77,18 @@ async function everyKindOfCell(): Promise<Buffer> {
   });
 }
 
-describe('the fast reader sees what the ExcelJS reader sees', () => {
+describe('the package reader sees what the ExcelJS reader sees', () => {
   test('in a blank generated workbook', async () => {
-    const { exceljs, fast } = await bothReaders(await generated({ unitName: UNIT }));
-    expect(fast).toEqual(exceljs);
-    expect(Object.keys((fast as { read: { names: object } }).read.names).length).toBeGreaterThan(250);
+    const { exceljs, ours } = await bothReaders(await generated({ unitName: UNIT }));
+    expect(ours).toEqual(exceljs);
+    expect(Object.keys((ours as { read: { names: object } }).read.names).length).toBeGreaterThan(250);
   });
 
   test('in a completely filled workbook', async () => {
     const bytes = await fillByName(await generated({}), completeEntries(UNIT, 1));
-    const { exceljs, fast } = await bothReaders(bytes);
-    expect(fast).toEqual(exceljs);
-    const view = await readWorkbookFast(bytes);
+    const { exceljs, ours } = await bothReaders(bytes);
+    expect(ours).toEqual(exceljs);
+    const view = await readReturnedWorkbook(bytes);
     expect(view.cell(names.unitName)).toEqual({ kind: 'text', value: UNIT });
     expect(view.meta.rubricId).toBe(loaded.rubric.id);
   });
@@ -111,18 +111,18 @@ describe('the fast reader sees what the ExcelJS reader sees', () => {
     zip.file('xl/workbook.xml', workbookXml.replace('</definedNames>', `${scoped}</definedNames>`));
     const bytes = await zip.generateAsync({ type: 'nodebuffer' });
 
-    const { exceljs, fast } = await bothReaders(bytes);
-    expect(fast).toEqual(exceljs);
-    const view = await readWorkbookFast(bytes);
+    const { exceljs, ours } = await bothReaders(bytes);
+    expect(ours).toEqual(exceljs);
+    const view = await readReturnedWorkbook(bytes);
     expect(view.cell(names.score('1'))).toEqual({ kind: 'number', value: 2 });
     expect(view.cell('ChiOBanSao')).toEqual({ kind: 'text', value: 'chỉ ở bản sao' });
   });
 
   test('in every kind of cell content: numbers, booleans, errors, formulas with results, rich text, long and odd text', async () => {
     const bytes = await everyKindOfCell();
-    const { exceljs, fast } = await bothReaders(bytes);
-    expect(fast).toEqual(exceljs);
-    const view = await readWorkbookFast(bytes);
+    const { exceljs, ours } = await bothReaders(bytes);
+    expect(ours).toEqual(exceljs);
+    const view = await readReturnedWorkbook(bytes);
     expect(view.cell(names.score('2'))).toEqual({ kind: 'boolean', value: true });
     expect(view.cell(names.score('3'))).toEqual({ kind: 'error', value: '#DIV/0!' });
     expect(view.cell(names.score('5'))).toEqual({ kind: 'formula', formula: 'IF(TRUE,"a","b")', result: 'a' });
@@ -132,23 +132,23 @@ describe('the fast reader sees what the ExcelJS reader sees', () => {
   });
 
   test.each(fixtureSet().map((f) => [f.file, f] as const))('in the returned-file fixture %s, with the same outcome', async (file, fixture) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fast-read-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'package-read-'));
     try {
       const target = path.join(dir, file);
       const bytes = (await fixture.build(target)) ?? fs.readFileSync(target);
-      const { exceljs, fast } = await bothReaders(bytes);
-      expect(fast).toEqual(exceljs);
+      const { exceljs, ours } = await bothReaders(bytes);
+      expect(ours).toEqual(exceljs);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
 
-describeWithTool('soffice', 'the fast reader on workbooks LibreOffice saved again', () => {
+describeWithTool('soffice', 'the package reader on workbooks LibreOffice saved again', () => {
   let dir: string;
   let resaved: string[];
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fast-read-lo-'));
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'package-read-lo-'));
     const sources = [
       ['blank.xlsx', await generated({ unitName: UNIT })],
       ['filled.xlsx', await fillByName(await generated({}), completeEntries(UNIT, 2))],
@@ -166,10 +166,10 @@ describeWithTool('soffice', 'the fast reader on workbooks LibreOffice saved agai
   test('metadata, names and every named cell agree, cached results included', async () => {
     for (const file of resaved) {
       const bytes = fs.readFileSync(file);
-      const { exceljs, fast } = await bothReaders(bytes);
-      expect({ file: path.basename(file), ...fast }).toEqual({ file: path.basename(file), ...exceljs });
+      const { exceljs, ours } = await bothReaders(bytes);
+      expect({ file: path.basename(file), ...ours }).toEqual({ file: path.basename(file), ...exceljs });
     }
-    const filled = await readWorkbookFast(fs.readFileSync(resaved[1]));
+    const filled = await readReturnedWorkbook(fs.readFileSync(resaved[1]));
     const total = filled.cell(names.grandTotal);
     expect(total).toMatchObject({ kind: 'formula' });
     expect(typeof (total as { result: unknown }).result).toBe('number');
@@ -178,26 +178,25 @@ describeWithTool('soffice', 'the fast reader on workbooks LibreOffice saved agai
 
 // ---- package variants and hostile XML -----------------------------------------------------
 
-async function partsOf(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
-  const zip = await JSZip.loadAsync(bytes);
-  const parts = new Map<string, Uint8Array>();
-  for (const file of Object.values(zip.files)) if (!file.dir && isWorkbookPart(file.name)) parts.set(file.name, await file.async('uint8array'));
-  return parts;
+function partsOf(bytes: Uint8Array): Map<string, string> {
+  const opened = openPackage(bytes);
+  if ('problem' in opened) throw new Error(opened.problem.message);
+  return opened.parts;
 }
 
-const text = (parts: Map<string, Uint8Array>, name: string) => new TextDecoder().decode(parts.get(name));
-const put = (parts: Map<string, Uint8Array>, name: string, xml: string) => parts.set(name, new TextEncoder().encode(xml));
+const text = (parts: Map<string, string>, name: string) => parts.get(name) as string;
+const put = (parts: Map<string, string>, name: string, xml: string) => parts.set(name, xml);
 
 describe('package variants other writers produce', () => {
-  let base: Map<string, Uint8Array>;
+  let base: Map<string, string>;
   let reference: ReturnType<typeof seen>;
   beforeAll(async () => {
     const bytes = await fillByName(await generated({}), completeEntries(UNIT, 4));
-    base = await partsOf(bytes);
+    base = partsOf(bytes);
     reference = seen(readWorkbookParts(base));
   });
 
-  const variant = (edit: (parts: Map<string, Uint8Array>) => void) => {
+  const variant = (edit: (parts: Map<string, string>) => void) => {
     const parts = new Map(base);
     edit(parts);
     return seen(readWorkbookParts(parts));
@@ -270,13 +269,13 @@ describe('package variants other writers produce', () => {
   });
 });
 
-describe('hostile XML never crashes or hangs the fast reader', () => {
-  let base: Map<string, Uint8Array>;
+describe('hostile XML never crashes or hangs the package reader', () => {
+  let base: Map<string, string>;
   beforeAll(async () => {
-    base = await partsOf(await fillByName(await generated({}), completeEntries(UNIT, 5)));
+    base = partsOf(await fillByName(await generated({}), completeEntries(UNIT, 5)));
   });
 
-  const attempt = (edit: (parts: Map<string, Uint8Array>) => void) => {
+  const attempt = (edit: (parts: Map<string, string>) => void) => {
     const parts = new Map(base);
     edit(parts);
     try {
@@ -308,7 +307,7 @@ describe('hostile XML never crashes or hangs the fast reader', () => {
     const result = attempt((parts) => put(parts, sheet, text(parts, sheet).replace(/(<c r="A2"[^>]*t="s"><v>)\d+/, '$1999999')));
     expect(result).toEqual({ refused: 'UNREADABLE' });
     expect(() =>
-      readWorkbookParts(new Map(base).set(sheet, new TextEncoder().encode(text(base, sheet).replace(/(<c r="A2"[^>]*t="s"><v>)\d+/, '$1999999')))),
+      readWorkbookParts(new Map(base).set(sheet, text(base, sheet).replace(/(<c r="A2"[^>]*t="s"><v>)\d+/, '$1999999'))),
     ).toThrow(/Tệp \.xlsx bị hỏng, không đọc được \(ô A2 trỏ tới chuỗi không có\)/);
   });
 
@@ -320,7 +319,7 @@ describe('hostile XML never crashes or hangs the fast reader', () => {
     const ref = a1(at.row, at.col);
     for (const bad of ['NaN', '1e400', 'abc']) {
       const view = readWorkbookParts(
-        new Map(base).set(sheet, new TextEncoder().encode(text(base, sheet).replace(new RegExp(`<c r="${ref}"[^>]*?(/>|>[\\s\\S]*?</c>)`), `<c r="${ref}"><v>${bad}</v></c>`))),
+        new Map(base).set(sheet, text(base, sheet).replace(new RegExp(`<c r="${ref}"[^>]*?(/>|>[\\s\\S]*?</c>)`), `<c r="${ref}"><v>${bad}</v></c>`)),
       );
       expect(score(view)).toEqual({ kind: 'error', value: '#NUM!' });
     }
@@ -328,7 +327,7 @@ describe('hostile XML never crashes or hangs the fast reader', () => {
       .replace(/(<definedName name="TC_02">)[^<]*/, "$1'Tự chấm điểm'!$H$1048577")
       .replace(/(<definedName name="TC_03">)[^<]*/, "$1'Tự chấm điểm'!$H$1:$H$1048576")
       .replace(/(<definedName name="TC_04">)[^<]*/, "$1'Không có'!$H$4");
-    const view = readWorkbookParts(new Map(base).set('xl/workbook.xml', new TextEncoder().encode(workbook)));
+    const view = readWorkbookParts(new Map(base).set('xl/workbook.xml', workbook));
     expect([view.hasName('TC_02'), view.hasName('TC_03'), view.hasName('TC_04'), view.hasName('TC_05')]).toEqual([false, false, false, true]);
   });
 });

@@ -1,0 +1,15 @@
+/** The application layer's PackageReader, filled by this package layer. Runs in the browser too. */
+import type { PackageReader } from '../app/ports';
+import { INPUT_LIMITS, tooLarge } from './guard';
+import { openPackage } from './open';
+import { readReturnedWorkbook, readWorkbookParts } from './reader';
+
+export const packageReader: PackageReader = {
+  sizeProblem: (size) => (size > INPUT_LIMITS.maxFileBytes ? tooLarge(size) : null),
+  read: readReturnedWorkbook,
+  async guard(bytes) {
+    const opened = openPackage(bytes);
+    if ('problem' in opened) return opened;
+    return { savedAt: opened.savedAt, read: () => readWorkbookParts(opened.parts) };
+  },
+};
