@@ -1,4 +1,5 @@
 /** The one place that converts between row/column numbers and A1 text. */
+import { FAULT_TEXT } from '../text/messages';
 
 export interface CellRef {
   row: number;
@@ -13,19 +14,19 @@ export interface RangeRef {
 }
 
 export function columnLetters(col: number): string {
-  if (!Number.isInteger(col) || col < 1) throw new RangeError(`Cột không hợp lệ: ${col}`);
+  if (!Number.isInteger(col) || col < 1) throw new RangeError(FAULT_TEXT.badColumn(col));
   let s = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
 export function columnNumber(letters: string): number {
-  if (!/^[A-Za-z]{1,3}$/.test(letters)) throw new RangeError(`Cột không hợp lệ: ${letters}`);
+  if (!/^[A-Za-z]{1,3}$/.test(letters)) throw new RangeError(FAULT_TEXT.badColumn(letters));
   return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 }
 
 export function a1(row: number, col: number, absolute = false): string {
-  if (!Number.isInteger(row) || row < 1) throw new RangeError(`Dòng không hợp lệ: ${row}`);
+  if (!Number.isInteger(row) || row < 1) throw new RangeError(FAULT_TEXT.badRow(row));
   const d = absolute ? '$' : '';
   return `${d}${columnLetters(col)}${d}${row}`;
 }
@@ -38,7 +39,7 @@ export function rangeA1(r: RangeRef, absolute = false): string {
 /** "B7", "$B$7" → {row: 7, col: 2}. */
 export function parseA1(ref: string): CellRef {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
-  if (!m) throw new RangeError(`Địa chỉ ô không hợp lệ: ${ref}`);
+  if (!m) throw new RangeError(FAULT_TEXT.badAddress(ref));
   return { row: Number(m[2]), col: columnNumber(m[1]) };
 }
 

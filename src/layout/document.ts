@@ -1,5 +1,6 @@
 /** Wording and page rules of Nghị định 30/2020/NĐ-CP that the printed sheets follow. */
 import { columnWidthPx } from './text-fit';
+import { WORKBOOK_TEXT } from '../text/messages';
 
 /** Top and bottom 20 mm, left 30 mm, right 15 mm; header and footer inside the margins. */
 export const DOCUMENT_MARGINS_MM = { top: 20, bottom: 20, left: 30, right: 15, header: 8, footer: 8 };
@@ -12,10 +13,10 @@ const A4_MM = { short: 210, long: 297 };
  * are left for writing by hand.
  */
 export function placeDateLine(place: string, date?: { year: number; month: number; day: number }): string {
-  if (!date) return `${place}, ngày ..... tháng ..... năm ..........`;
+  if (!date) return WORKBOOK_TEXT.placeDateBlank(place);
   const day = String(date.day).padStart(2, '0');
   const month = date.month <= 2 ? String(date.month).padStart(2, '0') : String(date.month);
-  return `${place}, ngày ${day} tháng ${month} năm ${date.year}`;
+  return WORKBOOK_TEXT.placeDate(place, day, month, date.year);
 }
 
 /** Parses "YYYY-MM-DD" strictly; null when it is not a real calendar date. */

@@ -3,6 +3,7 @@ import type { NumberRule } from '../scoring/inputs';
 import { ruleMessage } from '../scoring/inputs';
 import { a1, type RangeRef } from './a1';
 import { validityFormula } from './formulas';
+import { WORKBOOK_TEXT } from '../text/messages';
 
 /** Excel's limits for a validation's title and message. */
 const TITLE_MAX = 32;
@@ -52,7 +53,7 @@ export function numberValidation(range: RangeRef, label: string, rule: NumberRul
     range,
     type: 'custom',
     formula: validityFormula(a1(range.top, range.left), rule),
-    title: clip('Giá trị không hợp lệ', TITLE_MAX),
+    title: clip(WORKBOOK_TEXT.invalidValueTitle, TITLE_MAX),
     promptTitle: clip(label, TITLE_MAX),
     message: clip(ruleMessage(label, rule), MESSAGE_MAX),
   };
@@ -63,8 +64,8 @@ export function textLengthValidation(range: RangeRef, label: string, maxLength: 
     range,
     type: 'textLength',
     maxLength,
-    title: clip('Nội dung quá dài', TITLE_MAX),
+    title: clip(WORKBOOK_TEXT.tooLongTitle, TITLE_MAX),
     promptTitle: clip(label, TITLE_MAX),
-    message: clip(`${label} tối đa ${maxLength} ký tự.`, MESSAGE_MAX),
+    message: clip(WORKBOOK_TEXT.tooLong(label, maxLength), MESSAGE_MAX),
   };
 }

@@ -327,3 +327,20 @@ export const EXCEL_TEXT = {
     breakBefore: (row: number) => `Ngắt trang trước dòng ${row} để khối chữ ký không bị tách sang hai trang`,
   },
 } as const;
+
+/** Text the workbooks carry that is not rubric text: validation, the document's lines, headings. */
+export const WORKBOOK_TEXT = {
+  invalidValueTitle: 'Giá trị không hợp lệ',
+  tooLongTitle: 'Nội dung quá dài',
+  tooLong: (label: string, maxLength: number) => `${label} tối đa ${formatNumber(maxLength)} ký tự.`,
+  /** Nghị định 30's place–date line; the figures come already padded as the decree writes them. */
+  placeDate: (place: string, day: string, month: string, year: number) => `${place}, ngày ${day} tháng ${month} năm ${year}`,
+  placeDateBlank: (place: string) => `${place}, ngày ..... tháng ..... năm ..........`,
+} as const;
+
+/** Errors that mean a fault in chamdiem itself; worded for the user who may still see one. */
+export const FAULT_TEXT = {
+  badColumn: (col: number | string) => `Cột không hợp lệ: ${col}`,
+  badRow: (row: number) => `Dòng không hợp lệ: ${row}`,
+  badAddress: (ref: string) => `Địa chỉ ô không hợp lệ: ${ref}`,
+} as const;
