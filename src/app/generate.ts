@@ -8,7 +8,7 @@ import { carryEntries, type EntryValue, type NamedCells } from '../layout/carry'
 import { buildSheetPlan, ORPHAN_PREFIX, type SheetPlan } from '../layout/plan';
 import type { LoadedRubric } from '../rubric';
 import { names } from '../rubric/names';
-import type { CalendarDate } from './print';
+import { typedName, type CalendarDate } from './input';
 import type { PackageReader, WorkbookWriter } from './ports';
 
 /** What an existing sheet of ours holds: its named cells and its metadata. */
@@ -47,11 +47,6 @@ export interface SheetWork {
   keptEntries: number;
   /** Entries with no cell in the new sheet, found now or earlier; the plan keeps every one in its metadata. */
   orphans: Orphan[];
-}
-
-/** How every host takes a typed name: NFC, trimmed, and blank meaning "not given". */
-export function typedName(text: string | undefined): string | undefined {
-  return text?.normalize('NFC').trim() || undefined;
 }
 
 function earlierOrphans(meta: Record<string, string>): Orphan[] {

@@ -4,7 +4,7 @@
  * it with `ExcelOperations.writeMerge` instead.
  */
 import { consolidate, type MergeResult } from '../merge/consolidate';
-import { buildMergePlan } from '../merge/plan';
+import { buildMergePlan, type MergePlan, type MergePlanOptions } from '../merge/plan';
 import type { LoadedRubric } from '../rubric';
 import type { WorkbookWriter } from './ports';
 
@@ -13,8 +13,12 @@ export { MERGE_SHEETS } from '../merge/plan';
 export { STATUS_LABEL } from '../merge/problems';
 export { mergeSummary } from '../merge/summary';
 
-/** The consolidated workbook; `mergedAt` is shown on the "Tổng hợp" sheet. Null when no file could be merged. */
+/** The merge's sheets, the same for every host; `mergedAt` is shown on the "Tổng hợp" sheet. */
+export function planMerge(result: MergeResult, loaded: LoadedRubric, options: MergePlanOptions): MergePlan {
+  return buildMergePlan(result, loaded, options);
+}
+
+/** The consolidated workbook file; null when no file could be merged. */
 export async function writeMergeFile(writer: WorkbookWriter, result: MergeResult, loaded: LoadedRubric, mergedAt: string): Promise<Uint8Array | null> {
-  if (result.units.length === 0) return null;
-  return writer.writeMerge(buildMergePlan(result, loaded, { mergedAt }));
+  return result.units.length === 0 ? null : writer.writeMerge(planMerge(result, loaded, { mergedAt }));
 }

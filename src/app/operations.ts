@@ -8,10 +8,11 @@ import type { MergeResult } from '../merge/consolidate';
 import type { LoadedRubric } from '../rubric';
 import type { Problem } from '../scoring/problems';
 import type { Orphan } from './generate';
-import type { CalendarDate } from './print';
+import type { PrintRequest } from './print';
 
 /** The sheet the operations work on, as the pane names it to the user. */
 export { SHEET_NAME } from '../layout/plan';
+export type { PrintRequest };
 
 export interface SheetStatus {
   /** A sheet with the standard name exists. */
@@ -70,18 +71,6 @@ export interface MergeWriteResult {
   syncs: number;
   /** Estimated request size of each write sync, in bytes; each stays under Excel's 5 MB. */
   chunkBytes: number[];
-}
-
-export interface PrintRequest {
-  loaded: LoadedRubric;
-  /** Blank ones leave what the sheet has. */
-  unitName?: string;
-  preparer?: string;
-  signer?: string;
-  /** Place of the place–date line; blank takes the rubric's. */
-  place?: string;
-  /** Without a date the line keeps dotted blanks for writing by hand. */
-  date?: CalendarDate;
 }
 
 export interface PrintResult {

@@ -1,9 +1,139 @@
-/** The printed document: its place–date line, and the dates hosts take for it. */
+/**
+ * Print setup of our sheet, the "In" tab's job: checks that the sheet is ours,
+ * of the chosen rubric and laid out as the plan says, then decides what to
+ * write into the signer fields and which page layout to set. Pure; the
+ * Office.js adapter reads the sheet and applies the answer.
+ */
+import { a1, sheetRef } from '../layout/a1';
+import { buildSheetPlan, META_SHEET_NAME, SHEET_NAME, type SheetPlan } from '../layout/plan';
+import type { LoadedRubric } from '../rubric';
+import { names } from '../rubric/names';
+import { EXCEL_TEXT, rubricLabel } from '../text/messages';
+import { typedName, type CalendarDate } from './input';
+
 export { parseIsoDate, placeDateLine } from '../layout/document';
 
-/** A day of the calendar, as the place–date line prints it. */
-export interface CalendarDate {
-  year: number;
-  month: number;
-  day: number;
+export interface PrintRequest {
+  loaded: LoadedRubric;
+  /** Blank ones leave what the sheet has. */
+  unitName?: string;
+  preparer?: string;
+  signer?: string;
+  /** Place of the place–date line; blank takes the rubric's. */
+  place?: string;
+  /** Without a date the line keeps dotted blanks for writing by hand. */
+  date?: CalendarDate;
+}
+
+/** The cells the job writes, and one in the middle of the table that pins the layout. */
+export const PRINT_FIELDS = [names.unitName, names.dateLine, names.preparerName, names.signerName, names.grandTotal] as const;
+
+/** One printed field's defined name as the host found it. */
+export interface FoundField {
+  /** Where the name points, as the host shows it ("'Tự chấm điểm'!C2"). */
+  address: string;
+  /** The one cell it points at, when it does. */
+  cell?: { sheet: string; row: number; col: number };
+}
+
+/** What the host read of the sheet to print. */
+export interface PrintTarget {
+  exists: boolean;
+  ours: boolean;
+  meta: Record<string, string>;
+  /** Each of PRINT_FIELDS the workbook names; a missing one is absent. */
+  fields: ReadonlyMap<string, FoundField>;
+  /** The unit name the sheet shows now. */
+  shownUnit: string;
+}
+
+export interface PrintWork {
+  /** The plan whose page layout is set. */
+  plan: SheetPlan;
+  /** The place–date line as written. */
+  dateLine: string;
+  /** Text written into the fields, by defined name, in sheet order. */
+  writes: [string, string][];
+  /** The unit name's row grows with a new name, and the page breaks follow the rows. */
+  unitRowHeight?: { row: number; height: number };
+  /** Each page setting in Vietnamese, listed to the user when the host cannot set them. */
+  settings: string[];
+}
+
+/** Each page setting, in Vietnamese, as the tab lists what could not be set. */
+function printSettings(plan: SheetPlan): string[] {
+  const { print } = plan;
+  const text = EXCEL_TEXT.printSettings;
+  return [
+    text.paper,
+    text.margins(print.marginsMm),
+    text.fitToWidth(print.fitToWidth),
+    print.titleRows.from === print.titleRows.to ? text.titleRow(print.titleRows.from) : text.titleRows(print.titleRows.from, print.titleRows.to),
+    text.pageNumbers,
+    ...print.rowBreaksBefore.map(text.breakBefore),
+  ];
+}
+
+/** Why the sheet cannot be set up for printing, in Vietnamese; null when it can. */
+function refusal(target: PrintTarget, loaded: LoadedRubric, plan: SheetPlan): string | null {
+  if (!target.exists) return EXCEL_TEXT.noSheet(SHEET_NAME);
+  if (!target.ours) return EXCEL_TEXT.foreignPrint(EXCEL_TEXT.notOurSheet(SHEET_NAME, META_SHEET_NAME));
+  if (target.meta.rubricFingerprint !== loaded.fingerprint) {
+    const sheetRubric = rubricLabel(target.meta.rubricId ?? '?', target.meta.rubricVersion ?? '?');
+    return EXCEL_TEXT.printOtherRubric(sheetRubric, rubricLabel(loaded.rubric.id, loaded.rubric.version));
+  }
+  const missing = PRINT_FIELDS.filter((name) => !target.fields.has(name));
+  if (missing.length > 0) return EXCEL_TEXT.printMissing(missing);
+  for (const name of PRINT_FIELDS) {
+    const field = plan.fields.find((f) => f.name === name);
+    if (!field) return EXCEL_TEXT.printMissing([name]);
+    const found = target.fields.get(name) as FoundField;
+    const at = found.cell;
+    if (!at || at.sheet !== SHEET_NAME || at.row !== field.row || at.col !== field.col) {
+      return EXCEL_TEXT.printMoved(name, found.address, sheetRef(SHEET_NAME, a1(field.row, field.col)));
+    }
+  }
+  return null;
+}
+
+/** The cell text a plan gives a named input. */
+function plannedText(plan: SheetPlan, name: string): string {
+  const field = plan.fields.find((f) => f.name === name);
+  const cell = field && plan.cells.find((c) => c.row === field.row && c.col === field.col);
+  return String(cell?.value ?? '');
+}
+
+/** What to write and set, or why not (`refused`, in Vietnamese). */
+export function planPrint(target: PrintTarget, request: PrintRequest): PrintWork | { refused: string } {
+  const { loaded } = request;
+  const unitName = typedName(request.unitName);
+  const preparer = typedName(request.preparer);
+  const signer = typedName(request.signer);
+  const plan = buildSheetPlan(loaded, {
+    unitName: unitName ?? target.shownUnit,
+    preparer,
+    signer,
+    place: typedName(request.place),
+    date: request.date,
+  });
+  const refused = refusal(target, loaded, plan);
+  if (refused !== null) return { refused };
+
+  const dateLine = plannedText(plan, names.dateLine);
+  const given: [string, string | undefined][] = [
+    [names.unitName, unitName],
+    [names.dateLine, dateLine],
+    [names.preparerName, preparer],
+    [names.signerName, signer],
+  ];
+  const writes = given.filter((w): w is [string, string] => w[1] !== undefined);
+  const unitRow = plan.fields.find((f) => f.name === names.unitName)?.row;
+  const height = unitRow === undefined ? undefined : plan.rowHeights.get(unitRow);
+  return {
+    plan,
+    dateLine,
+    writes,
+    ...(unitName && unitRow !== undefined && height !== undefined ? { unitRowHeight: { row: unitRow, height } } : {}),
+    settings: printSettings(plan),
+  };
 }

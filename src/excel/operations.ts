@@ -3,17 +3,17 @@
  * fixed number of syncs: reads are queued together and synced once, then all
  * writes are queued and synced once. Nothing syncs in a loop.
  */
+import { checkOpenSheet } from '../app/check';
 import { planSheet } from '../app/generate';
-import { checkWorkbook } from '../check';
+import { MERGE_SHEETS, planMerge } from '../app/merge';
+import type { EntryValue } from '../layout/carry';
 import { META_SHEET_NAME, SHEET_NAME, type SheetPlan } from '../layout/plan';
 import type { LoadedRubric } from '../rubric';
-import { buildMergePlan, MERGE_SHEETS } from '../merge/plan';
 import type {
   ExcelOperations,
   GenerateRequest,
   GenerateResult,
   LiveCheck,
-  LiveProblem,
   MergeWriteRequest,
   MergeWriteResult,
   PrintRequest,
@@ -119,18 +119,20 @@ function namesToRemove(items: NamedItemApi[], plan: SheetPlan, replacingOurSheet
   return remove;
 }
 
-export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOptions = {}): ExcelOperations {
+/** What every operation shares: the host's Excel.run, what it supports, the options. */
+interface Session {
+  /** One Excel.run, retried once on cell-edit mode; `sync` counts the round trips of the attempt. */
+  batch<T>(work: (context: ExcelContext, sync: () => Promise<number>) => Promise<T>): Promise<T>;
+  supports(version: string): boolean;
+  options: ExcelOperationsOptions;
+  retryDelayMs: number;
+}
+
+function session(run: ExcelRun, options: ExcelOperationsOptions): Session {
   const supports = options.isSetSupported ?? ((version: string) => Office.context.requirements.isSetSupported('ExcelApi', version));
   const retryDelayMs = options.retryDelayMs ?? 500;
-  const now = options.now ?? (() => new Date().toISOString());
-
-  const requireMinimum = () => {
-    if (!supports('1.8')) throw new ExcelOperationError(MESSAGES.tooOld);
-  };
-
-  /** One Excel.run, retried once on cell-edit mode; `sync` counts the round trips of the attempt. */
-  const batch = async <T>(work: (context: ExcelContext, sync: () => Promise<number>) => Promise<T>): Promise<T> => {
-    requireMinimum();
+  const batch: Session['batch'] = (work) => {
+    if (!supports('1.8')) return Promise.reject(new ExcelOperationError(MESSAGES.tooOld));
     return retryOnCellEdit(
       () =>
         run(async (excelContext) => {
@@ -144,162 +146,181 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
       retryDelayMs,
     );
   };
+  return { batch, supports, options, retryDelayMs };
+}
 
-  const status = (): Promise<SheetStatus> =>
-    batch(async (context, sync) => {
-      const snapshot = queueSnapshot(context, false);
-      await sync();
-      const state = readSnapshot(snapshot);
-      return { exists: state.exists, ours: state.ours, ...(state.ours ? { meta: state.meta } : {}) };
+function status({ batch }: Session): Promise<SheetStatus> {
+  return batch(async (context, sync) => {
+    const snapshot = queueSnapshot(context, false);
+    await sync();
+    const state = readSnapshot(snapshot);
+    return { exists: state.exists, ours: state.ours, ...(state.ours ? { meta: state.meta } : {}) };
+  });
+}
+
+/**
+ * Queues the new sheet in place of the old one: built beside it, the old
+ * sheet, its metadata and names removed, the new one named and put where
+ * the old one was.
+ */
+function queueReplacement(
+  context: ExcelContext,
+  snapshot: Snapshot,
+  exists: boolean,
+  work: { plan: SheetPlan; entries: ReadonlyMap<string, EntryValue> },
+  pageLayout: boolean,
+): void {
+  const { plan } = work;
+  const stale = namesToRemove(snapshot.names?.items ?? [], plan, exists);
+  const sheets = context.workbook.worksheets;
+  let sheet: WorksheetApi;
+  if (exists) {
+    // Leftover of an interrupted upgrade; a no-op on the null object otherwise.
+    sheets.getItemOrNullObject(BUILD_SHEET_NAME).delete();
+    sheet = sheets.add(BUILD_SHEET_NAME);
+  } else {
+    sheet = sheets.add(SHEET_NAME);
+  }
+  queueSheet(sheet, plan, work.entries, { pageLayout, rangeAreas: pageLayout });
+  if (!snapshot.metaSheet.isNullObject) {
+    // Excel refuses to delete a very hidden sheet.
+    snapshot.metaSheet.visibility = 'Hidden';
+    snapshot.metaSheet.delete();
+  }
+  if (exists) {
+    const metaBefore = !snapshot.metaSheet.isNullObject && snapshot.metaSheet.position < snapshot.sheet.position;
+    snapshot.sheet.delete();
+    sheet.name = SHEET_NAME;
+    // Back where the old sheet was, counting the metadata sheet deleted above.
+    sheet.position = snapshot.sheet.position - (metaBefore ? 1 : 0);
+  }
+  for (const item of stale) item.delete();
+  queueNames(context.workbook.names, sheet, plan);
+  queueProtection(sheet, plan);
+  queueMeta(sheets.add(META_SHEET_NAME), plan);
+  sheet.activate();
+}
+
+function generate(s: Session, { loaded, unitName, preparer, signer }: GenerateRequest): Promise<GenerateResult> {
+  // Page layout and RangeAreas both arrive with ExcelApi 1.9.
+  const pageLayout = s.supports('1.9');
+  const now = s.options.now ?? (() => new Date().toISOString());
+  return s.batch(async (context, sync) => {
+    const snapshot = queueSnapshot(context, true);
+    await sync();
+    const state = readSnapshot(snapshot);
+    if (state.exists && !state.ours) throw new ExcelOperationError(MESSAGES.foreignSheet);
+    const work = planSheet(loaded, state.exists ? state.view : null, {
+      unitName,
+      preparer,
+      signer,
+      generatorVersion: s.options.generatorVersion,
+      createdAt: now(),
     });
+    queueReplacement(context, snapshot, state.exists, work, pageLayout);
+    const syncs = await sync();
+    return {
+      mode: state.exists ? 'upgraded' : 'created',
+      keptEntries: work.keptEntries,
+      orphans: work.orphans,
+      notices: pageLayout ? [] : [MESSAGES.noPrintLayout],
+      syncs,
+    };
+  });
+}
 
-  const generate = ({ loaded, unitName, preparer, signer }: GenerateRequest): Promise<GenerateResult> => {
-    // Page layout and RangeAreas both arrive with ExcelApi 1.9.
-    const pageLayout = supports('1.9');
-    return batch(async (context, sync) => {
-      const snapshot = queueSnapshot(context, true);
-      await sync();
-      const state = readSnapshot(snapshot);
-      if (state.exists && !state.ours) throw new ExcelOperationError(MESSAGES.foreignSheet);
+function check({ batch }: Session, loaded: LoadedRubric): Promise<LiveCheck> {
+  return batch(async (context, sync) => {
+    const snapshot = queueSnapshot(context, true);
+    await sync();
+    const state = readSnapshot(snapshot);
+    if (!state.exists) throw new ExcelOperationError(MESSAGES.noSheet);
+    if (!state.ours) throw new ExcelOperationError(MESSAGES.foreignCheck);
+    return checkOpenSheet(state.view, loaded);
+  });
+}
 
-      const { plan, entries, keptEntries, orphans } = planSheet(loaded, state.exists ? state.view : null, {
-        unitName,
-        preparer,
-        signer,
-        generatorVersion: options.generatorVersion,
-        createdAt: now(),
-      });
-      const stale = namesToRemove(snapshot.names?.items ?? [], plan, state.exists);
+/** Syncs, turning "sheet not found" into the message that says what to do. */
+async function syncOnOurSheet(sync: () => Promise<number>): Promise<void> {
+  try {
+    await sync();
+  } catch (error) {
+    if (officeErrorCode(error) === 'ItemNotFound') throw new ExcelOperationError(MESSAGES.noSheet, 'ItemNotFound', { cause: error });
+    throw error;
+  }
+}
 
-      const sheets = context.workbook.worksheets;
-      let sheet: WorksheetApi;
-      if (state.exists) {
-        // Leftover of an interrupted upgrade; a no-op on the null object otherwise.
-        sheets.getItemOrNullObject(BUILD_SHEET_NAME).delete();
-        sheet = sheets.add(BUILD_SHEET_NAME);
-      } else {
-        sheet = sheets.add(SHEET_NAME);
-      }
-      queueSheet(sheet, plan, entries, { pageLayout, rangeAreas: pageLayout });
-      if (!snapshot.metaSheet.isNullObject) {
-        // Excel refuses to delete a very hidden sheet.
-        snapshot.metaSheet.visibility = 'Hidden';
-        snapshot.metaSheet.delete();
-      }
-      if (state.exists) {
-        const metaBefore = !snapshot.metaSheet.isNullObject && snapshot.metaSheet.position < snapshot.sheet.position;
-        snapshot.sheet.delete();
-        sheet.name = SHEET_NAME;
-        // Back where the old sheet was, counting the metadata sheet deleted above.
-        sheet.position = snapshot.sheet.position - (metaBefore ? 1 : 0);
-      }
-      for (const item of stale) item.delete();
-      queueNames(context.workbook.names, sheet, plan);
-      queueProtection(sheet, plan);
-      queueMeta(sheets.add(META_SHEET_NAME), plan);
-      sheet.activate();
-      const syncs = await sync();
+function select({ batch }: Session, address: string): Promise<void> {
+  return batch(async (context, sync) => {
+    const sheet = context.workbook.worksheets.getItem(SHEET_NAME);
+    sheet.activate();
+    sheet.getRange(address).select();
+    await syncOnOurSheet(sync);
+  });
+}
 
-      return {
-        mode: state.exists ? 'upgraded' : 'created',
-        keptEntries,
-        orphans,
-        notices: pageLayout ? [] : [MESSAGES.noPrintLayout],
-        syncs,
-      };
+async function onChanged({ batch, retryDelayMs }: Session, callback: () => void): Promise<() => Promise<void>> {
+  const handle = await batch(async (context, sync) => {
+    const registration = context.workbook.worksheets.getItem(SHEET_NAME).onChanged.add(async () => callback());
+    await syncOnOurSheet(sync);
+    return registration;
+  });
+  return () =>
+    retryOnCellEdit(async () => {
+      handle.remove();
+      await handle.context.sync();
+    }, retryDelayMs);
+}
+
+function writeMerge(s: Session, { loaded, result, mergedAt }: MergeWriteRequest): Promise<MergeWriteResult> {
+  if (result.units.length === 0) return Promise.reject(new ExcelOperationError(MESSAGES.nothingToMerge));
+  // Page layout and RangeAreas both arrive with ExcelApi 1.9.
+  const pageLayout = s.supports('1.9');
+  return s.batch(async (context, sync) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await sync();
+    // Named before the plan is built: its formulas refer to the sheets by these names.
+    const sheetNames = chooseSheetNames(sheets.items.map((sheet) => sheet.name));
+    const plan = planMerge(result, loaded, { mergedAt, sheetNames });
+    const written = await writeMergePlan(context, plan, sync, {
+      pageLayout,
+      rangeAreas: pageLayout,
+      chunkBudget: s.options.mergeChunkBytes ?? CHUNK_BUDGET_BYTES,
     });
+    const names = plan.sheets.map((sheet) => sheet.name);
+    return {
+      sheets: names,
+      renamed: sheetNames.summary !== MERGE_SHEETS.summary,
+      notices: pageLayout ? [] : [MESSAGES.mergeNoLayout(names)],
+      syncs: 1 + written.chunkBytes.length,
+      chunkBytes: written.chunkBytes,
+    };
+  });
+}
+
+function applyPrint(s: Session, request: PrintRequest): Promise<PrintResult> {
+  const pageLayout = s.supports('1.9');
+  return s.batch(async (context, sync) => {
+    const snapshot = queueSnapshot(context, false);
+    const reads = queuePrintReads(context);
+    await sync();
+    const { exists, ours, meta } = readSnapshot(snapshot);
+    const queued = queuePrint({ sheet: snapshot.sheet, exists, ours, meta }, reads, request, pageLayout);
+    const syncs = await sync();
+    return { ...queued, syncs };
+  });
+}
+
+export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOptions = {}): ExcelOperations {
+  const s = session(run, options);
+  return {
+    status: () => status(s),
+    generate: (request) => generate(s, request),
+    check: (loaded) => check(s, loaded),
+    select: (address) => select(s, address),
+    onChanged: (callback) => onChanged(s, callback),
+    writeMerge: (request) => writeMerge(s, request),
+    applyPrint: (request) => applyPrint(s, request),
   };
-
-  const check = (loaded: LoadedRubric): Promise<LiveCheck> =>
-    batch(async (context, sync) => {
-      const snapshot = queueSnapshot(context, true);
-      await sync();
-      const state = readSnapshot(snapshot);
-      if (!state.exists) throw new ExcelOperationError(MESSAGES.noSheet);
-      if (!state.ours) throw new ExcelOperationError(MESSAGES.foreignCheck);
-      const report = checkWorkbook(state.view, loaded);
-      const problems = report.problems.map((p): LiveProblem => {
-        const address = p.name === undefined ? undefined : state.view.addressOf(p.name);
-        return address === undefined ? p : { ...p, address };
-      });
-      return {
-        problems,
-        scoredCount: report.score.scoredCount,
-        criterionCount: report.score.criterionCount,
-        total: report.score.total,
-      };
-    });
-
-  /** Syncs, turning "sheet not found" into the message that says what to do. */
-  const syncOnOurSheet = async (sync: () => Promise<number>) => {
-    try {
-      await sync();
-    } catch (error) {
-      if (officeErrorCode(error) === 'ItemNotFound') throw new ExcelOperationError(MESSAGES.noSheet, 'ItemNotFound', { cause: error });
-      throw error;
-    }
-  };
-
-  const select = (address: string): Promise<void> =>
-    batch(async (context, sync) => {
-      const sheet = context.workbook.worksheets.getItem(SHEET_NAME);
-      sheet.activate();
-      sheet.getRange(address).select();
-      await syncOnOurSheet(sync);
-    });
-
-  const onChanged = async (callback: () => void): Promise<() => Promise<void>> => {
-    const handle = await batch(async (context, sync) => {
-      const registration = context.workbook.worksheets.getItem(SHEET_NAME).onChanged.add(async () => callback());
-      await syncOnOurSheet(sync);
-      return registration;
-    });
-    return () =>
-      retryOnCellEdit(async () => {
-        handle.remove();
-        await handle.context.sync();
-      }, retryDelayMs);
-  };
-
-  const writeMerge = ({ loaded, result, mergedAt }: MergeWriteRequest): Promise<MergeWriteResult> => {
-    if (result.units.length === 0) return Promise.reject(new ExcelOperationError(MESSAGES.nothingToMerge));
-    // Page layout and RangeAreas both arrive with ExcelApi 1.9.
-    const pageLayout = supports('1.9');
-    return batch(async (context, sync) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load('items/name');
-      await sync();
-      // Named before the plan is built: its formulas refer to the sheets by these names.
-      const sheetNames = chooseSheetNames(sheets.items.map((s) => s.name));
-      const plan = buildMergePlan(result, loaded, { mergedAt, sheetNames });
-      const written = await writeMergePlan(context, plan, sync, {
-        pageLayout,
-        rangeAreas: pageLayout,
-        chunkBudget: options.mergeChunkBytes ?? CHUNK_BUDGET_BYTES,
-      });
-      const names = plan.sheets.map((s) => s.name);
-      return {
-        sheets: names,
-        renamed: sheetNames.summary !== MERGE_SHEETS.summary,
-        notices: pageLayout ? [] : [MESSAGES.mergeNoLayout(names)],
-        syncs: 1 + written.chunkBytes.length,
-        chunkBytes: written.chunkBytes,
-      };
-    });
-  };
-
-  const applyPrint = (request: PrintRequest): Promise<PrintResult> => {
-    const pageLayout = supports('1.9');
-    return batch(async (context, sync) => {
-      const snapshot = queueSnapshot(context, false);
-      const reads = queuePrintReads(context);
-      await sync();
-      const { exists, ours, meta } = readSnapshot(snapshot);
-      const queued = queuePrint({ sheet: snapshot.sheet, exists, ours, meta }, reads, request, pageLayout);
-      const syncs = await sync();
-      return { ...queued, syncs };
-    });
-  };
-
-  return { status, generate, check, select, onChanged, writeMerge, applyPrint };
 }
