@@ -122,8 +122,8 @@ function sharedProblem(cellNames: Placement[], w: Wording): Problem {
       w.cell(at),
       w.rowOf(at),
       belongs,
-      intruders.map((p) => w.label(p.field.name).row),
-      owner && w.label(owner.field.name).row,
+      intruders.map((p) => p.field.name),
+      owner?.field.name,
     ),
   };
 }

@@ -43,7 +43,7 @@ describe('the defined-name contract', () => {
     expect(found[0]).toMatchObject({ name: 'TC_05', owner: '5', severity: 'error' });
     expect(found[0].message).toBe(
       `Hai tên ô TC_05 (Điểm tự chấm, tiêu chí 5) và TC_06 (Điểm tự chấm, tiêu chí 6) cùng trỏ vào ô ${address('TC_06')} trên dòng của tiêu chí 6: ` +
-        `mỗi ô chỉ được mang một tên. TC_05 lẽ ra ở ô ${address('TC_05')} trên dòng của tiêu chí 5, nên tiêu chí 5 đang đọc ô của tiêu chí 6; ` +
+        `mỗi ô chỉ được mang một tên. TC_05 lẽ ra ở ô ${address('TC_05')} trên dòng của tiêu chí 5, nên TC_05 đang đọc ô của TC_06; ` +
         'có thể do cắt–dán ô hoặc sửa tên ô.',
     );
   });
