@@ -23,6 +23,15 @@ export function validityFormula(ref: string, rule: NumberRule): string {
   return `IF(ISNUMBER(${ref}),AND(${tests.join(',')}),FALSE)`;
 }
 
+/**
+ * What an entry adds to a subtotal: itself where it meets its rule, 0
+ * otherwise, so an invalid entry is flagged and never counted. Mirrored by
+ * scoring/inputs.countedValue.
+ */
+export function countedFormula(ref: string, rule: NumberRule): string {
+  return `IF(${validityFormula(ref, rule)},${ref},0)`;
+}
+
 /** Something other than blank that fails the rule (conditional format). */
 export function invalidEntryFormula(ref: string, rule: NumberRule): string {
   return `AND(LEN(TRIM(${ref}))>0,NOT(${validityFormula(ref, rule)}))`;
@@ -59,10 +68,10 @@ export function tiersFormula(inputs: { name: string; tiers: TierRule['inputs'][n
   return `IF(AND(${valid.join(',')}),${combined},"")`;
 }
 
-/** Sub-items summed; blank while none is entered. */
-export function subItemSumFormula(subNames: string[]): string {
-  const list = subNames.join(',');
-  return `IF(COUNT(${list})=0,"",SUM(${list}))`;
+/** Sub-items summed, each counted only where valid; blank while none holds a number. */
+export function subItemSumFormula(subs: { name: string; rule: NumberRule }[]): string {
+  const list = subs.map((s) => s.name).join(',');
+  return `IF(COUNT(${list})=0,"",${sumFormula(subs.map((s) => countedFormula(s.name, s.rule)))})`;
 }
 
 /** SUM skips the blank text that unscored criteria show. */
@@ -92,14 +101,26 @@ export function normalizeFormula(formula: string): string {
   return out.replace(/_XLFN\./g, '').replace(/\b(TRUE|FALSE)\(\)/g, '$1');
 }
 
-/** An appraisal cell left blank (or holding text) counts as the unit's self-score. */
-export function appraisedScoreFormula(selfRef: string, appraisalRef: string): string {
-  return `IF(ISNUMBER(${appraisalRef}),${appraisalRef},N(${selfRef}))`;
+/**
+ * A number, or 0 for blank and text. Not N(): Gnumeric gives #NUM! for N()
+ * of an empty cell.
+ */
+function numberOrZero(ref: string): string {
+  return `IF(ISNUMBER(${ref}),${ref},0)`;
+}
+
+/**
+ * An appraisal left blank counts as the unit's self-score (written as text,
+ * so counting 0, where the file's entry was invalid); an appraisal entered
+ * counts where it meets the row's rule, and 0 otherwise.
+ */
+export function appraisedScoreFormula(selfRef: string, appraisalRef: string, rule: NumberRule): string {
+  return `IF(LEN(TRIM(${appraisalRef}))=0,${numberOrZero(selfRef)},${countedFormula(appraisalRef, rule)})`;
 }
 
 /** An appraisal entered that changes the points (conditional format). */
 export function appraisalDiffersFormula(selfRef: string, appraisalRef: string): string {
-  return `AND(ISNUMBER(${appraisalRef}),${appraisalRef}<>N(${selfRef}))`;
+  return `AND(ISNUMBER(${appraisalRef}),${appraisalRef}<>${numberOrZero(selfRef)})`;
 }
 
 /** Descending rank as RANK gives it: ties share a rank. */

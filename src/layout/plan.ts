@@ -5,13 +5,14 @@
  */
 import type { CriterionNode, GroupNode, LoadedRubric, RubricNode, SubItem } from '../rubric';
 import { names } from '../rubric/names';
-import { inputSpecs, type InputSpec } from '../scoring/inputs';
+import { inputSpecs, pointsRule, type InputSpec } from '../scoring/inputs';
 import { a1, columnLetters, type RangeRef } from './a1';
 import { DOCUMENT_MARGINS_MM, keepTogether, placeDateLine } from './document';
 import { numberValidation, ruleKey, textLengthValidation, verticalRuns, type PlanValidation } from './rules';
 import { fittedRowHeight } from './text-fit';
 import {
   cappedSumFormula,
+  countedFormula,
   grandTotalFormula,
   invalidEntryFormula,
   missingEvidenceFormula,
@@ -212,8 +213,12 @@ export function buildSheetPlan(loaded: LoadedRubric, options: SheetPlanOptions =
   rowHeights.set(headerRow, 48);
   row++;
 
-  const scoreRef = (n: RubricNode): string | null =>
-    n.type === 'criterion' ? names.score(n.id) : n.type === 'group' ? names.groupTotal(n.id) : null;
+  /** A child's part of its parent's total: a typed score only where valid; computed scores are valid or blank. */
+  const scoreRef = (n: RubricNode): string | null => {
+    if (n.type === 'group') return names.groupTotal(n.id);
+    if (n.type !== 'criterion') return null;
+    return n.rule.kind === 'manual' ? countedFormula(names.score(n.id), pointsRule(n.points)) : names.score(n.id);
+  };
 
   const headingRow = (label: string, title: string, points: number, totalName: string, formula: string, style: 'section' | 'group') => {
     const r = row++;
@@ -284,7 +289,7 @@ export function buildSheetPlan(loaded: LoadedRubric, options: SheetPlanOptions =
         put(r, COL.target, { style: 'criterion' });
         put(r, COL.achieved, { style: 'criterion' });
         const subs = c.subItems ?? [];
-        computed(r, COL.score, names.score(c.id), subItemSumFormula(subs.map((s) => names.score(s.id))));
+        computed(r, COL.score, names.score(c.id), subItemSumFormula(subs.map((s) => ({ name: names.score(s.id), rule: pointsRule(s.points) }))));
         for (const s of subs) {
           const sr = row++;
           rubricColumns(sr, s, 'subItem');
@@ -332,7 +337,8 @@ export function buildSheetPlan(loaded: LoadedRubric, options: SheetPlanOptions =
     [rubric.deduction, names.deductionTotal, names.deduction, names.deductionEvidence],
   ] as const;
   for (const [adj, totalName, itemName, evidenceName] of adjustments) {
-    headingRow(adj.id, adj.title, adj.cap, totalName, cappedSumFormula(adj.cap, adj.items.map((i) => itemName(i.id))), 'section');
+    const items = adj.items.map((i) => countedFormula(itemName(i.id), pointsRule(adj.cap)));
+    headingRow(adj.id, adj.title, adj.cap, totalName, cappedSumFormula(adj.cap, items), 'section');
     for (const item of adj.items) {
       const r = row++;
       put(r, COL.stt, { value: item.id, style: 'criterionCenter' });

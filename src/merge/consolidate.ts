@@ -37,6 +37,7 @@ export interface MergedUnit {
   file: string;
   createdAt: string | null;
   selfScores: Record<string, number | null>;
+  invalidScores: Record<string, string>;
   totals: UnitTotals;
   evidence: EvidenceEntry[];
   /** By total, as the sheet's RANK shows it while no appraisal is entered. */
@@ -119,6 +120,7 @@ export function consolidate(readings: FileReading[], loaded: LoadedRubric): Merg
       file: r.file,
       createdAt: u.createdAt,
       selfScores: u.selfScores,
+      invalidScores: u.invalidScores,
       totals: u.totals,
       evidence: u.evidence,
       rank: 0,

@@ -12,6 +12,7 @@ import {
   appraisedScoreFormula,
   cappedSumFormula,
   grandTotalFormula,
+  invalidEntryFormula,
   rankFormula,
   roundedFormula,
   sumFormula,
@@ -189,7 +190,8 @@ export function buildMergePlan(result: MergeResult, loaded: LoadedRubric, option
       `Tổng hợp ${units.length} đơn vị từ ${counts.files} tệp` +
       (counts.rejected > 0 ? ` (${counts.rejected} tệp bị loại, xem trang ${sheetNames.check})` : '') +
       (options.mergedAt ? `, lúc ${options.mergedAt}` : '') +
-      '. Ô Thẩm định để trống thì tính điểm tự chấm; ô thẩm định khác điểm tự chấm được tô xanh.',
+      '. Ô Thẩm định để trống thì tính điểm tự chấm; ô thẩm định khác điểm tự chấm được tô xanh;' +
+      ' điểm không hợp lệ (tô đỏ) không được tính.',
     style: 'note',
   });
   s.rowHeights.set(1, 22);
@@ -238,11 +240,21 @@ export function buildMergePlan(result: MergeResult, loaded: LoadedRubric, option
       // A child's appraised points: leaves fall back to the self-score, sums already did.
       const appraisedTerm = (key: string) => {
         const child = byKey.get(key) as MergeRow;
-        return isLeaf(child) ? appraisedScoreFormula(selfRef(key), appraisalRef(key)) : appraisalRef(key);
+        return isLeaf(child) ? appraisedScoreFormula(selfRef(key), appraisalRef(key), child.rule as NumberRule) : appraisalRef(key);
       };
       if (isLeaf(r)) {
+        // An invalid entry is shown as text: SUM and the appraisal formulas count it 0.
         const v = u.selfScores[r.key];
-        s.put(row, cols.self, v === null || v === undefined ? { style: 'self' } : { value: v, style: 'self' });
+        const invalid = u.invalidScores[r.key];
+        s.put(
+          row,
+          cols.self,
+          invalid !== undefined
+            ? { value: invalid, style: 'selfInvalid' }
+            : v === null || v === undefined
+              ? { style: 'self' }
+              : { value: v, style: 'self' },
+        );
         s.put(row, cols.appraisal, { style: 'appraisal', unlocked: true });
         validationItems.push({ row, col: cols.appraisal, rule: r.rule as NumberRule });
       } else if (r.kind === 'sumCriterion') {
@@ -304,6 +316,7 @@ export function buildMergePlan(result: MergeResult, loaded: LoadedRubric, option
     s.merge(rankRow, cols.self, rankRow, cols.appraisal);
   });
 
+  const appraisalRuns = verticalRuns(validationItems.map(({ row, col, rule }) => ({ row, col, key: ruleKey(rule), value: rule })));
   const summary: MergeSheetPlan = {
     name: sheetNames.summary,
     columnWidths: [6, 48, 8, ...units.flatMap(() => [10, 10])],
@@ -311,14 +324,20 @@ export function buildMergePlan(result: MergeResult, loaded: LoadedRubric, option
     merges: s.merges,
     rowHeights: s.rowHeights,
     frozen: { rows: hr + 1, cols: 3 },
-    validations: verticalRuns(validationItems.map(({ row, col, rule }) => ({ row, col, key: ruleKey(rule), value: rule }))).map(
-      ({ range, value }) => numberValidation(range, APPRAISAL_LABEL, value),
-    ),
-    conditionalFormats: unitColumns.map((cols) => ({
-      range: { top: SUMMARY_FIRST_ROW, left: cols.appraisal, bottom: totalRow, right: cols.appraisal },
-      formula: appraisalDiffersFormula(a1(SUMMARY_FIRST_ROW, cols.self), a1(SUMMARY_FIRST_ROW, cols.appraisal)),
-      flag: 'appraisalDiffers' as const,
-    })),
+    validations: appraisalRuns.map(({ range, value }) => numberValidation(range, APPRAISAL_LABEL, value)),
+    // An invalid appraisal turns red before the blue of a changed one.
+    conditionalFormats: [
+      ...appraisalRuns.map(({ range, value }) => ({
+        range,
+        formula: invalidEntryFormula(a1(range.top, range.left), value),
+        flag: 'invalid' as const,
+      })),
+      ...unitColumns.map((cols) => ({
+        range: { top: SUMMARY_FIRST_ROW, left: cols.appraisal, bottom: totalRow, right: cols.appraisal },
+        formula: appraisalDiffersFormula(a1(SUMMARY_FIRST_ROW, cols.self), a1(SUMMARY_FIRST_ROW, cols.appraisal)),
+        flag: 'appraisalDiffers' as const,
+      })),
+    ],
     protect: true,
     print: {
       paperSize: 'A4',
@@ -505,9 +524,18 @@ export function buildMergePlan(result: MergeResult, loaded: LoadedRubric, option
     for (const item of u.evidence) {
       er++;
       const score = u.selfScores[item.owner];
+      const invalid = u.invalidScores[item.owner];
       e.put(er, 1, { value: u.label, style: 'text' });
       e.put(er, 2, { value: ownerLabel(item.owner), style: 'textCenter' });
-      e.put(er, 3, score === null || score === undefined ? { style: 'number' } : { value: score, style: 'number' });
+      e.put(
+        er,
+        3,
+        invalid !== undefined
+          ? { value: invalid, style: 'selfInvalid' }
+          : score === null || score === undefined
+            ? { style: 'number' }
+            : { value: score, style: 'number' },
+      );
       e.put(er, 4, { value: item.evidence, style: 'text' });
       e.put(er, 5, { value: item.note, style: 'text' });
       e.rowHeights.set(

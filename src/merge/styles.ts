@@ -1,5 +1,5 @@
 /** Cell styles of the consolidated workbook, as plain data both adapters apply. */
-import { STYLES, type CellStyle } from '../layout/styles';
+import { FLAG_STYLES, STYLES, type CellStyle } from '../layout/styles';
 
 export type MergeStyleName =
   | 'title'
@@ -12,6 +12,7 @@ export type MergeStyleName =
   | 'criterionCenter'
   | 'subItem'
   | 'self'
+  | 'selfInvalid'
   | 'appraisal'
   | 'sectionScore'
   | 'groupScore'
@@ -50,6 +51,8 @@ export const MERGE_STYLES: Record<MergeStyleName, CellStyle> = {
   criterionCenter: { ...STYLES.criterionCenter, numberFormat: '@' },
   subItem: { ...STYLES.subItem, numberFormat: '@' },
   self: { horizontal: 'center', vertical: 'top', border: true },
+  /** An entry that breaks its rule, written as text so that no total counts it. */
+  selfInvalid: { ...FLAG_STYLES.invalid, bold: true, horizontal: 'center', vertical: 'top', border: true, numberFormat: '@' },
   appraisal: { fill: APPRAISAL_FILL, horizontal: 'center', vertical: 'top', border: true },
   sectionScore: { bold: true, fill: STYLES.section.fill, horizontal: 'center', vertical: 'middle', border: true },
   groupScore: { bold: true, fill: STYLES.group.fill, horizontal: 'center', vertical: 'middle', border: true },
@@ -73,6 +76,7 @@ export const MERGE_STYLES: Record<MergeStyleName, CellStyle> = {
 
 /** Conditional-format looks. */
 export const MERGE_FLAGS = {
+  invalid: FLAG_STYLES.invalid,
   appraisalDiffers: { fill: 'BDD7EE', color: '1F4E78' },
 } as const;
 

@@ -4,9 +4,10 @@
  * WorkbookView (ExcelJS in Node or the browser); keeps no reference to it.
  */
 import { checkWorkbook, type WorkbookView } from '../check';
-import type { LoadedRubric } from '../rubric';
-import { inputSpecs, numericValue, type CellInput } from '../scoring/inputs';
+import { allCriteria, type LoadedRubric } from '../rubric';
+import { acceptedValue, inputSpecs, isBlank, type CellInput, type NumberRule } from '../scoring/inputs';
 import { names } from '../rubric/names';
+import { formatExactNumber } from '../text/format';
 import { fromCheckProblem, type MergeProblem } from './problems';
 import { isLeaf, mergeRows, scoreNameOf } from './rows';
 
@@ -28,8 +29,10 @@ export interface UnitReading {
   /** As typed, trimmed and NFC; "" when blank. */
   unitName: string;
   createdAt: string | null;
-  /** Self-score per leaf row key; null where the sheet shows blank. */
+  /** Self-score per leaf row key, as counted; null where the sheet shows blank or the entry is invalid. */
   selfScores: Record<string, number | null>;
+  /** Per leaf row key, what the file shows where its entry breaks the rule: shown, flagged, never counted. */
+  invalidScores: Record<string, string>;
   totals: UnitTotals;
   evidence: EvidenceEntry[];
   problems: MergeProblem[];
@@ -55,6 +58,21 @@ export function cellText(cell: CellInput): string {
   }
 }
 
+/** What a cell holds, for an entry that counts nothing: "45.445", "1e+308", "khá tốt". */
+function shownText(cell: CellInput): string {
+  const value = cell.kind === 'formula' ? cell.result : cell.kind === 'number' ? cell.value : null;
+  if (typeof value === 'number') return formatExactNumber(value);
+  if (cell.kind === 'formula') return value === null ? '' : String(value);
+  return cellText(cell);
+}
+
+/** A typed score as the merge carries it: counted where valid, shown as text where not. */
+function typedScore(cell: CellInput, rule: NumberRule): { score: number | null; invalid?: string } {
+  if (isBlank(cell)) return { score: null };
+  const value = acceptedValue(cell, rule);
+  return value !== null ? { score: value } : { score: null, invalid: shownText(cell) };
+}
+
 export function readUnit(view: WorkbookView, loaded: LoadedRubric): UnitReading {
   const report = checkWorkbook(view, loaded);
   const mismatch = report.problems.filter((p) => p.code === 'RUBRIC_MISMATCH');
@@ -63,10 +81,17 @@ export function readUnit(view: WorkbookView, loaded: LoadedRubric): UnitReading 
   const get = (name: string): CellInput => (view.hasName(name) ? view.cell(name) : { kind: 'empty' });
 
   const computed = new Map(report.score.criteria.map((c) => [c.id, c.points]));
+  const typed = new Set(allCriteria(loaded.rubric).filter((c) => c.rule.kind === 'manual').map((c) => c.id));
   const selfScores: Record<string, number | null> = {};
+  const invalidScores: Record<string, string> = {};
   for (const row of mergeRows(loaded.rubric)) {
-    if (row.kind === 'criterion' || row.kind === 'sumCriterion') selfScores[row.key] = computed.get(row.key) ?? null;
-    else if (isLeaf(row)) selfScores[row.key] = numericValue(get(scoreNameOf(loaded.rubric, row)));
+    if (row.kind === 'sumCriterion' || (row.kind === 'criterion' && !typed.has(row.key))) {
+      selfScores[row.key] = computed.get(row.key) ?? null;
+    } else if (isLeaf(row)) {
+      const { score, invalid } = typedScore(get(scoreNameOf(loaded.rubric, row)), row.rule as NumberRule);
+      selfScores[row.key] = score;
+      if (invalid !== undefined) invalidScores[row.key] = invalid;
+    }
   }
 
   const evidence = new Map<string, EvidenceEntry>();
@@ -84,6 +109,7 @@ export function readUnit(view: WorkbookView, loaded: LoadedRubric): UnitReading 
     unitName: cellText(get(names.unitName)).trim().normalize('NFC'),
     createdAt: createdAt ? createdAt : null,
     selfScores,
+    invalidScores,
     totals: {
       sections: report.score.sections,
       bonus: report.score.bonus,

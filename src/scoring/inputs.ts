@@ -43,6 +43,11 @@ export interface InputSpec {
   rule?: NumberRule;
 }
 
+/** A score, bonus or deduction entry: 0 to its maximum, at most two decimals. */
+export function pointsRule(max: number): NumberRule {
+  return { whole: false, min: 0, max };
+}
+
 /** The Vietnamese sentence shown by data validation and by the check. */
 export function ruleMessage(label: string, rule: NumberRule): string {
   if (rule.whole) {
@@ -67,7 +72,7 @@ export function inputSpecs(rubric: Rubric): InputSpec[] {
     const rule = c.rule;
     switch (rule.kind) {
       case 'manual':
-        specs.push({ name: names.score(c.id), kind: 'score', owner: c.id, label: INPUT_LABELS.score, rule: { whole: false, min: 0, max: c.points } });
+        specs.push({ name: names.score(c.id), kind: 'score', owner: c.id, label: INPUT_LABELS.score, rule: pointsRule(c.points) });
         textInputs(c.id);
         break;
       case 'target':
@@ -83,7 +88,7 @@ export function inputSpecs(rubric: Rubric): InputSpec[] {
         break;
       case 'sum':
         for (const sub of c.subItems ?? []) {
-          specs.push({ name: names.score(sub.id), kind: 'score', owner: sub.id, label: INPUT_LABELS.score, rule: { whole: false, min: 0, max: sub.points } });
+          specs.push({ name: names.score(sub.id), kind: 'score', owner: sub.id, label: INPUT_LABELS.score, rule: pointsRule(sub.points) });
           textInputs(sub.id);
         }
         break;
@@ -95,7 +100,7 @@ export function inputSpecs(rubric: Rubric): InputSpec[] {
   ] as const) {
     for (const item of adj.items) {
       const owner = `${adj.id}.${item.id}`;
-      specs.push({ name: scoreName(item.id), kind, owner, label, rule: { whole: false, min: 0, max: adj.cap } });
+      specs.push({ name: scoreName(item.id), kind, owner, label, rule: pointsRule(adj.cap) });
       specs.push({ name: evidenceName(item.id), kind: 'evidence', owner, label: INPUT_LABELS.evidence });
     }
   }
@@ -146,6 +151,14 @@ export function meetsRule(value: number, rule: NumberRule): boolean {
 export function acceptedValue(cell: CellInput, rule: NumberRule): number | null {
   const value = numericValue(cell);
   return value !== null && meetsRule(value, rule) ? value : null;
+}
+
+/**
+ * What an entry adds to its subtotal: itself when it meets its rule, 0
+ * otherwise (flagged, never counted). Mirrors layout/formulas.countedFormula.
+ */
+export function countedValue(cell: CellInput, rule: NumberRule): number {
+  return acceptedValue(cell, rule) ?? 0;
 }
 
 /**

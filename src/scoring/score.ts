@@ -2,10 +2,12 @@ import { allCriteria, type CriterionNode, type GroupNode, type Rubric, type Rubr
 import { names } from '../rubric/names';
 import {
   acceptedValue,
+  countedValue,
   excelRound,
   inputSpecs,
   isBlank,
   numericValue,
+  pointsRule,
   readNumber,
   type CellInput,
   type InputSpec,
@@ -25,7 +27,10 @@ export function entriesFrom(map: Record<string, CellInput> | Map<string, CellInp
 export interface CriterionResult {
   id: string;
   max: number;
-  /** What the sheet's score cell shows; null where it is blank. */
+  /**
+   * What the criterion adds to its subtotals; null where the sheet shows it
+   * blank. An entry that breaks its rule is flagged and counts 0.
+   */
   points: number | null;
   /** Every input of the criterion has a value. */
   complete: boolean;
@@ -63,8 +68,10 @@ export function targetPoints(max: number, target: number, achieved: number): num
 function criterionPoints(c: CriterionNode, get: Entries): number | null {
   const rule = c.rule;
   switch (rule.kind) {
-    case 'manual':
-      return numericValue(get(names.score(c.id)));
+    case 'manual': {
+      const cell = get(names.score(c.id));
+      return isBlank(cell) ? null : countedValue(cell, pointsRule(c.points));
+    }
     case 'target': {
       const target = acceptedValue(get(names.target(c.id)), wholeAtLeast(1));
       const achieved = acceptedValue(get(names.achieved(c.id)), wholeAtLeast(0));
@@ -76,9 +83,10 @@ function criterionPoints(c: CriterionNode, get: Entries): number | null {
       return Math.min(...rule.inputs.map((i, k) => tierPoints(i.tiers, counts[k] as number)));
     }
     case 'sum': {
-      const values = (c.subItems ?? []).map((s) => numericValue(get(names.score(s.id))));
-      const present = values.filter((v): v is number => v !== null);
-      return present.length === 0 ? null : sum(present);
+      // Blank while no sub-item holds a number (COUNT = 0), as the sheet shows it.
+      const subs = (c.subItems ?? []).map((s) => ({ cell: get(names.score(s.id)), rule: pointsRule(s.points) }));
+      if (subs.every((s) => numericValue(s.cell) === null)) return null;
+      return excelRound(sum(subs.map((s) => countedValue(s.cell, s.rule))), 2);
     }
   }
 }
@@ -130,12 +138,14 @@ export function validateInputs(specs: InputSpec[], get: Entries): Problem[] {
     if (spec.rule) {
       const reading = readNumber(cell, spec.label, spec.rule);
       if (reading.status === 'invalid') {
+        // A formula's result counts where it meets the rule, as in the sheet; any other invalid entry counts 0.
+        const formula = cell.kind === 'formula';
         problems.push({
-          code: cell.kind === 'formula' ? 'FORMULA_IN_INPUT' : 'INVALID_VALUE',
+          code: formula ? 'FORMULA_IN_INPUT' : 'INVALID_VALUE',
           severity: 'error',
           name: spec.name,
           owner: spec.owner,
-          message: `${where}: ${reading.reason}`,
+          message: `${where}: ${reading.reason}${formula ? '' : ` ${ENTRY_TEXT.notCounted}`}`,
         });
       }
     } else if (cell.kind === 'formula') {
@@ -154,6 +164,12 @@ export function validateInputs(specs: InputSpec[], get: Entries): Problem[] {
   return problems;
 }
 
+/**
+ * Two decimals: every counted entry has at most two, so this drops only the
+ * binary noise of the sum (101.55000000000001), as the sheet shows it.
+ */
+const cents = (n: number) => excelRound(n, 2);
+
 /** Every total the sheet computes, from the criterion points, mirroring its SUM formulas. */
 export function computeTotals(rubric: Rubric, points: Map<string, number | null>, get: Entries): Totals {
   const groups: Record<string, number> = {};
@@ -163,17 +179,18 @@ export function computeTotals(rubric: Rubric, points: Map<string, number | null>
     return 0;
   };
   const groupValue = (g: GroupNode): number => {
-    const v = sum(g.children.map(nodeValue));
+    const v = cents(sum(g.children.map(nodeValue)));
     groups[g.id] = v;
     return v;
   };
   const sections: Record<string, number> = {};
-  for (const s of rubric.sections) sections[s.id] = sum(s.children.map(nodeValue));
+  for (const s of rubric.sections) sections[s.id] = cents(sum(s.children.map(nodeValue)));
+  // An item below 0, over the cap or with more decimals counts 0, like an invalid score.
   const capped = (ids: string[], nameOf: (id: string) => string, cap: number) =>
-    Math.min(cap, sum(ids.map((id) => numericValue(get(nameOf(id))) ?? 0)));
+    Math.min(cap, cents(sum(ids.map((id) => countedValue(get(nameOf(id)), pointsRule(cap))))));
   const bonus = capped(rubric.bonus.items.map((i) => i.id), names.bonus, rubric.bonus.cap);
   const deduction = capped(rubric.deduction.items.map((i) => i.id), names.deduction, rubric.deduction.cap);
-  const total = sum(Object.values(sections)) + bonus - deduction;
+  const total = cents(sum(Object.values(sections)) + bonus - deduction);
   return { sections, groups, bonus, deduction, total };
 }
 
@@ -187,10 +204,12 @@ export function scoreEntries(rubric: Rubric, get: Entries): ScoreReport {
   }));
   const points = new Map(results.map((r) => [r.id, r.points]));
   const specs = inputSpecs(rubric);
+  const computedNames = new Set(criteria.filter((c) => c.rule.kind !== 'manual').map((c) => names.score(c.id)));
   const labelOf = new Map(specs.map((s) => [s.name, s.label]));
   const problems = validateInputs(specs, get);
   for (const pair of evidencePairs(rubric)) {
-    const score = points.has(pair.owner) ? points.get(pair.owner) : numericValue(get(pair.score));
+    // What the score cell shows, as the sheet's amber flag reads it: an input's own value, a formula's result.
+    const score = computedNames.has(pair.score) ? points.get(pair.owner) : numericValue(get(pair.score));
     if (score !== null && score !== undefined && score > 0 && isBlank(get(pair.evidence))) {
       problems.push({
         code: 'MISSING_EVIDENCE',

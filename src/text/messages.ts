@@ -87,6 +87,8 @@ export const ENTRY_TEXT = {
     `${label} phải từ ${formatNumber(min)} đến ${formatNumber(max)}, tối đa 2 chữ số thập phân.`,
   formulaInNumber: (rule: string) => `Ô nhập chứa công thức. ${rule}`,
   notANumber: (rule: string) => `Không phải là số. ${rule}`,
+  /** After an invalid entry's reason: it adds nothing to any total. */
+  notCounted: 'Giá trị này không được tính điểm.',
   /** "Tiêu chí 3, Điểm tự chấm (TC_03): …" */
   where: (owner: string | undefined, label: string, name: string) => `${owner ? `${ownerLabel(owner)}, ${label}` : label} (${name})`,
   textOnly: 'ô chỉ được nhập văn bản, không được chứa công thức.',

@@ -19,6 +19,8 @@ export interface Expected {
   /** With a code: error.code when unreadable, otherwise a problem code that must be among them. */
   check: { status: CheckStatus; code?: string; message?: RegExp };
   merge: { status: MergeStatus; code?: string };
+  /** Invalid entries count nothing: check and merge give the total of this base with these names blank. */
+  countsAsBlank?: { base: number; names: string[] };
 }
 
 export interface CorpusCase {
@@ -151,6 +153,7 @@ const bombRefused: Expected = {
   merge: { status: 'rejected', code: 'ZIP_BOMB' },
 };
 const warned = (code: string): Expected => ({ check: { status: 'problems', code }, merge: { status: 'warning', code } });
+const uncounted = (base: number, ...names: string[]): Expected => ({ ...warned('INVALID_VALUE'), countsAsBlank: { base, names } });
 
 export const CORPUS: CorpusCase[] = [
   // ---- hangs, crashes and blow-ups found, now fixed ---------------------------
@@ -245,7 +248,7 @@ export const CORPUS: CorpusCase[] = [
       cell.value = 1e20;
       cell.style = { ...cell.style, numFmt: 'dd/mm/yyyy' };
     }),
-    expected: warned('INVALID_VALUE'),
+    expected: uncounted(0, 'TC_01'),
   },
   {
     name: 'date-past-9999-as-unit-name',
@@ -276,7 +279,7 @@ export const CORPUS: CorpusCase[] = [
     description: 'Tru_3 = -1e308: the merge rounded the total to Infinity and printed null where check printed 1e308',
     origin: 'cell fuzzing, FUZZ_SEED=645482510, case 8',
     build: cellCase({ base: 1, ops: [{ op: 'set', name: 'Tru_3', value: { number: -1e308 } }] }),
-    expected: warned('INVALID_VALUE'),
+    expected: uncounted(1, 'Tru_3'),
   },
   {
     name: 'zip-bomb-for-check',
@@ -328,6 +331,54 @@ export const CORPUS: CorpusCase[] = [
     origin: BY_HAND,
     build: rewrite('xl/worksheets/sheet1.xml', (x) => x.replace(/<mergeCell ref="[^"]+"\/>/, '<mergeCell ref="K1:K1048576"/>')),
     expected: clean,
+  },
+  // ---- entries that once counted although invalid ------------------------------
+  {
+    name: 'date-typed-as-score',
+    description: 'a date typed into TC_02 (serial 45445, shown 02/06/2024): it topped a merge ranking',
+    origin: BY_HAND,
+    build: cellCase({ base: 0, ops: [{ op: 'set', name: 'TC_02', value: { dateFormatted: 45445 } }] }),
+    expected: uncounted(0, 'TC_02'),
+  },
+  {
+    name: 'score-1e308',
+    description: 'TC_07 = 1E+308: it topped a merge ranking',
+    origin: BY_HAND,
+    build: cellCase({ base: 0, ops: [{ op: 'set', name: 'TC_07', value: { number: 1e308 } }] }),
+    expected: uncounted(0, 'TC_07'),
+  },
+  {
+    name: 'score-over-max-and-three-decimals',
+    description: 'TC_01 = 5 of 3 and TC_03 = 2.125: section I showed 20.25 of 20',
+    origin: BY_HAND,
+    build: cellCase({
+      base: 0,
+      ops: [
+        { op: 'set', name: 'TC_01', value: { number: 5 } },
+        { op: 'set', name: 'TC_03', value: { number: 2.125 } },
+      ],
+    }),
+    expected: uncounted(0, 'TC_01', 'TC_03'),
+  },
+  {
+    name: 'negative-bonus-and-deduction',
+    description: 'Thuong_1 = -5 lowered the total, Tru_1 = -3 raised it',
+    origin: BY_HAND,
+    build: cellCase({
+      base: 0,
+      ops: [
+        { op: 'set', name: 'Thuong_1', value: { number: -5 } },
+        { op: 'set', name: 'Tru_1', value: { number: -3 } },
+      ],
+    }),
+    expected: uncounted(0, 'Thuong_1', 'Tru_1'),
+  },
+  {
+    name: 'sub-item-over-max',
+    description: 'TC_14_1 = 3 of 2: criterion 14 summed it',
+    origin: BY_HAND,
+    build: cellCase({ base: 0, ops: [{ op: 'set', name: 'TC_14_1', value: { number: 3 } }] }),
+    expected: uncounted(0, 'TC_14_1'),
   },
   {
     name: 'not-a-number-in-xml',

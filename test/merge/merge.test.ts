@@ -11,13 +11,20 @@ import { appraisalDiffersFormula, validityFormula } from '../../src/layout/formu
 import { MERGE_SHEETS } from '../../src/merge/plan';
 import type { MergeSummary } from '../../src/merge/summary';
 import { builtinRubric } from '../../src/rubric';
+import { entriesFrom, scoreEntries, type CellInput } from '../../src/scoring';
 import type { ScoreReport } from '../../src/scoring/score';
+import type { FillValue } from '../support/workbooks';
 import { readNames, readWorkbook } from '../support/exceljs-read';
 import { describeWithTool } from '../support/external';
-import { buildFixtures, EVIL_HYPERLINK, UNITS, type Fixture } from '../support/fixtures';
+import { buildFixtures, completeEntries, EVIL_HYPERLINK, INVALID_TOPPERS, UNITS, type Fixture } from '../support/fixtures';
 import { recalcWithLibreOffice } from '../support/libreoffice';
+import { shown, summaryLayout } from '../support/merge-layout';
 
 const loaded = builtinRubric();
+
+/** What a filled value reads as. */
+const fillCell = (v: FillValue): CellInput =>
+  typeof v === 'number' ? { kind: 'number', value: v } : typeof v === 'string' ? { kind: 'text', value: v } : { kind: 'empty' };
 
 async function load(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -29,36 +36,6 @@ function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   const ws = wb.getWorksheet(name);
   if (!ws) throw new Error(`no sheet ${name}`);
   return ws;
-}
-
-/** A number shown by a (recalculated) cell. */
-function shown(ws: ExcelJS.Worksheet, row: number, col: number): number {
-  const cell = ws.getCell(row, col);
-  const v = cell.formula !== undefined ? cell.result : cell.value;
-  if (typeof v !== 'number') throw new Error(`${ws.name}!${a1(row, col)} shows ${JSON.stringify(cell.value)}`);
-  return v;
-}
-
-/** Finds things on "Tổng hợp" by what it shows, as a reader would. */
-function summaryLayout(ws: ExcelJS.Worksheet) {
-  let headerRow = 0;
-  ws.eachRow((row, n) => {
-    if (!headerRow && row.getCell(4).text === 'Tự chấm') headerRow = n;
-  });
-  const unitCol = new Map<string, number>();
-  for (let col = 4; ws.getCell(headerRow, col).text === 'Tự chấm'; col += 2) unitCol.set(ws.getCell(headerRow - 1, col).text, col);
-  const rowsBySTT = new Map<string, number[]>();
-  let totalRow = 0;
-  let rankRow = 0;
-  ws.eachRow((row, n) => {
-    if (n <= headerRow) return;
-    const stt = row.getCell(1).text;
-    if (stt) rowsBySTT.set(stt, [...(rowsBySTT.get(stt) ?? []), n]);
-    if (row.getCell(2).text === 'TỔNG ĐIỂM') totalRow = n;
-    if (row.getCell(2).text.startsWith('XẾP HẠNG')) rankRow = n;
-  });
-  const rowOf = (stt: string, nth = 0) => (rowsBySTT.get(stt) ?? [])[nth];
-  return { headerRow, unitCol, rowOf, totalRow, rankRow };
 }
 
 describeWithTool('soffice', 'merging a mixed set of returned workbooks', () => {
@@ -186,6 +163,27 @@ describeWithTool('soffice', 'merging a mixed set of returned workbooks', () => {
       expect(unit?.total).toBeCloseTo(score.total, 2);
       expect(shown(ws, layout.rankRow, col)).toBe(unit?.rank);
     }
+  });
+
+  test('a date or 1E+308 typed as a score counts 0, shows in red as text, and tops nothing', () => {
+    const ws = sheet(recalculated, MERGE_SHEETS.summary);
+    const layout = summaryLayout(ws);
+    const col = layout.unitCol.get(UNITS.baoLam) as number;
+    const entries = completeEntries(UNITS.baoLam, 22);
+    for (const name of Object.keys(INVALID_TOPPERS)) delete entries[name];
+    const honest = scoreEntries(loaded.rubric, entriesFrom(Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, fillCell(v)]))));
+    const unit = summary.units.find((u) => u.unit === UNITS.baoLam);
+    expect(unit?.total).toBe(honest.total);
+    expect(shown(ws, layout.totalRow, col)).toBeCloseTo(honest.total, 9);
+    expect(shown(ws, layout.totalRow, col + 1)).toBeCloseTo(honest.total, 9);
+    expect(summary.ranking[0].unit).not.toBe(UNITS.baoLam);
+    const self = ws.getCell(layout.rowOf('2'), col);
+    expect(self.value).toBe('45.445');
+    expect(self.fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
+    expect(ws.getCell(layout.rowOf('7'), col).value).toBe('1e+308');
+    const problems = summary.files.find((f) => f.unit === UNITS.baoLam)?.problems ?? [];
+    expect(problems.filter((p) => p.code === 'INVALID_VALUE').map((p) => p.name)).toEqual(['TC_02', 'TC_07', 'Thuong_2', 'Tru_2']);
+    expect(problems[0].message).toMatch(/không được tính điểm/);
   });
 
   test('Xếp hạng lists units best first with the same totals and ranks', () => {

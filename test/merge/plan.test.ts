@@ -15,6 +15,7 @@ function unit(unitName: string, total: number): UnitReading {
     unitName,
     createdAt: null,
     selfScores,
+    invalidScores: {},
     totals: { sections: { I: total, II: 0, III: 0, IV: 0 }, bonus: 0, deduction: 0, total },
     evidence: [{ owner: '1', evidence: '=1+1', note: '@SUM(A1)' }],
     problems: [],

@@ -161,6 +161,7 @@ describe('consolidating readings', () => {
     unitName,
     createdAt,
     selfScores: {},
+    invalidScores: {},
     totals: { sections: { I: total }, bonus: 0, deduction: 0, total },
     evidence: [],
     problems: [],

@@ -157,6 +157,63 @@ describe('totals and caps', () => {
   });
 });
 
+describe('an invalid entry is flagged and never counted', () => {
+  const fullSectionI = { TC_01: n(3), TC_02: n(5), TC_03: n(3), TC_04: n(3), TC_05: n(3), TC_06: n(3) };
+
+  test.each([
+    ['over the maximum', n(5)],
+    ['that is a date (45445)', n(45445)],
+    ['of 1E+308', n(1e308)],
+    ['with three decimals', n(2.125)],
+    ['below 0', n(-1)],
+    ['typed as text', t('ba điểm')],
+  ])('a score %s counts 0 in its section and in the total, and is flagged', (_, cell) => {
+    const r = score({ ...fullSectionI, TC_01: cell });
+    expect(pointsOf({ TC_01: cell }, '1')).toBe(0);
+    expect(r.sections.I).toBe(17);
+    expect(r.total).toBe(17);
+    expect(r.problems.filter((p) => p.code === 'INVALID_VALUE').map((p) => p.name)).toEqual(['TC_01']);
+  });
+
+  test('section I never passes its 20 points, however the entries are typed', () => {
+    expect(score(fullSectionI).sections.I).toBe(20);
+    expect(score({ ...fullSectionI, TC_02: n(5.25) }).sections.I).toBe(15);
+  });
+
+  test('an invalid sub-item counts 0 in criterion 14, which still shows a number', () => {
+    expect(pointsOf({ TC_14_1: n(3), TC_14_2: n(1.5) }, '14')).toBe(1.5);
+    expect(pointsOf({ TC_14_1: n(3) }, '14')).toBe(0);
+    expect(pointsOf({ TC_14_1: t('hai') }, '14')).toBeNull();
+  });
+
+  test('a negative or oversized bonus or deduction item counts 0', () => {
+    const r = score({ Thuong_1: n(-5), Thuong_2: n(3), Thuong_3: n(25), Tru_1: n(-4), Tru_2: n(1.5), Tru_3: n(1e308) });
+    expect(r.bonus).toBe(3);
+    expect(r.deduction).toBe(1.5);
+    expect(r.total).toBe(1.5);
+    expect(r.problems.filter((p) => p.code === 'INVALID_VALUE').map((p) => p.name)).toEqual(['Thuong_1', 'Thuong_3', 'Tru_1', 'Tru_3']);
+  });
+
+  test('a formula typed into a score is flagged; its result counts where valid, as the sheet counts it', () => {
+    const formula = (result: number): CellInput => ({ kind: 'formula', formula: '1+1', result });
+    expect(score({ TC_01: formula(2) }).sections.I).toBe(2);
+    expect(score({ TC_01: formula(7) }).sections.I).toBe(0);
+    expect(score({ TC_01: formula(2) }).problems.map((p) => p.code)).toContain('FORMULA_IN_INPUT');
+  });
+
+  test('an invalid score with blank evidence still gets the amber warning the sheet shows', () => {
+    expect(score({ TC_01: n(45445) }).problems.filter((p) => p.code === 'MISSING_EVIDENCE').map((p) => p.name)).toEqual(['MC_01']);
+  });
+
+  test('totals carry two decimals, not binary noise', () => {
+    const r = score({ TC_01: n(0.1), TC_02: n(0.2), TC_07: n(1.15), TC_08: n(0.1), Thuong_1: n(0.1), Thuong_2: n(0.2) });
+    expect(r.sections.I).toBe(0.3);
+    expect(r.sections.II).toBe(1.25);
+    expect(r.bonus).toBe(0.3);
+    expect(r.total).toBe(1.85);
+  });
+});
+
 describe('problems in entries', () => {
   test('a positive score without evidence is flagged; with evidence it is not', () => {
     const flagged = score({ TC_03: n(2), TC_15_ChiTieu: n(2), TC_15_KetQua: n(1), MC_07: t('  '), TC_07: n(1) }).problems;
@@ -181,7 +238,9 @@ describe('problems in entries', () => {
       ['INVALID_VALUE', 'TC_03'],
       ['INVALID_VALUE', 'TC_15_ChiTieu'],
     ]);
-    expect(problems[1].message).toBe('Tiêu chí 3, Điểm tự chấm (TC_03): Điểm tự chấm phải từ 0 đến 3, tối đa 2 chữ số thập phân.');
+    expect(problems[1].message).toBe(
+      'Tiêu chí 3, Điểm tự chấm (TC_03): Điểm tự chấm phải từ 0 đến 3, tối đa 2 chữ số thập phân. Giá trị này không được tính điểm.',
+    );
     expect(problems[2].message).toContain('Chỉ tiêu đăng ký phải là số nguyên từ 1 trở lên.');
   });
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 
-export type ExternalTool = 'soffice' | 'chromium' | 'pdftotext' | 'python3-uno';
+export type ExternalTool = 'soffice' | 'chromium' | 'pdftotext' | 'python3-uno' | 'ssconvert';
 
 /** Debian package that provides each tool (what CI installs). */
 const DEBIAN_PACKAGE: Record<ExternalTool, string> = {
@@ -9,6 +9,7 @@ const DEBIAN_PACKAGE: Record<ExternalTool, string> = {
   chromium: 'chromium',
   pdftotext: 'poppler-utils',
   'python3-uno': 'python3-uno',
+  ssconvert: 'gnumeric',
 };
 
 /** True when `cmd` resolves to an executable on PATH. */
@@ -40,6 +41,8 @@ function haveTool(tool: ExternalTool): boolean {
       return haveCommand('pdftotext') && haveCommand('pdfinfo') && haveCommand('pdftoppm');
     case 'python3-uno':
       return spawnSync('/usr/bin/python3', ['-c', 'import uno'], { stdio: 'ignore' }).status === 0;
+    case 'ssconvert':
+      return haveCommand('ssconvert');
   }
 }
 

@@ -24,6 +24,7 @@ export const UNITS = {
   thachAn: 'Hội LHPN huyện Thạch An',
   haLang: 'Hội LHPN huyện Hạ Lang',
   quangHoa: 'Hội LHPN huyện Quảng Hòa',
+  baoLam: 'Hội LHPN huyện Bảo Lâm',
   thanhPho: 'Hội LHPN thành phố Cao Bằng',
 } as const;
 
@@ -197,6 +198,14 @@ export interface Fixture {
 
 const T0 = '2026-01-15T08:00:00.000Z';
 
+/** Entries that break their rule and would dwarf any honest total: each counts 0. */
+export const INVALID_TOPPERS: Record<string, FillValue> = {
+  TC_02: new Date(Date.UTC(2024, 5, 2)),
+  TC_07: 1e308,
+  Thuong_2: 25,
+  Tru_2: -3,
+};
+
 export function fixtureSet(): Fixture[] {
   const otherVersion = () => loadRubric({ ...rubric2024, version: '2023.1' });
   const editedText = () => {
@@ -228,6 +237,14 @@ export function fixtureSet(): Fixture[] {
       codes: ['INVALID_VALUE'],
       unit: UNITS.nguyenBinh,
       build: () => filled(UNITS.nguyenBinh, 6, T0, { TC_01: 10, TC_02: 'khá tốt' }),
+    },
+    // A date typed as a score (serial 45445) and 1E+308 would top the ranking if they counted.
+    {
+      file: 'bao-lam-ngay-thang.xlsx',
+      status: 'warning',
+      codes: ['INVALID_VALUE'],
+      unit: UNITS.baoLam,
+      build: () => filled(UNITS.baoLam, 22, T0, INVALID_TOPPERS),
     },
     {
       file: 'thach-an-thieu-minh-chung.xlsx',

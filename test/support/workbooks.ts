@@ -4,7 +4,8 @@ import { buildSheetPlan, type SheetPlanOptions } from '../../src/layout/plan';
 import { writeWorkbook } from '../../src/xlsx/write';
 import { readNames } from './exceljs-read';
 
-export type FillValue = string | number | { formula: string } | null;
+/** A Date is typed as Excel stores one: its serial number, formatted as a date. */
+export type FillValue = string | number | Date | { formula: string } | null;
 
 /** A freshly generated standard workbook. */
 export async function generated(options: SheetPlanOptions = {}, loaded: LoadedRubric = builtinRubric()): Promise<Buffer> {

@@ -146,6 +146,7 @@ export function cleanReading(file: string, unitName = `Hội LHPN ${file.replace
       unitName,
       createdAt: '2026-01-15T08:00:00.000Z',
       selfScores: {},
+      invalidScores: {},
       totals: { sections: { I: 50 }, bonus: 0, deduction: 0, total: 50 },
       evidence: [],
       problems: [],

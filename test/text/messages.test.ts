@@ -38,6 +38,7 @@ describe('what the check and the merge say, in Vietnamese formats', () => {
       unitName: 'Hội LHPN huyện Hòa An',
       createdAt,
       selfScores: {},
+      invalidScores: {},
       totals: { sections: { I: 10 }, bonus: 0, deduction: 0, total: 10 },
       evidence: [],
       problems: [],

@@ -49,6 +49,7 @@ export function syntheticReadings(count: number): FileReading[] {
       unitName: i < HOSTILE_TEXTS.length ? text : `Hội LHPN xã số ${String(i + 1).padStart(3, '0')}`,
       createdAt: null,
       selfScores: Object.fromEntries(leaves.map((r) => [r.key, r.max ? Math.min(r.max, (1 + (i % 4)) * 0.75) : null])),
+      invalidScores: {},
       totals: { sections: { I: 40 + (i % 17), II: 10, III: 5, IV: 5 }, bonus: 1, deduction: 0, total: 61 + (i % 17) },
       evidence: leaves.slice(0, 4).map((r, k) => ({
         owner: r.key,

@@ -64,7 +64,8 @@ describe('the merge workbook, read back by ExcelJS', () => {
     expect(summary.print.columnBreaksAfter?.length).toBeGreaterThan(3);
     expect(ranking.print.rowBreaksBefore?.length).toBeGreaterThan(0);
     expect(summary.validations.length).toBeGreaterThan(30);
-    expect(summary.conditionalFormats).toHaveLength(30);
+    // Per unit: a red flag per validation run, then the blue mark over its appraisal column.
+    expect(summary.conditionalFormats).toHaveLength(summary.validations.length + 30);
     expect(check.autoFilter).toBeDefined();
   });
 
@@ -167,8 +168,12 @@ describe('the merge workbook, read back by ExcelJS', () => {
     }
     // A self-score cell takes anything: it is locked instead.
     expect(ws.getCell(sheet.validations[0].range.top, sheet.validations[0].range.left - 1).dataValidation).toBeUndefined();
-    const flag = MERGE_FLAGS.appraisalDiffers;
     const rules = (ws as unknown as { conditionalFormattings: { ref: string; rules: Record<string, unknown>[] }[] }).conditionalFormattings;
+    expect(sheet.conditionalFormats.map((cf) => cf.flag)).toEqual([
+      ...sheet.validations.map(() => 'invalid'),
+      ...sheet.conditionalFormats.filter((cf) => cf.flag === 'appraisalDiffers').map(() => 'appraisalDiffers'),
+    ]);
+    expect(sheet.conditionalFormats.filter((cf) => cf.flag === 'invalid').map((cf) => cf.range)).toEqual(sheet.validations.map((v) => v.range));
     expect(rules).toEqual(
       sheet.conditionalFormats.map((cf, i) => ({
         ref: rangeA1(cf.range),
@@ -178,8 +183,8 @@ describe('the merge workbook, read back by ExcelJS', () => {
             priority: i + 1,
             formulae: [cf.formula],
             style: expect.objectContaining({
-              fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: `FF${flag.fill}` } },
-              font: { bold: true, color: { argb: `FF${flag.color}` } },
+              fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: `FF${MERGE_FLAGS[cf.flag].fill}` } },
+              font: { bold: true, color: { argb: `FF${MERGE_FLAGS[cf.flag].color}` } },
             }),
           }),
         ],

@@ -77,10 +77,16 @@ describe('a generated workbook, read back', () => {
       const at = readNames(wb).get(name)!;
       return ws.getCell(at.row, at.col).formula;
     };
-    expect(formulaOf('Tong_I')).toBe('SUM(TC_01,TC_02,TC_03,TC_04,TC_05,TC_06)');
-    expect(formulaOf('Tong_1_1')).toBe('SUM(TC_12,TC_13,TC_14)');
+    // A typed score counts only where it is a number from 0 to its maximum with at most two decimals.
+    const counted = (name: string, max: number) => `IF(IF(ISNUMBER(${name}),AND(${name}>=0,${name}<=${max},ROUND(${name},2)=${name}),FALSE),${name},0)`;
+    const maxima: [string, number][] = [['TC_01', 3], ['TC_02', 5], ['TC_03', 3], ['TC_04', 3], ['TC_05', 3], ['TC_06', 3]];
+    expect(formulaOf('Tong_I')).toBe(`SUM(${maxima.map(([n, max]) => counted(n, max)).join(',')})`);
+    // Criterion 14 sums its sub-items itself; computed criteria are valid or blank.
+    expect(formulaOf('Tong_1_1')).toBe(`SUM(${counted('TC_12', 3)},${counted('TC_13', 3)},TC_14)`);
+    expect(formulaOf('TC_14')).toBe(`IF(COUNT(TC_14_1,TC_14_2)=0,"",SUM(${counted('TC_14_1', 2)},${counted('TC_14_2', 2)}))`);
     expect(formulaOf('Tong_III')).toBe('SUM(Tong_NV1,Tong_NV2,Tong_NV3)');
-    expect(formulaOf('DiemThuong')).toBe('MIN(20,SUM(Thuong_1,Thuong_2,Thuong_3,Thuong_4,Thuong_5,Thuong_6,Thuong_7))');
+    const bonusItems = [1, 2, 3, 4, 5, 6, 7].map((k) => counted(`Thuong_${k}`, 20));
+    expect(formulaOf('DiemThuong')).toBe(`MIN(20,SUM(${bonusItems.join(',')}))`);
     expect(formulaOf('TongDiem')).toBe('Tong_I+Tong_II+Tong_III+Tong_IV+DiemThuong-DiemTru');
     expect(formulaOf('TC_15')).toContain('ROUND(3*MIN(1,TC_15_KetQua/TC_15_ChiTieu),2)');
   });
