@@ -2,6 +2,7 @@ import rubric2024 from './data/2024.json';
 import { rubricSchema, type Rubric, type CriterionNode, type RubricNode, type Section, type GroupNode } from './schema';
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex } from '@noble/hashes/utils';
+import { describeIssues } from './describe';
 
 export * from './schema';
 
@@ -40,7 +41,7 @@ export interface LoadedRubric {
 export function loadRubric(data: unknown): LoadedRubric {
   const parsed = rubricSchema.safeParse(data);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`);
+    const issues = describeIssues(data, parsed.error.issues);
     throw new RubricError(`Bộ tiêu chí không hợp lệ (${issues.length} lỗi)`, issues);
   }
   return { rubric: parsed.data, fingerprint: fingerprintOf(parsed.data) };

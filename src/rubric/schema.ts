@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nodeName } from './describe';
 
 /** Rubric text is compared and fingerprinted byte for byte, so it must be NFC. */
 const text = z.string().refine((s) => s === s.normalize('NFC'), {
@@ -156,6 +157,7 @@ export type Adjustment = z.infer<typeof adjustmentSchema>;
 export type DocumentText = z.infer<typeof documentSchema>;
 export type Signature = z.infer<typeof signatureSchema>;
 
+const decimal = (n: number) => String(n).replace('.', ',');
 const sum = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 100) / 100;
 
 function childPoints(children: RubricNode[]): number {
@@ -165,16 +167,16 @@ function childPoints(children: RubricNode[]): number {
 /** Cross-node rules zod cannot express per field: sums, unique ids, rule shapes. */
 export const rubricSchema = rubricShape.superRefine((rubric, ctx) => {
   const seen = new Set<string>();
-  const claim = (id: string, path: (string | number)[]) => {
-    if (seen.has(id)) ctx.addIssue({ code: 'custom', message: `Mã trùng lặp: ${id}`, path });
-    seen.add(id);
+  const claim = (key: string, name: string, path: (string | number)[]) => {
+    if (seen.has(key)) ctx.addIssue({ code: 'custom', message: `${name}: trùng mã với một dòng khác của bộ tiêu chí`, path });
+    seen.add(key);
   };
   const checkSum = (label: string, expected: number, children: RubricNode[], path: (string | number)[]) => {
     const got = childPoints(children);
     if (got !== expected) {
       ctx.addIssue({
         code: 'custom',
-        message: `${label}: điểm chuẩn ${expected} nhưng tổng các mục con là ${got}`,
+        message: `${label}: điểm chuẩn ${decimal(expected)} nhưng tổng các mục con là ${decimal(got)}`,
         path,
       });
     }
@@ -183,13 +185,13 @@ export const rubricSchema = rubricShape.superRefine((rubric, ctx) => {
     nodes.forEach((node, i) => {
       const here = [...path, i];
       if (node.type === 'group') {
-        claim(`group:${node.id}`, here);
-        checkSum(`Nhóm ${node.id}`, node.points, node.children, here);
+        claim(`group:${node.id}`, nodeName(node, `Nhóm ${node.id}`), here);
+        checkSum(nodeName(node, `Nhóm ${node.id}`), node.points, node.children, here);
         walk(node.children, [...here, 'children']);
       } else if (node.type === 'info') {
-        claim(`info:${node.id}`, here);
+        claim(`info:${node.id}`, nodeName(node, `Dòng ${node.id}`), here);
       } else {
-        claim(`criterion:${node.id}`, here);
+        claim(`criterion:${node.id}`, `Tiêu chí ${node.id}`, here);
         const subs = node.subItems ?? [];
         if ((node.rule.kind === 'sum') !== subs.length > 0) {
           ctx.addIssue({
@@ -201,17 +203,17 @@ export const rubricSchema = rubricShape.superRefine((rubric, ctx) => {
         if (subs.length > 0 && sum(subs.map((s) => s.points)) !== node.points) {
           ctx.addIssue({
             code: 'custom',
-            message: `Tiêu chí ${node.id}: điểm chuẩn ${node.points} khác tổng các mục con`,
+            message: `Tiêu chí ${node.id}: điểm chuẩn ${decimal(node.points)} khác tổng các mục con (${decimal(sum(subs.map((x) => x.points)))})`,
             path: here,
           });
         }
         subs.forEach((s, k) => {
-          claim(`criterion:${s.id}`, [...here, 'subItems', k]);
+          claim(`criterion:${s.id}`, `Tiêu chí ${s.id}`, [...here, 'subItems', k]);
           if (!s.id.startsWith(`${node.id}.`)) {
-            ctx.addIssue({ code: 'custom', message: `Mục con ${s.id} không thuộc tiêu chí ${node.id}`, path: [...here, 'subItems', k] });
+            ctx.addIssue({ code: 'custom', message: `Tiêu chí ${s.id}: mục con không thuộc tiêu chí ${node.id} (phải đánh số ${node.id}.1, ${node.id}.2 …)`, path: [...here, 'subItems', k] });
           }
           if (s.rule.kind !== 'manual') {
-            ctx.addIssue({ code: 'custom', message: `Mục con ${s.id}: chỉ hỗ trợ chấm trực tiếp`, path: [...here, 'subItems', k] });
+            ctx.addIssue({ code: 'custom', message: `Tiêu chí ${s.id}: mục con chỉ chấm trực tiếp (manual)`, path: [...here, 'subItems', k] });
           }
         });
         const rule = node.rule;
@@ -230,16 +232,17 @@ export const rubricSchema = rubricShape.superRefine((rubric, ctx) => {
     });
   };
   rubric.sections.forEach((section, i) => {
-    claim(`section:${section.id}`, ['sections', i]);
+    claim(`section:${section.id}`, `Mục ${section.id}`, ['sections', i]);
     checkSum(`Mục ${section.id}`, section.points, section.children, ['sections', i]);
     walk(section.children, ['sections', i, 'children']);
   });
-  claim(`section:${rubric.bonus.id}`, ['bonus']);
-  claim(`section:${rubric.deduction.id}`, ['deduction']);
+  claim(`section:${rubric.bonus.id}`, `Mục Điểm thưởng (${rubric.bonus.id})`, ['bonus']);
+  claim(`section:${rubric.deduction.id}`, `Mục Điểm trừ (${rubric.deduction.id})`, ['deduction']);
   for (const adj of [rubric.bonus, rubric.deduction]) {
     const ids = new Set<string>();
     adj.items.forEach((item, k) => {
-      if (ids.has(item.id)) ctx.addIssue({ code: 'custom', message: `Mã trùng lặp: ${adj.id}.${item.id}`, path: [adj === rubric.bonus ? 'bonus' : 'deduction', 'items', k] });
+      const name = adj === rubric.bonus ? 'Điểm thưởng' : 'Điểm trừ';
+      if (ids.has(item.id)) ctx.addIssue({ code: 'custom', message: `${name}, nội dung ${item.id}: trùng số với một nội dung khác`, path: [adj === rubric.bonus ? 'bonus' : 'deduction', 'items', k] });
       ids.add(item.id);
     });
   }

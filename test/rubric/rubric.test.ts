@@ -126,13 +126,31 @@ describe('the rubric schema', () => {
   test('refuses duplicate ids', () => {
     const bad = clone();
     bad.sections[0].children[1].id = '1';
-    expect(refusal(bad).join('\n')).toMatch(/Mã trùng lặp: criterion:1/);
+    expect(refusal(bad)).toContain('Tiêu chí 1: trùng mã với một dòng khác của bộ tiêu chí');
   });
 
   test('refuses text that is not NFC', () => {
     const bad = clone();
     bad.sections[0].children[0].text = 'Hội'.normalize('NFD');
-    expect(refusal(bad).join('\n')).toMatch(/NFC/);
+    expect(refusal(bad)).toEqual(['Tiêu chí 1, nội dung: văn bản phải ở dạng chuẩn Unicode NFC.']);
+  });
+});
+
+describe('refusals name what they are about', () => {
+  test('a field of a criterion, a rule, a tier, a bonus item', () => {
+    const bad = clone();
+    bad.sections[0].children[4].points = 'ba';
+    bad.sections[2].children[0].children[5].children[0].rule = { kind: 'chitieu' };
+    bad.sections[3].children[0].rule.inputs[1].key = 'Thiếu';
+    bad.sections[3].children[1].rule.inputs[0].tiers[1].points = -1;
+    bad.bonus.items[2].text = 7;
+    expect(refusal(bad)).toEqual([
+      'Tiêu chí 5, điểm chuẩn: phải là một số (đang là "ba").',
+      'Tiêu chí 15, quy tắc chấm, loại quy tắc: phải là một trong: manual (chấm trực tiếp), target (theo chỉ tiêu), tiers (theo mức), sum (tổng mục con) (đang là "chitieu").',
+      'Tiêu chí 48, quy tắc chấm, ô đếm "Số báo cáo còn thiếu", tên ô đếm: chỉ gồm chữ cái không dấu, ví dụ "Cham" (đang là "Thiếu").',
+      'Tiêu chí 49, quy tắc chấm, ô đếm "Số hồ sơ khen thưởng chậm tiến độ hoặc chưa đảm bảo chất lượng", mức 2, điểm chuẩn: phải từ 0 trở lên (đang là -1).',
+      'Điểm thưởng, nội dung 3, nội dung: phải là một đoạn chữ (đang là 7).',
+    ]);
   });
 });
 

@@ -172,7 +172,7 @@ describe('choosing the rubric', () => {
 
     expect(await screen.findByText('Không dùng được tệp sai.json')).toBeTruthy();
     expect(screen.getByText(/Bộ tiêu chí không hợp lệ \(1 lỗi\)/)).toBeTruthy();
-    expect(screen.getByText('sections.0: Mục I: điểm chuẩn 25 nhưng tổng các mục con là 20')).toBeTruthy();
+    expect(screen.getByText('Mục I: điểm chuẩn 25 nhưng tổng các mục con là 20')).toBeTruthy();
     expect(screen.getByText(/Đang dùng: hlhpn-caobang-huyen, phiên bản 2024\.1/)).toBeTruthy();
     expect(store.saved.rubric).toEqual({ source: 'builtin' });
   });
