@@ -1,0 +1,382 @@
+/**
+ * Reads a Word document (.docx) the way Word opens it: the package's
+ * relationships lead to the main document part, whose content type must say
+ * it is one; its body's paragraphs and tables are read as Word shows them
+ * (automatic numbering included; hidden, deleted and field-code text and
+ * text boxes left out), and pictures are named. A legacy .doc, a protected
+ * file, a package with a DTD or one too large to be a rubric is refused
+ * with a Vietnamese message. Pure over bytes: the CLI and the task pane run
+ * the same code.
+ */
+import { unzipSync } from 'fflate';
+import type { WordBlock, WordCell, WordDocument } from '../rubric/import/document';
+import { attribute, decodeXml, partText, scanXml } from '../xlsx/xml';
+import { readNumbering, type Numbering } from './docx-numbering';
+
+export type DocxProblem = 'EMPTY' | 'TOO_LARGE' | 'LEGACY_DOC' | 'ENCRYPTED' | 'NOT_DOCX' | 'CORRUPT' | 'DOCTYPE';
+
+export class DocxReadError extends Error {
+  constructor(
+    readonly code: DocxProblem,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DocxReadError';
+  }
+}
+
+export const DOCX_LIMITS = {
+  /** A rubric document with a few pictures is well under this. */
+  maxFileBytes: 50 * 1024 * 1024,
+  /** What the parts read may unpack to, together. */
+  maxPartBytes: 100 * 1024 * 1024,
+};
+
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+const OFFICE_DOCUMENT = /\/(officeDocument\/2006\/relationships|officeDocument\/relationships)\/officeDocument$/;
+const MAIN_TYPES = new Set([
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
+  'application/vnd.ms-word.document.macroEnabled.main+xml',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml',
+  'application/vnd.ms-word.template.macroEnabledTemplate.main+xml',
+]);
+
+function containsUtf16(bytes: Uint8Array, text: string): boolean {
+  const needle = Array.from(text, (c) => c.charCodeAt(0));
+  outer: for (let i = 0; i + needle.length * 2 <= bytes.length; i++) {
+    for (let k = 0; k < needle.length; k++) if (bytes[i + 2 * k] !== needle[k] || bytes[i + 2 * k + 1] !== 0) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function sniff(bytes: Uint8Array): void {
+  if (bytes.length === 0) throw new DocxReadError('EMPTY', 'Tệp rỗng (0 byte): có thể chép hoặc tải về chưa xong.');
+  if (bytes.length > DOCX_LIMITS.maxFileBytes) {
+    throw new DocxReadError('TOO_LARGE', `Tệp quá lớn (${Math.round(bytes.length / 1048576)} MB) để là một văn bản tiêu chí: giới hạn ${DOCX_LIMITS.maxFileBytes / 1048576} MB.`);
+  }
+  if (startsWith(bytes, OLE)) {
+    if (containsUtf16(bytes, 'EncryptedPackage')) {
+      throw new DocxReadError('ENCRYPTED', 'Tệp Word được đặt mật khẩu mở nên không đọc được. Hãy mở bằng Word, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ tài liệu) rồi lưu lại.');
+    }
+    throw new DocxReadError(
+      'LEGACY_DOC',
+      'Đây là tệp Word cũ (.doc), chamdiem chỉ đọc được .docx. Hãy mở tệp bằng Word, chọn Tệp → Lưu thành → "Tài liệu Word (*.docx)", rồi nhập tệp .docx vừa lưu.',
+    );
+  }
+  if (bytes[0] === 0x7b && new TextDecoder().decode(bytes.subarray(0, 5)) === '{\\rtf') {
+    throw new DocxReadError('LEGACY_DOC', 'Đây là tệp RTF, không phải .docx. Hãy mở bằng Word, lưu lại dạng "Tài liệu Word (*.docx)" rồi nhập tệp đó.');
+  }
+  if (!startsWith(bytes, ZIP)) throw new DocxReadError('NOT_DOCX', 'Không phải tệp Word .docx (nội dung không đúng định dạng).');
+}
+
+/** Zip entry names as written, found case-insensitively as part names are compared. */
+class Package {
+  private readonly names: Map<string, string>;
+  private unpacked = 0;
+
+  constructor(private readonly bytes: Uint8Array) {
+    const names = new Map<string, string>();
+    try {
+      unzipSync(bytes, {
+        filter: (f) => {
+          names.set(f.name.toLowerCase(), f.name);
+          return false;
+        },
+      });
+    } catch (e) {
+      throw new DocxReadError('CORRUPT', `Tệp .docx bị hỏng, không mở được (${(e as Error).message}).`);
+    }
+    this.names = names;
+  }
+
+  /** The part's text, or undefined when the package has no such part. Refuses a DTD. */
+  read(partName: string): string | undefined {
+    const entry = this.names.get(partName.replace(/^\//, '').toLowerCase());
+    if (entry === undefined) return undefined;
+    let files: Record<string, Uint8Array>;
+    try {
+      files = unzipSync(this.bytes, {
+        filter: (f) => {
+          if (f.name !== entry) return false;
+          if (this.unpacked + f.originalSize > DOCX_LIMITS.maxPartBytes) {
+            throw new DocxReadError('TOO_LARGE', `Phần ${f.name} của tệp giải nén quá lớn (trên ${DOCX_LIMITS.maxPartBytes / 1048576} MB): không phải văn bản tiêu chí bình thường.`);
+          }
+          this.unpacked += f.originalSize;
+          return true;
+        },
+      });
+    } catch (e) {
+      if (e instanceof DocxReadError) throw e;
+      throw new DocxReadError('CORRUPT', `Tệp .docx bị hỏng: phần ${entry} không giải nén được (${(e as Error).message}).`);
+    }
+    const text = partText(files[entry]);
+    if (/<!DOCTYPE/i.test(text)) {
+      throw new DocxReadError('DOCTYPE', `Phần ${entry} của tệp có khai báo DOCTYPE, điều chuẩn Office Open XML không cho phép: tệp không đọc.`);
+    }
+    return text;
+  }
+}
+
+interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+function relationships(xml: string | undefined): Relationship[] {
+  const out: Relationship[] = [];
+  if (!xml) return out;
+  scanXml(xml, {
+    open(name, attrs) {
+      if (name !== 'Relationship') return;
+      out.push({
+        id: attribute(attrs, 'Id') ?? '',
+        type: attribute(attrs, 'Type') ?? '',
+        target: attribute(attrs, 'Target') ?? '',
+        external: (attribute(attrs, 'TargetMode') ?? '') === 'External',
+      });
+    },
+    close() {},
+    text() {},
+  });
+  return out;
+}
+
+/** A relationship target as a part name: relative to the source part's folder, or absolute. */
+export function resolvePart(source: string, target: string): string {
+  const parts = target.startsWith('/') ? [] : source.replace(/^\//, '').split('/').slice(0, -1);
+  for (const piece of target.split('/')) {
+    if (piece === '' || piece === '.') continue;
+    if (piece === '..') parts.pop();
+    else parts.push(piece);
+  }
+  return `/${parts.join('/')}`;
+}
+
+const relsOf = (part: string) => {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
+};
+
+function contentType(xml: string | undefined, part: string): string | undefined {
+  if (!xml) return undefined;
+  let override: string | undefined;
+  const defaults = new Map<string, string>();
+  scanXml(xml, {
+    open(name, attrs) {
+      if (name === 'Override' && (attribute(attrs, 'PartName') ?? '').toLowerCase() === part.toLowerCase()) override = attribute(attrs, 'ContentType');
+      if (name === 'Default') defaults.set((attribute(attrs, 'Extension') ?? '').toLowerCase(), attribute(attrs, 'ContentType') ?? '');
+    },
+    close() {},
+    text() {},
+  });
+  return override ?? defaults.get(part.slice(part.lastIndexOf('.') + 1).toLowerCase());
+}
+
+/** The main document part, found as Word finds it. */
+function mainPart(pkg: Package): string {
+  const rels = pkg.read('_rels/.rels');
+  if (rels === undefined) throw new DocxReadError('NOT_DOCX', 'Tệp nén không phải tài liệu Office: thiếu phần _rels/.rels.');
+  const rel = relationships(rels).find((r) => OFFICE_DOCUMENT.test(r.type) && !r.external);
+  if (!rel) throw new DocxReadError('NOT_DOCX', 'Tệp không có phần văn bản chính (quan hệ officeDocument): không phải tài liệu Word.');
+  const part = resolvePart('/', rel.target);
+  const type = contentType(pkg.read('[Content_Types].xml'), part);
+  if (!type || !MAIN_TYPES.has(type)) {
+    const what = type?.includes('spreadsheetml') ? 'một bảng tính Excel' : type?.includes('presentationml') ? 'một tệp PowerPoint' : `loại "${type ?? 'không khai báo'}"`;
+    throw new DocxReadError('NOT_DOCX', `Phần văn bản chính ${part} là ${what}, không phải tài liệu Word.`);
+  }
+  return part;
+}
+
+/** Content Word does not show as body text: pictures and text boxes, deleted or moved-away text, field codes, the old properties of a tracked change. */
+const SKIP_CONTENT = new Set([
+  'drawing', 'pict', 'object', 'Fallback', 'del', 'moveFrom', 'sdtPr', 'instrText', 'delText', 'delInstrText',
+  'pPrChange', 'rPrChange', 'tcPrChange', 'trPrChange', 'tblPrChange', 'numberingChange', 'sectPrChange',
+]);
+const OFF = new Set(['0', 'false', 'off']);
+
+interface TableBuild {
+  rows: WordCell[][];
+  row: WordCell[] | null;
+  cell: (WordCell & { mergesLeft: boolean }) | null;
+  column: number;
+}
+
+/** The body's blocks, from the main part's XML. */
+function readBody(xml: string, images: Map<string, string>, numbering: Numbering): WordBlock[] {
+  const blocks: WordBlock[] = [];
+  const tables: TableBuild[] = [];
+  let paragraph: { text: string; numId?: string; ilvl?: number; style?: string; inPPr: boolean } | null = null;
+  let run: { hidden: boolean; inRPr: boolean } | null = null;
+  let skipping = 0;
+  let inText = false;
+  const cell = () => tables[tables.length - 1]?.cell ?? null;
+  const append = (s: string) => {
+    if (paragraph && run && !run.hidden && skipping === 0) paragraph.text += s;
+  };
+
+  scanXml(xml, {
+    open(name, attrs, selfClosing) {
+      if (SKIP_CONTENT.has(name)) {
+        if (!selfClosing) skipping++;
+        return;
+      }
+      if (name === 'blip' || name === 'imagedata') {
+        const target = images.get(attribute(attrs, 'embed') ?? attribute(attrs, 'id') ?? '');
+        const c = cell();
+        if (target && c) c.images.push(target);
+        return;
+      }
+      if (skipping > 0) return;
+      const table = tables[tables.length - 1];
+      switch (name) {
+        case 'tbl':
+          tables.push({ rows: [], row: null, cell: null, column: 0 });
+          break;
+        case 'tr':
+          if (table) [table.row, table.column] = [[], 0];
+          break;
+        case 'gridBefore':
+          if (table) table.column += Number(attribute(attrs, 'val') ?? 0);
+          break;
+        case 'tc':
+          if (table) table.cell = { column: table.column, span: 1, continuesAbove: false, paragraphs: [], images: [], mergesLeft: false };
+          break;
+        case 'gridSpan':
+          if (table?.cell) table.cell.span = Math.max(1, Number(attribute(attrs, 'val') ?? 1));
+          break;
+        case 'vMerge':
+          if (table?.cell) table.cell.continuesAbove = (attribute(attrs, 'val') ?? 'continue') !== 'restart';
+          break;
+        case 'hMerge':
+          if (table?.cell) table.cell.mergesLeft = (attribute(attrs, 'val') ?? 'continue') !== 'restart';
+          break;
+        case 'p':
+          paragraph = { text: '', inPPr: false };
+          break;
+        case 'pPr':
+          if (paragraph && !run) paragraph.inPPr = !selfClosing;
+          break;
+        case 'pStyle':
+          if (paragraph?.inPPr) paragraph.style = attribute(attrs, 'val');
+          break;
+        case 'numId':
+          if (paragraph?.inPPr) paragraph.numId = attribute(attrs, 'val');
+          break;
+        case 'ilvl':
+          if (paragraph?.inPPr) paragraph.ilvl = Number(attribute(attrs, 'val') ?? 0);
+          break;
+        case 'r':
+          if (!selfClosing) run = { hidden: false, inRPr: false };
+          break;
+        case 'rPr':
+          if (run) run.inRPr = !selfClosing;
+          break;
+        case 'vanish':
+          if (run?.inRPr) run.hidden = !OFF.has((attribute(attrs, 'val') ?? '').toLowerCase());
+          break;
+        case 't':
+          inText = !selfClosing;
+          break;
+        case 'tab':
+          if (run && !run.inRPr) append('\t');
+          break;
+        case 'br':
+        case 'cr':
+          if (run && !run.inRPr) append('\n');
+          break;
+        case 'noBreakHyphen':
+          append('-');
+          break;
+      }
+    },
+    close(name) {
+      if (SKIP_CONTENT.has(name)) {
+        skipping = Math.max(0, skipping - 1);
+        return;
+      }
+      if (skipping > 0) return;
+      const table = tables[tables.length - 1];
+      switch (name) {
+        case 't':
+          inText = false;
+          break;
+        case 'rPr':
+          if (run) run.inRPr = false;
+          break;
+        case 'r':
+          run = null;
+          break;
+        case 'pPr':
+          if (paragraph) paragraph.inPPr = false;
+          break;
+        case 'p': {
+          if (!paragraph) break;
+          const text = numbering.label(paragraph.numId, paragraph.ilvl, paragraph.style) + paragraph.text;
+          const c = cell();
+          if (c) c.paragraphs.push(text);
+          else if (tables.length === 0) blocks.push({ kind: 'paragraph', text });
+          paragraph = null;
+          break;
+        }
+        case 'tc':
+          if (table?.row && table.cell) {
+            const { mergesLeft, ...done } = table.cell;
+            const left = table.row[table.row.length - 1];
+            if (mergesLeft && left) left.span += done.span;
+            else table.row.push(done);
+            table.column += done.span;
+            table.cell = null;
+          }
+          break;
+        case 'tr':
+          if (table?.row) table.rows.push(table.row);
+          if (table) table.row = null;
+          break;
+        case 'tbl': {
+          const done = tables.pop();
+          if (!done) break;
+          const outer = cell();
+          if (outer) {
+            // A table inside a cell is read as the cell's further paragraphs.
+            for (const row of done.rows) for (const c of row) outer.paragraphs.push(...c.paragraphs), outer.images.push(...c.images);
+          } else {
+            blocks.push({ kind: 'table', table: { rows: done.rows } });
+          }
+          break;
+        }
+      }
+    },
+    text(raw, cdata) {
+      if (inText) append(cdata ? raw : decodeXml(raw));
+    },
+  });
+  return blocks;
+}
+
+/** The document's body as the rubric importer reads it. Throws DocxReadError with a Vietnamese message. */
+export function readDocx(bytes: Uint8Array): WordDocument {
+  sniff(bytes);
+  const pkg = new Package(bytes);
+  const main = mainPart(pkg);
+  const xml = pkg.read(main);
+  if (xml === undefined) throw new DocxReadError('CORRUPT', `Tệp .docx thiếu phần văn bản chính ${main}.`);
+  const rels = relationships(pkg.read(relsOf(main)));
+  const partOf = (suffix: string) => {
+    const r = rels.find((x) => x.type.endsWith(suffix) && !x.external);
+    return r ? pkg.read(resolvePart(main, r.target)) : undefined;
+  };
+  const images = new Map<string, string>();
+  for (const r of rels) {
+    if (!r.type.endsWith('/image') || r.external) continue;
+    const file = r.target.slice(r.target.lastIndexOf('/') + 1);
+    images.set(r.id, file.includes('.') ? file.slice(0, file.lastIndexOf('.')) : file);
+  }
+  const numbering = readNumbering(partOf('/numbering'), partOf('/styles'));
+  return { blocks: readBody(xml, images, numbering) };
+}
