@@ -1,0 +1,380 @@
+/**
+ * The rubric's tree from the table's rows: sections (Roman numerals), the
+ * groups inside them (Nhiệm vụ N, 1.1 …), informational rows (Chỉ tiêu N),
+ * criteria with their sub-items, and the bonus and deduction items. Rules
+ * are read later; numbering slips are mended here, openly.
+ */
+import type { Adjustment, CriterionNode, GroupNode, RubricNode, Section, SubItem } from '../schema';
+import type { ReviewItem, Slip } from './review';
+import type { Column, RawRow } from './table';
+import { fold, formatNumber, fromRoman, parsePoints, romanRanges, toRoman } from './text';
+
+/** A text the later passes may mend (a cut word, a picture): where it sits and how to change it. */
+export interface TextSite {
+  /** Read once numbering is settled: "Tiêu chí 29". */
+  where(): string;
+  column: Column;
+  get(): string;
+  set(text: string): void;
+  images: string[];
+}
+
+export interface CriterionEntry {
+  node: CriterionNode;
+  /** The number as printed, when it was a whole number. */
+  printed: number | null;
+  row: RawRow;
+  section: SectionEntry;
+  /** What the row above was, for the reason of an unnumbered criterion: a section, a heading, or (null) a criterion. */
+  after: SectionEntry | string | null;
+  /** Sub-items as printed ("14.1"), in order; null when unnumbered. */
+  subPrinted: (string | null)[];
+}
+
+export interface SectionEntry {
+  kind: 'section' | 'bonus' | 'deduction';
+  printed: string;
+  value: number | null;
+  dot: boolean;
+  node: Section | Adjustment;
+  /** Points were not printed: the section takes the sum of its children. */
+  pointsMissing: boolean;
+}
+
+export interface Structure {
+  sections: Section[];
+  bonus?: Adjustment;
+  deduction?: Adjustment;
+  entries: SectionEntry[];
+  criteria: CriterionEntry[];
+  sites: TextSite[];
+}
+
+type Frame = { level: 0 | 1 | 2; children: RubricNode[]; name: string };
+
+const POINTS_IN_TITLE = /\s*\((?:tối đa\s*)?(\d+(?:[.,]\d+)?)\s*điểm\)\s*$/i;
+
+export function sectionName(entry: Pick<SectionEntry, 'kind'> & { node: { id: string } }): string {
+  return entry.kind === 'bonus' ? 'Điểm thưởng' : entry.kind === 'deduction' ? 'Điểm trừ' : entry.node.id;
+}
+
+function adjustmentKind(title: string): 'bonus' | 'deduction' | null {
+  const f = fold(title).trim();
+  if (/^diem thuong\b/.test(f)) return 'bonus';
+  if (/^diem tru\b/.test(f)) return 'deduction';
+  return null;
+}
+
+/** Builds the tree; `review` collects what a person must look at. */
+export function buildStructure(rows: RawRow[], review: ReviewItem[], slips: Slip[]): Structure {
+  const s: Structure = { sections: [], entries: [], criteria: [], sites: [] };
+  let stack: Frame[] = [];
+  let adjustment: { entry: SectionEntry; node: Adjustment } | null = null;
+  let current: SectionEntry | null = null;
+  let lastCriterion: CriterionEntry | null = null;
+  let above: SectionEntry | string | null = null;
+  const outside: number[] = [];
+
+  const site = (where: () => string, column: Column, get: () => string, set: (t: string) => void, row: RawRow) =>
+    s.sites.push({ where, column, get, set, images: row.images.filter((i) => i.column === column).map((i) => i.name) });
+  const top = () => stack[stack.length - 1];
+
+  for (const row of rows) {
+    const numberText = row.number.replace(/\s+/g, '');
+    const roman = /^([IVXLCDM]+)(\.?)$/.exec(numberText);
+    const romanValue = roman ? fromRoman(roman[1]) : null;
+    const adjustmentTitle = adjustmentKind(row.text);
+    if (romanValue !== null || (numberText === '' && adjustmentTitle && row.method === '')) {
+      // A section row.
+      let title = row.text;
+      let points = parsePoints(row.points);
+      const inTitle = POINTS_IN_TITLE.exec(title);
+      if (points === null && inTitle) {
+        points = parsePoints(inTitle[1]);
+        title = title.slice(0, inTitle.index);
+      }
+      const kind = adjustmentTitle ?? 'section';
+      const entry: SectionEntry = {
+        kind,
+        printed: roman ? numberText : '',
+        value: romanValue,
+        dot: roman ? roman[2] === '.' : false,
+        node: null as unknown as Section,
+        pointsMissing: points === null,
+      };
+      if (kind === 'section') {
+        const node: Section = { type: 'section', id: '', label: '', title, points: points ?? 0, children: [] };
+        entry.node = node;
+        s.sections.push(node);
+        stack = [{ level: 0, children: node.children, name: '' }];
+        adjustment = null;
+      } else {
+        if (s[kind]) {
+          review.push({ kind: 'structure', where: `Dòng ${row.line}`, message: `Mục ${title} xuất hiện lần thứ hai; các nội dung của nó được gộp vào mục trước.` });
+          adjustment = { entry: s.entries.find((e) => e.kind === kind)!, node: s[kind]! };
+          continue;
+        }
+        const node: Adjustment = { id: '', title, cap: points ?? 0, items: [] };
+        entry.node = node;
+        s[kind] = node;
+        adjustment = { entry, node };
+        stack = [];
+      }
+      s.entries.push(entry);
+      current = entry;
+      lastCriterion = null;
+      above = entry;
+      continue;
+    }
+
+    if (!current) {
+      outside.push(row.line);
+      continue;
+    }
+
+    if (adjustment) {
+      if (row.text === '') continue;
+      const item = { id: String(adjustment.node.items.length + 1), text: row.text };
+      adjustment.node.items.push(item);
+      const where = `${sectionName(adjustment.entry)}, nội dung ${item.id}`;
+      site(() => where, 'text', () => item.text, (t) => (item.text = t), row);
+      if (row.points !== '') {
+        review.push({
+          kind: 'structure',
+          where,
+          message: `cột Điểm chuẩn ghi "${row.points}"; bộ tiêu chí chỉ giữ mức tối đa chung của mục (${formatNumber(adjustment.node.cap)} điểm).`,
+        });
+      }
+      continue;
+    }
+
+    const folded = fold(row.text);
+    const points = parsePoints(row.points);
+    const mission = /^nhiem vu\s*(\d+)/.exec(folded);
+    const target = /^chi tieu\s*(\d+)/.exec(folded);
+    const dotted = /^(\d+)\.(\d+)\.?$/.exec(numberText);
+    const whole = /^(\d+)\.?$/.exec(numberText);
+
+    if (mission && numberText === '') {
+      const node: GroupNode = { type: 'group', id: `NV${mission[1]}`, label: '', title: row.text, points: points ?? 0, children: [] };
+      stack = stack.filter((f) => f.level === 0);
+      top().children.push(node);
+      stack.push({ level: 1, children: node.children, name: `Nhiệm vụ ${mission[1]}` });
+      site(() => `Nhiệm vụ ${mission[1]}`, 'text', () => node.title, (t) => (node.title = t), row);
+      noteMissingPoints(points, row, `Nhiệm vụ ${mission[1]}`);
+      lastCriterion = null;
+      above = `nhiệm vụ ${mission[1]}`;
+      continue;
+    }
+    if (target && numberText === '' && points === null) {
+      const node = { type: 'info' as const, id: `CT${target[1]}`, text: row.text };
+      top().children.push(node);
+      site(() => `Chỉ tiêu ${target[1]}`, 'text', () => node.text, (t) => (node.text = t), row);
+      lastCriterion = null;
+      above = `chỉ tiêu ${target[1]}`;
+      continue;
+    }
+    const parent = lastCriterion && (dotted ? dotted[1] === String(lastCriterion.printed ?? '') : numberText === '') ? lastCriterion : null;
+    const opensSubItems = parent !== null && parent.node.method === '' && parent.node.evidence === '';
+    const subSum = parent ? (parent.node.subItems ?? []).reduce((n, x) => n + x.points, 0) : 0;
+    if (parent && points !== null && (dotted || (opensSubItems && subSum + points <= parent.node.points + 1e-9))) {
+      const sub: SubItem = { id: '', text: row.text, points, method: row.method, evidence: row.evidence, rule: { kind: 'manual' } };
+      (parent.node.subItems ??= []).push(sub);
+      parent.subPrinted.push(dotted ? numberText.replace(/\.$/, '') : null);
+      for (const column of ['text', 'method', 'evidence'] as const) {
+        site(() => `Tiêu chí ${sub.id}`, column, () => sub[column], (t) => (sub[column] = t), row);
+      }
+      continue;
+    }
+    if (dotted) {
+      const label = numberText.replace(/\.$/, '');
+      const node: GroupNode = { type: 'group', id: label, label, title: row.text, points: points ?? 0, children: [] };
+      stack = stack.filter((f) => f.level < 2);
+      top().children.push(node);
+      stack.push({ level: 2, children: node.children, name: `Nhóm ${label}` });
+      site(() => `Nhóm ${label}`, 'text', () => node.title, (t) => (node.title = t), row);
+      noteMissingPoints(points, row, `Nhóm ${label}`);
+      lastCriterion = null;
+      above = `nhóm ${label}`;
+      continue;
+    }
+    if (points === null && numberText === '') {
+      // Neither numbered nor scored: kept as an informational row.
+      const id = `ND${row.line}`;
+      top().children.push({ type: 'info', id, text: row.text });
+      review.push({ kind: 'structure', where: `Dòng ${row.line} của bảng`, message: `không có số thứ tự và điểm: giữ làm dòng thông tin "${clip(row.text)}".` });
+      continue;
+    }
+    const node: CriterionNode = {
+      type: 'criterion',
+      id: '',
+      text: row.text,
+      points: points ?? 0,
+      method: row.method,
+      evidence: row.evidence,
+      rule: { kind: 'manual' },
+    };
+    if (points === null) {
+      review.push({ kind: 'structure', where: `Tiêu chí ${numberText || `ở dòng ${row.line}`}`, message: `cột Điểm chuẩn ghi "${row.points}", không phải một số: tạm lấy 0.` });
+    }
+    if (!whole && numberText !== '') {
+      review.push({ kind: 'structure', where: `Dòng ${row.line} của bảng`, message: `số thứ tự "${row.number}" không phải số tiêu chí: đánh số tiếp theo.` });
+    }
+    top().children.push(node);
+    const entry: CriterionEntry = { node, printed: whole ? Number(whole[1]) : null, row, section: current, after: above, subPrinted: [] };
+    s.criteria.push(entry);
+    for (const column of ['text', 'method', 'evidence'] as const) {
+      site(() => `Tiêu chí ${node.id}`, column, () => node[column], (t) => (node[column] = t), row);
+    }
+    lastCriterion = entry;
+    above = null;
+  }
+
+  if (outside.length > 0) {
+    review.push({ kind: 'structure', where: 'Đầu bảng', message: `dòng ${outside.join(', ')} nằm trước mục đầu tiên (số La Mã), không thuộc mục nào: bỏ qua.` });
+  }
+  if (s.entries.length === 0) return s;
+  numberSections(s, slips);
+  numberCriteria(s, slips, review);
+  for (const c of s.criteria) {
+    if (c.node.subItems?.length) c.node.rule = { kind: 'sum' };
+  }
+  return s;
+
+  function noteMissingPoints(points: number | null, row: RawRow, where: string) {
+    if (points === null) review.push({ kind: 'structure', where, message: `cột Điểm chuẩn ghi "${row.points}", không phải một số: tạm lấy 0.` });
+  }
+}
+
+const clip = (t: string) => (t.length > 60 ? `${t.slice(0, 57)}…` : t).replace(/\n/g, ' ');
+
+/** Sections are I, II, III … in order, bonus and deduction included; mixed "IV." and "IV" follow the majority. */
+function numberSections(s: Structure, slips: Slip[]): void {
+  const used = new Set<number>();
+  s.entries.forEach((entry, i) => {
+    const expected = i + 1;
+    const label = entry.printed.replace(/\.$/, '');
+    if (entry.value !== expected) {
+      const name = sectionName({ kind: entry.kind, node: { id: toRoman(expected) } });
+      slips.push({
+        kind: 'sectionNumber',
+        where: `Mục ${name}`,
+        printed: label || '(không đánh số)',
+        corrected: toRoman(expected),
+        reason:
+          entry.value === null
+            ? 'Mục in không có số La Mã.'
+            : used.has(entry.value)
+              ? `Mục ${name} in số "${label}" lần thứ hai.`
+              : `Mục ${name} in số "${label}", không theo thứ tự.`,
+      });
+    }
+    if (entry.value !== null) used.add(entry.value);
+    entry.node.id = toRoman(expected);
+  });
+  const numbered = s.entries.filter((e) => e.value !== null);
+  const dotted = numbered.filter((e) => e.dot);
+  const plain = numbered.filter((e) => !e.dot);
+  const withDot = dotted.length > plain.length;
+  const odd = withDot ? plain : dotted;
+  if (odd.length > 0 && odd.length < numbered.length) {
+    const rest = (withDot ? dotted : plain).map((e) => fromRoman(e.node.id)!);
+    slips.push({
+      kind: 'numeralStyle',
+      where: `Mục ${odd.map((e) => sectionName(e)).join(', ')}`,
+      printed: odd.map((e) => e.printed).join(', '),
+      corrected: odd.map((e) => e.node.id + (withDot ? '.' : '')).join(', '),
+      reason: withDot
+        ? `Thêm dấu chấm sau số La Mã cho thống nhất với mục ${romanRanges(rest)}.`
+        : `Bỏ dấu chấm sau số La Mã cho thống nhất với mục ${romanRanges(rest)}.`,
+    });
+  }
+  for (const e of s.entries) {
+    if (e.kind === 'section') (e.node as Section).label = e.node.id + (withDot ? '.' : '');
+  }
+}
+
+/**
+ * Criteria are numbered 1, 2, 3 … through the whole table. A number out of
+ * sequence between two that are in it is a misprint; an unnumbered
+ * criterion takes the next number; numbering that starts again from 1 in a
+ * section is carried on. A real gap is kept, for a person to look at.
+ */
+function numberCriteria(s: Structure, slips: Slip[], review: ReviewItem[]): void {
+  let previous = 0;
+  let offset = 0;
+  const restarts = new Map<SectionEntry, { from: number; to: number; printedFrom: number; printedTo: number }>();
+  s.criteria.forEach((entry, i) => {
+    const expected = previous + 1;
+    let id = expected;
+    const printed = entry.printed === null ? null : entry.printed + offset;
+    const firstInSection = i === 0 || s.criteria[i - 1].section !== entry.section;
+    if (printed === null) {
+      slips.push({
+        kind: 'criterionNumber',
+        where: `Tiêu chí ${expected}`,
+        printed: '(không đánh số)',
+        corrected: String(expected),
+        reason:
+          entry.after === null
+            ? `Tiêu chí in liền sau tiêu chí ${previous}, không có số thứ tự.`
+            : typeof entry.after === 'string'
+              ? `Tiêu chí in liền sau ${entry.after}, không có số thứ tự.`
+              : `Tiêu chí in liền dòng mục ${entry.after.node.id}, không có số thứ tự.`,
+      });
+    } else if (printed !== expected) {
+      const k = s.criteria.findIndex((c, j) => j > i && c.printed !== null);
+      const nextPrinted = k < 0 ? null : s.criteria[k].printed! + offset;
+      if (entry.printed === 1 && firstInSection && expected > 1) {
+        offset = expected - 1;
+        restarts.set(entry.section, { from: expected, to: expected, printedFrom: 1, printedTo: 1 });
+      } else if (nextPrinted !== null && nextPrinted === expected + (k - i)) {
+        slips.push({
+          kind: 'criterionNumber',
+          where: `Tiêu chí ${expected}`,
+          printed: String(entry.printed),
+          corrected: String(expected),
+          reason: `Số thứ tự in nhầm: tiêu chí nằm giữa ${previous} và ${expected + 1}.`,
+        });
+      } else if (printed > expected) {
+        id = printed;
+        review.push({
+          kind: 'structure',
+          where: `Tiêu chí ${printed}`,
+          message: `số thứ tự nhảy từ ${previous} lên ${printed} (không có tiêu chí ${expected === printed - 1 ? expected : `${expected}–${printed - 1}`}): giữ như văn bản.`,
+        });
+      } else {
+        slips.push({
+          kind: 'criterionNumber',
+          where: `Tiêu chí ${expected}`,
+          printed: String(entry.printed),
+          corrected: String(expected),
+          reason: `Số thứ tự in nhầm: trùng hoặc lùi so với tiêu chí ${previous} ngay trước.`,
+        });
+      }
+    }
+    const restart = restarts.get(entry.section);
+    if (restart && entry.printed !== null) {
+      restart.to = id;
+      restart.printedTo = entry.printed;
+    }
+    entry.node.id = String(id);
+    previous = id;
+    (entry.node.subItems ?? []).forEach((sub, k) => {
+      sub.id = `${id}.${k + 1}`;
+      const printedSub = entry.subPrinted[k];
+      if (printedSub !== null && printedSub !== sub.id) {
+        slips.push({ kind: 'criterionNumber', where: `Tiêu chí ${sub.id}`, printed: printedSub, corrected: sub.id, reason: `Mục con đánh số theo tiêu chí ${id}.` });
+      }
+    });
+  });
+  for (const [section, r] of restarts) {
+    slips.push({
+      kind: 'criterionNumber',
+      where: `Mục ${sectionName(section)}, số thứ tự tiêu chí`,
+      printed: `${r.printedFrom}–${r.printedTo}`,
+      corrected: `${r.from}–${r.to}`,
+      reason: 'Văn bản đánh số lại tiêu chí từ 1 ở mỗi mục; số thứ tự được đánh tiếp để không trùng.',
+    });
+  }
+}
