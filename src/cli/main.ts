@@ -7,6 +7,7 @@ import { files } from './compose';
 import { generateOne, readUnitsFile, unitFileNames } from './generate';
 import { loadRubricFile } from './rubric-file';
 import { mergeCommand } from './merge';
+import { rubricCommand } from './rubric';
 import { formatCheckReport } from './report';
 import { exportPdf } from './pdf';
 import { CLI_TEXT, FILE_TEXT } from '../text/messages';
@@ -119,6 +120,8 @@ export async function main(argv: string[], io: Io = { out: (t) => console.log(t)
         return await pdf(rest, io);
       case 'merge':
         return await mergeCommand(rest, io);
+      case 'rubric':
+        return await rubricCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
