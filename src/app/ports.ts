@@ -9,6 +9,7 @@ import type { EntryValue, NamedCells } from '../layout/carry';
 import type { SheetPlan } from '../layout/plan';
 import type { MergePlan } from '../merge/plan';
 import type { MergeProblem } from '../merge/problems';
+import type { WordDocument } from '../rubric/import';
 
 /** Why a file could not be read at all; the message is for the user. */
 export class WorkbookReadError extends Error {
@@ -48,4 +49,20 @@ export interface WorkbookWriter {
   writeSheet(plan: SheetPlan, entries: ReadonlyMap<string, EntryValue>): Promise<Uint8Array>;
   /** The merge workbook, as .xlsx. */
   writeMerge(plan: MergePlan): Promise<Uint8Array>;
+}
+
+/** Why a document could not be read at all; the message is for the user. */
+export class DocumentReadError extends Error {
+  constructor(
+    readonly code: 'EMPTY' | 'TOO_LARGE' | 'LEGACY_DOC' | 'ENCRYPTED' | 'NOT_DOCX' | 'CORRUPT' | 'DOCTYPE',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DocumentReadError';
+  }
+}
+
+export interface DocumentReader {
+  /** A word-processing document's body. Throws DocumentReadError when it cannot be read. */
+  read(bytes: Uint8Array): WordDocument;
 }

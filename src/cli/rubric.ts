@@ -1,16 +1,17 @@
 /**
  * `chamdiem rubric import|check`: this year's rubric from the office's Word
- * document, and the check of a rubric file.
+ * document, and the check of a rubric file. The jobs are the application
+ * layer's; this host reads and writes the files and prints.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { readDocx, DocxReadError } from '../package/docx';
-import { fingerprintOf, loadRubric, RubricError, rubricSchema, type Rubric } from '../rubric';
-import { describeIssues } from '../rubric/describe';
-import { importRubric, NotARubricError, type ReviewItem, type ReviewKind } from '../rubric/import';
-import { asciiId } from '../rubric/import/text';
-import { summarize } from '../rubric/summary';
+import { asciiId, checkRubric, importRubricDocument, rubricJson, type ReviewItem, type ReviewKind } from '../app/rubric-import';
+import { fingerprintOf, type Rubric } from '../rubric';
+import type { RubricSummary } from '../rubric/summary';
+import { FILE_TEXT } from '../text/messages';
+import { RUBRIC_CLI_TEXT as T } from '../text/rubric';
 import { parse, UsageError } from './args';
+import { files } from './compose';
 
 export const RUBRIC_EXIT = { ok: 0, review: 1, unreadable: 2 } as const;
 
@@ -19,24 +20,14 @@ interface Io {
   err: (text: string) => void;
 }
 
-const fmt = (n: number) => String(Math.round(n * 100) / 100).replace('.', ',');
-
-const REVIEW_HEADING: Record<ReviewKind, string> = {
-  structure: 'Dòng chưa chắc chắn',
-  correction: 'Sửa lỗi của văn bản',
-  tiers: 'Các mức điểm đọc từ cách tính điểm',
-  rule: 'Cách tính điểm cần xem lại',
-  sum: 'Điểm không khớp',
-};
-
 /** The review list, grouped by kind, as the command line prints it. */
 export function formatReview(review: ReviewItem[]): string[] {
-  if (review.length === 0) return ['Không có gì cần xem lại.'];
-  const lines = [`Cần xem lại (${review.length}):`];
-  for (const kind of Object.keys(REVIEW_HEADING) as ReviewKind[]) {
+  if (review.length === 0) return [T.nothingToReview];
+  const lines = [T.toReview(review.length)];
+  for (const kind of Object.keys(T.reviewHeading) as ReviewKind[]) {
     const items = review.filter((r) => r.kind === kind);
     if (items.length === 0) continue;
-    lines.push(`  ${REVIEW_HEADING[kind]} (${items.length}):`);
+    lines.push(`  ${T.reviewHeading[kind]} (${items.length}):`);
     for (const item of items) {
       lines.push(`    - ${item.where ? `${item.where}: ` : ''}${item.message}`);
       for (const d of item.details ?? []) lines.push(`        ${d}`);
@@ -45,35 +36,32 @@ export function formatReview(review: ReviewItem[]): string[] {
   return lines;
 }
 
-/** Counts and sums of a rubric, in Vietnamese. */
-export function formatSummary(rubric: Rubric, withSums = true): string[] {
-  const s = summarize(rubric);
-  const lines = [
-    `Bộ tiêu chí: ${rubric.id} phiên bản ${rubric.version} (năm ${rubric.year})`,
-    `Mã băm (SHA-256): ${fingerprintOf(rubric)}`,
-    `${s.sections} mục, ${s.groups} nhóm, ${s.criteria} tiêu chí${s.subItems ? ` (${s.subItems} mục con)` : ''}, ${s.infos} dòng thông tin; ` +
-      `điểm thưởng ${s.bonusItems} nội dung (tối đa ${fmt(s.bonusCap)}), điểm trừ ${s.deductionItems} nội dung (tối đa ${fmt(s.deductionCap)}).`,
-    `Cách chấm: ${s.rules.manual} chấm trực tiếp, ${s.rules.target} theo chỉ tiêu đăng ký, ${s.rules.tiers} theo mức, ${s.rules.sum} cộng mục con.`,
-    `Tổng điểm chuẩn: ${fmt(s.maxPoints)}.`,
-  ];
-  if (!withSums) return lines;
-  lines.push('Tổng từng phần:');
-  for (const sum of s.sums) {
-    lines.push(`  ${sum.ok ? '✓' : '✗'} ${sum.name}: điểm chuẩn ${fmt(sum.points)}${sum.ok ? '' : `, các dòng con cộng lại ${fmt(sum.children)}`}`);
-  }
+/** Id, version, fingerprint, counts and (for the check) every sum of a rubric. */
+export function formatSummary(rubric: Rubric, s: RubricSummary, withSums: boolean): string[] {
+  const lines = [T.rubricLine(rubric.id, rubric.version, rubric.year), T.fingerprint(fingerprintOf(rubric)), T.counts(s), T.rules(s.rules), T.maxPoints(s.maxPoints)];
+  if (withSums) lines.push(T.sumsHeading, ...s.sums.map((x) => T.sumLine(x.ok, x.name, x.points, x.children)));
   return lines;
 }
+
+class InputError extends Error {}
 
 function readBytes(file: string): Uint8Array {
   try {
     return fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'Không tìm thấy tệp.' : code === 'EISDIR' ? 'Đây là thư mục, không phải tệp.' : `Không mở được tệp (${code}).`);
+    throw new InputError(code === 'ENOENT' ? FILE_TEXT.notFound : code === 'EISDIR' ? T.isDirectory : FILE_TEXT.cannotOpen(String(code)));
   }
 }
 
-class InputError extends Error {}
+function readJson(file: string): unknown {
+  const text = Buffer.from(readBytes(file)).toString('utf8').replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new InputError(T.notJson((e as Error).message));
+  }
+}
 
 function sameFile(a: string, b: string): boolean {
   if (path.resolve(a) === path.resolve(b)) return true;
@@ -85,13 +73,17 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-function readRubricJson(file: string): unknown {
-  const text = Buffer.from(readBytes(file)).toString('utf8').replace(/^\uFEFF/, '');
+function baseRubric(file: string): Rubric {
+  let data: unknown;
   try {
-    return JSON.parse(text);
+    data = readJson(file);
   } catch (e) {
-    throw new InputError(`Không phải tệp JSON hợp lệ (${(e as Error).message}).`);
+    if (e instanceof InputError) throw new UsageError(T.baseUnusable(file, e.message));
+    throw e;
   }
+  const checked = checkRubric(data);
+  if ('invalid' in checked) throw new UsageError(T.baseUnusable(file, [T.invalid(file, checked.invalid.length), ...checked.invalid].join('\n  ')));
+  return checked.valid.rubric;
 }
 
 async function importCommand(argv: string[], io: Io): Promise<number> {
@@ -102,63 +94,56 @@ async function importCommand(argv: string[], io: Io): Promise<number> {
     base: { type: 'string' },
     force: { type: 'boolean' },
   });
-  if (positionals.length !== 1) throw new UsageError('rubric import cần đúng một tệp .docx.');
+  if (positionals.length !== 1) throw new UsageError(T.importNeedsOneFile);
   const file = positionals[0];
-  const out = values.out ?? file.replace(/\.(docx?|docm|dotx)$/i, '') + '.json';
-  if (values.id !== undefined && !/^[a-z0-9-]+$/.test(values.id)) throw new UsageError(`--id "${values.id}" chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ hlhpn-caobang-xa.`);
-  if (sameFile(file, out)) throw new UsageError('Tệp kết quả trùng với tệp .docx đầu vào.');
-  if (fs.existsSync(out) && !values.force) throw new UsageError(`Tệp ${out} đã có. Hãy chọn tên khác, hoặc thêm --force để ghi đè.`);
-  let base: Rubric | undefined;
-  if (values.base !== undefined) {
-    try {
-      base = loadRubric(readRubricJson(values.base)).rubric;
-    } catch (e) {
-      if (e instanceof InputError) throw new UsageError(`--base ${values.base}: ${e.message}`);
-      if (e instanceof RubricError) throw new UsageError(`--base ${values.base}: ${e.message}:\n  ${e.issues.join('\n  ')}`);
-      throw e;
-    }
-  }
-  let result;
+  const out = values.out ?? `${file.replace(/\.(docx?|docm|dotx)$/i, '')}.json`;
+  if (values.id !== undefined && !/^[a-z0-9-]+$/.test(values.id)) throw new UsageError(T.badId(values.id));
+  if (sameFile(file, out)) throw new UsageError(T.outIsInput);
+  if (fs.existsSync(out) && !values.force) throw new UsageError(T.outExists(out));
+  const base = values.base === undefined ? undefined : baseRubric(values.base);
+  let bytes: Uint8Array;
   try {
-    const doc = readDocx(readBytes(file));
-    result = importRubric(doc, {
-      id: values.id,
-      version: values.version,
-      base,
-      fallbackId: asciiId(path.basename(file).replace(/\.[^.]+$/, '')),
-      fallbackYear: new Date().getFullYear(),
-    });
-  } catch (e) {
-    if (e instanceof InputError || e instanceof DocxReadError || e instanceof NotARubricError) {
-      io.err(`${file}: ${e.message}`);
-      return RUBRIC_EXIT.unreadable;
-    }
-    throw e;
-  }
-  fs.writeFileSync(out, `${JSON.stringify(result.rubric, null, 2)}\n`);
-  io.out([`Đã ghi ${out}.`, ...formatSummary(result.rubric, false), ...result.notes.map((n) => `Lưu ý: ${n}`), ...formatReview(result.review)].join('\n'));
-  return result.review.length > 0 ? RUBRIC_EXIT.review : RUBRIC_EXIT.ok;
-}
-
-async function checkCommand(argv: string[], io: Io): Promise<number> {
-  const { positionals } = parse(argv, {});
-  if (positionals.length !== 1) throw new UsageError('rubric check cần đúng một tệp .json.');
-  const file = positionals[0];
-  let data: unknown;
-  try {
-    data = readRubricJson(file);
+    bytes = readBytes(file);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     io.err(`${file}: ${e.message}`);
     return RUBRIC_EXIT.unreadable;
   }
-  const parsed = rubricSchema.safeParse(data);
-  if (!parsed.success) {
-    const issues = describeIssues(data, parsed.error.issues);
-    io.err([`${file}: bộ tiêu chí không hợp lệ (${issues.length} lỗi):`, ...issues.map((i) => `  - ${i}`)].join('\n'));
+  const outcome = importRubricDocument(files.documents, bytes, {
+    id: values.id,
+    version: values.version,
+    base,
+    fallbackId: asciiId(path.basename(file).replace(/\.[^.]+$/, '')),
+    fallbackYear: new Date().getFullYear(),
+  });
+  if ('refused' in outcome) {
+    io.err(`${file}: ${outcome.refused.message}`);
     return RUBRIC_EXIT.unreadable;
   }
-  io.out([`${file}: bộ tiêu chí hợp lệ.`, ...formatSummary(parsed.data)].join('\n'));
+  const { rubric, review, notes, summary } = outcome.imported;
+  fs.writeFileSync(out, rubricJson(rubric));
+  io.out([T.written(out), ...formatSummary(rubric, summary, false), ...notes.map(T.note), ...formatReview(review)].join('\n'));
+  return review.length > 0 ? RUBRIC_EXIT.review : RUBRIC_EXIT.ok;
+}
+
+async function checkCommand(argv: string[], io: Io): Promise<number> {
+  const { positionals } = parse(argv, {});
+  if (positionals.length !== 1) throw new UsageError(T.checkNeedsOneFile);
+  const file = positionals[0];
+  let data: unknown;
+  try {
+    data = readJson(file);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    io.err(`${file}: ${e.message}`);
+    return RUBRIC_EXIT.unreadable;
+  }
+  const checked = checkRubric(data);
+  if ('invalid' in checked) {
+    io.err([T.invalid(file, checked.invalid.length), ...checked.invalid.map((i) => `  - ${i}`)].join('\n'));
+    return RUBRIC_EXIT.unreadable;
+  }
+  io.out([T.valid(file), ...formatSummary(checked.valid.rubric, checked.valid.summary, true)].join('\n'));
   return RUBRIC_EXIT.ok;
 }
 
@@ -170,6 +155,6 @@ export async function rubricCommand(argv: string[], io: Io): Promise<number> {
     case 'check':
       return checkCommand(rest, io);
     default:
-      throw new UsageError(sub === undefined ? 'rubric cần một lệnh con: import hoặc check.' : `rubric không có lệnh con "${sub}" (có: import, check).`);
+      throw new UsageError(sub === undefined ? T.needsSubcommand : T.unknownSubcommand(sub));
   }
 }

@@ -9,21 +9,13 @@
  * the same code.
  */
 import { unzipSync } from 'fflate';
+import { DocumentReadError, type DocumentReader } from '../app/ports';
 import type { WordBlock, WordCell, WordDocument } from '../rubric/import/document';
+import { DOCX_TEXT } from '../text/rubric';
 import { attribute, decodeXml, partText, scanXml } from '../xlsx/xml';
 import { readNumbering, type Numbering } from './docx-numbering';
 
-export type DocxProblem = 'EMPTY' | 'TOO_LARGE' | 'LEGACY_DOC' | 'ENCRYPTED' | 'NOT_DOCX' | 'CORRUPT' | 'DOCTYPE';
-
-export class DocxReadError extends Error {
-  constructor(
-    readonly code: DocxProblem,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'DocxReadError';
-  }
-}
+export { DocumentReadError };
 
 export const DOCX_LIMITS = {
   /** A rubric document with a few pictures is well under this. */
@@ -54,23 +46,14 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
 }
 
 function sniff(bytes: Uint8Array): void {
-  if (bytes.length === 0) throw new DocxReadError('EMPTY', 'Tệp rỗng (0 byte): có thể chép hoặc tải về chưa xong.');
-  if (bytes.length > DOCX_LIMITS.maxFileBytes) {
-    throw new DocxReadError('TOO_LARGE', `Tệp quá lớn (${Math.round(bytes.length / 1048576)} MB) để là một văn bản tiêu chí: giới hạn ${DOCX_LIMITS.maxFileBytes / 1048576} MB.`);
-  }
+  if (bytes.length === 0) throw new DocumentReadError('EMPTY', DOCX_TEXT.empty);
+  if (bytes.length > DOCX_LIMITS.maxFileBytes) throw new DocumentReadError('TOO_LARGE', DOCX_TEXT.tooLarge(bytes.length, DOCX_LIMITS.maxFileBytes));
   if (startsWith(bytes, OLE)) {
-    if (containsUtf16(bytes, 'EncryptedPackage')) {
-      throw new DocxReadError('ENCRYPTED', 'Tệp Word được đặt mật khẩu mở nên không đọc được. Hãy mở bằng Word, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ tài liệu) rồi lưu lại.');
-    }
-    throw new DocxReadError(
-      'LEGACY_DOC',
-      'Đây là tệp Word cũ (.doc), chamdiem chỉ đọc được .docx. Hãy mở tệp bằng Word, chọn Tệp → Lưu thành → "Tài liệu Word (*.docx)", rồi nhập tệp .docx vừa lưu.',
-    );
+    if (containsUtf16(bytes, 'EncryptedPackage')) throw new DocumentReadError('ENCRYPTED', DOCX_TEXT.encrypted);
+    throw new DocumentReadError('LEGACY_DOC', DOCX_TEXT.legacyDoc);
   }
-  if (bytes[0] === 0x7b && new TextDecoder().decode(bytes.subarray(0, 5)) === '{\\rtf') {
-    throw new DocxReadError('LEGACY_DOC', 'Đây là tệp RTF, không phải .docx. Hãy mở bằng Word, lưu lại dạng "Tài liệu Word (*.docx)" rồi nhập tệp đó.');
-  }
-  if (!startsWith(bytes, ZIP)) throw new DocxReadError('NOT_DOCX', 'Không phải tệp Word .docx (nội dung không đúng định dạng).');
+  if (bytes[0] === 0x7b && new TextDecoder().decode(bytes.subarray(0, 5)) === '{\\rtf') throw new DocumentReadError('LEGACY_DOC', DOCX_TEXT.rtf);
+  if (!startsWith(bytes, ZIP)) throw new DocumentReadError('NOT_DOCX', DOCX_TEXT.notDocx);
 }
 
 /** Zip entry names as written, found case-insensitively as part names are compared. */
@@ -88,7 +71,7 @@ class Package {
         },
       });
     } catch (e) {
-      throw new DocxReadError('CORRUPT', `Tệp .docx bị hỏng, không mở được (${(e as Error).message}).`);
+      throw new DocumentReadError('CORRUPT', DOCX_TEXT.corrupt((e as Error).message));
     }
     this.names = names;
   }
@@ -103,19 +86,19 @@ class Package {
         filter: (f) => {
           if (f.name !== entry) return false;
           if (this.unpacked + f.originalSize > DOCX_LIMITS.maxPartBytes) {
-            throw new DocxReadError('TOO_LARGE', `Phần ${f.name} của tệp giải nén quá lớn (trên ${DOCX_LIMITS.maxPartBytes / 1048576} MB): không phải văn bản tiêu chí bình thường.`);
+            throw new DocumentReadError('TOO_LARGE', DOCX_TEXT.partTooLarge(f.name, DOCX_LIMITS.maxPartBytes));
           }
           this.unpacked += f.originalSize;
           return true;
         },
       });
     } catch (e) {
-      if (e instanceof DocxReadError) throw e;
-      throw new DocxReadError('CORRUPT', `Tệp .docx bị hỏng: phần ${entry} không giải nén được (${(e as Error).message}).`);
+      if (e instanceof DocumentReadError) throw e;
+      throw new DocumentReadError('CORRUPT', DOCX_TEXT.corruptPart(entry, (e as Error).message));
     }
     const text = partText(files[entry]);
     if (/<!DOCTYPE/i.test(text)) {
-      throw new DocxReadError('DOCTYPE', `Phần ${entry} của tệp có khai báo DOCTYPE, điều chuẩn Office Open XML không cho phép: tệp không đọc.`);
+      throw new DocumentReadError('DOCTYPE', DOCX_TEXT.doctype(entry));
     }
     return text;
   }
@@ -181,14 +164,14 @@ function contentType(xml: string | undefined, part: string): string | undefined 
 /** The main document part, found as Word finds it. */
 function mainPart(pkg: Package): string {
   const rels = pkg.read('_rels/.rels');
-  if (rels === undefined) throw new DocxReadError('NOT_DOCX', 'Tệp nén không phải tài liệu Office: thiếu phần _rels/.rels.');
+  if (rels === undefined) throw new DocumentReadError('NOT_DOCX', DOCX_TEXT.noRelationships);
   const rel = relationships(rels).find((r) => OFFICE_DOCUMENT.test(r.type) && !r.external);
-  if (!rel) throw new DocxReadError('NOT_DOCX', 'Tệp không có phần văn bản chính (quan hệ officeDocument): không phải tài liệu Word.');
+  if (!rel) throw new DocumentReadError('NOT_DOCX', DOCX_TEXT.noMainPart);
   const part = resolvePart('/', rel.target);
   const type = contentType(pkg.read('[Content_Types].xml'), part);
   if (!type || !MAIN_TYPES.has(type)) {
-    const what = type?.includes('spreadsheetml') ? 'một bảng tính Excel' : type?.includes('presentationml') ? 'một tệp PowerPoint' : `loại "${type ?? 'không khai báo'}"`;
-    throw new DocxReadError('NOT_DOCX', `Phần văn bản chính ${part} là ${what}, không phải tài liệu Word.`);
+    const what = type?.includes('spreadsheetml') ? DOCX_TEXT.spreadsheet : type?.includes('presentationml') ? DOCX_TEXT.presentation : DOCX_TEXT.contentType(type);
+    throw new DocumentReadError('NOT_DOCX', DOCX_TEXT.mainPartIs(part, what));
   }
   return part;
 }
@@ -359,13 +342,13 @@ function readBody(xml: string, images: Map<string, string>, numbering: Numbering
   return blocks;
 }
 
-/** The document's body as the rubric importer reads it. Throws DocxReadError with a Vietnamese message. */
+/** The document's body as the rubric importer reads it. Throws DocumentReadError with a Vietnamese message. */
 export function readDocx(bytes: Uint8Array): WordDocument {
   sniff(bytes);
   const pkg = new Package(bytes);
   const main = mainPart(pkg);
   const xml = pkg.read(main);
-  if (xml === undefined) throw new DocxReadError('CORRUPT', `Tệp .docx thiếu phần văn bản chính ${main}.`);
+  if (xml === undefined) throw new DocumentReadError('CORRUPT', DOCX_TEXT.mainPartMissing(main));
   const rels = relationships(pkg.read(relsOf(main)));
   const partOf = (suffix: string) => {
     const r = rels.find((x) => x.type.endsWith(suffix) && !x.external);
@@ -380,3 +363,6 @@ export function readDocx(bytes: Uint8Array): WordDocument {
   const numbering = readNumbering(partOf('/numbering'), partOf('/styles'));
   return { blocks: readBody(xml, images, numbering) };
 }
+
+/** The application layer's DocumentReader, filled by this package layer. Runs in the browser too. */
+export const docxReader: DocumentReader = { read: readDocx };

@@ -4,57 +4,10 @@
  * điểm chuẩn: phải là số không âm", never "sections.0.children.4.points".
  */
 import type { z } from 'zod';
+import { RUBRIC_FIELDS, RUBRIC_NAMES, RUBRIC_TEXT } from '../text/rubric';
 
 type Issue = z.core.$ZodIssue;
 type Path = PropertyKey[];
-
-const FIELD: Record<string, string> = {
-  id: 'mã',
-  label: 'số thứ tự in',
-  title: 'tên',
-  text: 'nội dung',
-  points: 'điểm chuẩn',
-  method: 'cách tính điểm',
-  evidence: 'yêu cầu minh chứng',
-  rule: 'quy tắc chấm',
-  kind: 'loại quy tắc',
-  combine: 'cách kết hợp',
-  key: 'tên ô đếm',
-  from: 'số đếm bắt đầu',
-  note: 'ghi chú',
-  cap: 'điểm tối đa',
-  items: 'các nội dung',
-  version: 'phiên bản',
-  year: 'năm',
-  subtitle: 'tiêu đề phụ',
-  basis: 'căn cứ',
-  corrections: 'danh sách sửa lỗi',
-  document: 'phần văn bản in',
-  sections: 'các mục',
-  children: 'các dòng con',
-  subItems: 'các mục con',
-  inputs: 'các ô đếm',
-  tiers: 'các mức',
-  where: 'chỗ sửa',
-  printed: 'bản in',
-  corrected: 'sửa thành',
-  reason: 'lý do',
-  superior: 'cơ quan cấp trên',
-  nationalName: 'quốc hiệu',
-  motto: 'tiêu ngữ',
-  place: 'địa danh',
-  reportTitle: 'tiêu đề bản tự chấm',
-  summaryLabel: 'dòng tổng điểm',
-  preparer: 'người lập biểu',
-  signer: 'người ký',
-  rankingSigner: 'người ký bảng xếp hạng',
-  labels: 'các dòng chức danh',
-  type: 'loại dòng',
-};
-
-const NAMED = /^(Mục|Nhóm|Nhiệm vụ|Chỉ tiêu|Tiêu chí|Điểm thưởng|Điểm trừ|Dòng|Sửa lỗi)(?=[\s:,])/u;
-
-const RULE_KINDS = 'manual (chấm trực tiếp), target (theo chỉ tiêu), tiers (theo mức), sum (tổng mục con)';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -62,17 +15,19 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function nodeName(node: unknown, fallback: string): string {
   if (!isRecord(node)) return fallback;
   const id = typeof node.id === 'string' && node.id !== '' ? node.id : null;
+  if (!id) return fallback;
   switch (node.type) {
     case 'section':
-      return id ? `Mục ${id}` : fallback;
+      return RUBRIC_NAMES.section(id);
     case 'group':
-      return id ? (/^NV\d+$/.test(id) ? `Nhiệm vụ ${id.slice(2)}` : `Nhóm ${id}`) : fallback;
+      return /^NV\d+$/.test(id) ? RUBRIC_NAMES.mission(id.slice(2)) : RUBRIC_NAMES.group(id);
     case 'info':
-      return id ? (/^CT\d+$/.test(id) ? `Chỉ tiêu ${id.slice(2)}` : `Dòng thông tin ${id}`) : fallback;
+      return /^CT\d+$/.test(id) ? RUBRIC_NAMES.target(id.slice(2)) : RUBRIC_NAMES.info(id);
     case 'criterion':
-      return id ? `Tiêu chí ${id}` : fallback;
+      return RUBRIC_NAMES.criterion(id);
     default:
-      return id && /^\d+\.\d+$/.test(id) ? `Tiêu chí ${id}` : fallback;
+      // A sub-item has no type of its own.
+      return /^\d+\.\d+$/.test(id) ? RUBRIC_NAMES.criterion(id) : fallback;
   }
 }
 
@@ -93,58 +48,42 @@ function namePath(data: unknown, path: Path): string {
       const k = key + 1;
       const id = isRecord(here) && typeof here.id === 'string' ? here.id : String(k);
       if (container === 'sections' || container === 'children' || container === 'subItems') {
-        parts = [nodeName(here, [...parts, `dòng ${k}`].join(', '))];
-      } else if (container === 'items') parts.push(`nội dung ${id}`);
-      else if (container === 'inputs') parts.push(`ô đếm ${isRecord(here) && typeof here.label === 'string' ? `"${here.label}"` : k}`);
-      else if (container === 'tiers') parts.push(`mức ${k}`);
-      else if (container === 'corrections') parts = [`Sửa lỗi ${k}`];
-      else if (container === 'labels') parts.push(`dòng ${k}`);
-      else parts.push(String(k));
+        parts = [nodeName(here, [...parts, RUBRIC_NAMES.row(k)].join(', '))];
+      } else if (container === 'items') parts.push(RUBRIC_NAMES.item(id));
+      else if (container === 'inputs') parts.push(isRecord(here) && typeof here.label === 'string' ? RUBRIC_NAMES.input(here.label) : RUBRIC_NAMES.row(k));
+      else if (container === 'tiers') parts.push(RUBRIC_NAMES.tier(k));
+      else if (container === 'corrections') parts = [RUBRIC_NAMES.correction(k)];
+      else parts.push(RUBRIC_NAMES.row(k));
     } else if (i === 0 && (key === 'bonus' || key === 'deduction' || key === 'document')) {
-      parts = [key === 'bonus' ? 'Điểm thưởng' : key === 'deduction' ? 'Điểm trừ' : 'Phần văn bản in'];
+      parts = [RUBRIC_NAMES[key]];
     } else if (!(CONTAINERS.has(String(key)) && typeof path[i + 1] === 'number')) {
-      parts.push(FIELD[String(key)] ?? String(key));
+      parts.push(RUBRIC_FIELDS[String(key)] ?? String(key));
     }
   }
   return parts.join(', ');
 }
 
-function received(value: unknown): string {
-  if (value === undefined) return 'chưa có';
-  if (value === null) return 'để trống';
-  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 37)}…` : value}"`;
-  return String(value);
-}
-
-const TYPE_NAME: Record<string, string> = { number: 'một số', string: 'một đoạn chữ', array: 'một danh sách', object: 'một nhóm trường', boolean: 'đúng/sai' };
-
 const at = (data: unknown, path: Path): unknown => path.reduce<unknown>(child, data);
 
 function reason(issue: Issue, data: unknown, path: Path): string {
-  const value = at(data, path);
+  const got = RUBRIC_TEXT.received(at(data, path));
   switch (issue.code) {
     case 'invalid_type':
-      return `phải là ${TYPE_NAME[issue.expected] ?? issue.expected} (đang là ${received(value)})`;
+      return RUBRIC_TEXT.mustBe(RUBRIC_TEXT.typeName[issue.expected] ?? issue.expected, got);
     case 'too_small':
-      return issue.origin === 'array'
-        ? `cần ít nhất ${issue.minimum} dòng`
-        : issue.origin === 'string'
-          ? 'không được để trống'
-          : `phải từ ${String(issue.minimum).replace('.', ',')} trở lên (đang là ${received(value)})`;
+      return issue.origin === 'array' ? RUBRIC_TEXT.atLeastRows(Number(issue.minimum)) : issue.origin === 'string' ? RUBRIC_TEXT.notEmpty : RUBRIC_TEXT.atLeast(Number(issue.minimum), got);
     case 'too_big':
-      return `phải không quá ${String(issue.maximum).replace('.', ',')} (đang là ${received(value)})`;
+      return RUBRIC_TEXT.atMost(Number(issue.maximum), got);
     case 'not_multiple_of':
-      return `tối đa 2 chữ số thập phân (đang là ${received(value)})`;
+      return RUBRIC_TEXT.twoDecimals(got);
     case 'invalid_format':
-      return path[path.length - 1] === 'key'
-        ? `chỉ gồm chữ cái không dấu, ví dụ "Cham" (đang là ${received(value)})`
-        : `viết không đúng dạng (đang là ${received(value)})`;
+      return path[path.length - 1] === 'key' ? RUBRIC_TEXT.keyLetters(got) : RUBRIC_TEXT.badFormat(got);
     case 'invalid_value':
-      return `phải là ${issue.values.map((v) => `"${String(v)}"`).join(' hoặc ')} (đang là ${received(value)})`;
+      return RUBRIC_TEXT.oneOf(issue.values.map(String), got);
     case 'invalid_union':
-      return path[path.length - 1] === 'kind' ? `phải là một trong: ${RULE_KINDS} (đang là ${received(value)})` : `không đúng dạng (đang là ${received(value)})`;
+      return path[path.length - 1] === 'kind' ? RUBRIC_TEXT.ruleKind(got) : RUBRIC_TEXT.badShape(got);
     case 'unrecognized_keys':
-      return `có trường lạ: ${issue.keys.join(', ')}`;
+      return RUBRIC_TEXT.unknownKeys(issue.keys);
     default:
       return issue.message;
   }
@@ -167,10 +106,10 @@ export function describeIssues(data: unknown, issues: readonly Issue[], prefix: 
         continue;
       }
     }
-    const who = namePath(data, path) || 'Bộ tiêu chí';
+    const who = namePath(data, path) || RUBRIC_TEXT.wholeRubric;
     if (issue.code === 'custom') {
       // The rubric-wide rules name their node themselves; a field's own rule does not.
-      out.push(NAMED.test(issue.message) ? issue.message : `${who}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}.`);
+      out.push(RUBRIC_NAMES.named.test(issue.message) ? issue.message : `${who}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}.`);
       continue;
     }
     out.push(`${who}: ${reason(issue, data, path)}.`);

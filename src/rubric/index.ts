@@ -3,6 +3,7 @@ import { rubricSchema, type Rubric, type CriterionNode, type RubricNode, type Se
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex } from '@noble/hashes/utils';
 import { describeIssues } from './describe';
+import { RUBRIC_TEXT } from '../text/rubric';
 
 export * from './schema';
 
@@ -42,7 +43,7 @@ export function loadRubric(data: unknown): LoadedRubric {
   const parsed = rubricSchema.safeParse(data);
   if (!parsed.success) {
     const issues = describeIssues(data, parsed.error.issues);
-    throw new RubricError(`Bộ tiêu chí không hợp lệ (${issues.length} lỗi)`, issues);
+    throw new RubricError(RUBRIC_TEXT.invalid(issues.length), issues);
   }
   return { rubric: parsed.data, fingerprint: fingerprintOf(parsed.data) };
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { RUBRIC_NAMES, RUBRIC_TEXT } from '../text/rubric';
 import { nodeName } from './describe';
 
 /** Rubric text is compared and fingerprinted byte for byte, so it must be NFC. */
 const text = z.string().refine((s) => s === s.normalize('NFC'), {
-  message: 'Văn bản phải ở dạng chuẩn Unicode NFC',
+  message: RUBRIC_TEXT.notNfc,
 });
 const points = z.number().nonnegative().multipleOf(0.01);
 
@@ -20,9 +21,9 @@ const tierInput = z.object({
   tiers: z
     .array(tier)
     .min(1)
-    .refine((ts) => ts[0].from === 0, { message: 'Mức đầu tiên phải bắt đầu từ 0' })
+    .refine((ts) => ts[0].from === 0, { message: RUBRIC_TEXT.tierFromZero })
     .refine((ts) => ts.every((t, i) => i === 0 || t.from > ts[i - 1].from), {
-      message: 'Các mức phải tăng dần',
+      message: RUBRIC_TEXT.tiersIncreasing,
     }),
 });
 
@@ -157,7 +158,6 @@ export type Adjustment = z.infer<typeof adjustmentSchema>;
 export type DocumentText = z.infer<typeof documentSchema>;
 export type Signature = z.infer<typeof signatureSchema>;
 
-const decimal = (n: number) => String(n).replace('.', ',');
 const sum = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 100) / 100;
 
 function childPoints(children: RubricNode[]): number {
@@ -168,7 +168,7 @@ function childPoints(children: RubricNode[]): number {
 export const rubricSchema = rubricShape.superRefine((rubric, ctx) => {
   const seen = new Set<string>();
   const claim = (key: string, name: string, path: (string | number)[]) => {
-    if (seen.has(key)) ctx.addIssue({ code: 'custom', message: `${name}: trùng mã với một dòng khác của bộ tiêu chí`, path });
+    if (seen.has(key)) ctx.addIssue({ code: 'custom', message: RUBRIC_TEXT.duplicate(name), path });
     seen.add(key);
   };
   const checkSum = (label: string, expected: number, children: RubricNode[], path: (string | number)[]) => {
@@ -176,7 +176,7 @@ export const rubricSchema = rubricShape.superRefine((rubric, ctx) => {
     if (got !== expected) {
       ctx.addIssue({
         code: 'custom',
-        message: `${label}: điểm chuẩn ${decimal(expected)} nhưng tổng các mục con là ${decimal(got)}`,
+        message: RUBRIC_TEXT.sumMismatch(label, expected, got),
         path,
       });
     }
@@ -185,35 +185,35 @@ export const rubricSchema = rubricShape.superRefine((rubric, ctx) => {
     nodes.forEach((node, i) => {
       const here = [...path, i];
       if (node.type === 'group') {
-        claim(`group:${node.id}`, nodeName(node, `Nhóm ${node.id}`), here);
-        checkSum(nodeName(node, `Nhóm ${node.id}`), node.points, node.children, here);
+        claim(`group:${node.id}`, nodeName(node, node.id), here);
+        checkSum(nodeName(node, node.id), node.points, node.children, here);
         walk(node.children, [...here, 'children']);
       } else if (node.type === 'info') {
-        claim(`info:${node.id}`, nodeName(node, `Dòng ${node.id}`), here);
+        claim(`info:${node.id}`, nodeName(node, node.id), here);
       } else {
-        claim(`criterion:${node.id}`, `Tiêu chí ${node.id}`, here);
+        claim(`criterion:${node.id}`, nodeName(node, node.id), here);
         const subs = node.subItems ?? [];
         if ((node.rule.kind === 'sum') !== subs.length > 0) {
           ctx.addIssue({
             code: 'custom',
-            message: `Tiêu chí ${node.id}: chỉ quy tắc "sum" mới có mục con, và phải có mục con`,
+            message: RUBRIC_TEXT.sumRuleNeedsSubItems(node.id),
             path: here,
           });
         }
         if (subs.length > 0 && sum(subs.map((s) => s.points)) !== node.points) {
           ctx.addIssue({
             code: 'custom',
-            message: `Tiêu chí ${node.id}: điểm chuẩn ${decimal(node.points)} khác tổng các mục con (${decimal(sum(subs.map((x) => x.points)))})`,
+            message: RUBRIC_TEXT.subItemsSum(node.id, node.points, sum(subs.map((x) => x.points))),
             path: here,
           });
         }
         subs.forEach((s, k) => {
-          claim(`criterion:${s.id}`, `Tiêu chí ${s.id}`, [...here, 'subItems', k]);
+          claim(`criterion:${s.id}`, nodeName(s, s.id), [...here, 'subItems', k]);
           if (!s.id.startsWith(`${node.id}.`)) {
-            ctx.addIssue({ code: 'custom', message: `Tiêu chí ${s.id}: mục con không thuộc tiêu chí ${node.id} (phải đánh số ${node.id}.1, ${node.id}.2 …)`, path: [...here, 'subItems', k] });
+            ctx.addIssue({ code: 'custom', message: RUBRIC_TEXT.subItemOutside(s.id, node.id), path: [...here, 'subItems', k] });
           }
           if (s.rule.kind !== 'manual') {
-            ctx.addIssue({ code: 'custom', message: `Tiêu chí ${s.id}: mục con chỉ chấm trực tiếp (manual)`, path: [...here, 'subItems', k] });
+            ctx.addIssue({ code: 'custom', message: RUBRIC_TEXT.subItemManual(s.id), path: [...here, 'subItems', k] });
           }
         });
         const rule = node.rule;
@@ -222,7 +222,7 @@ export const rubricSchema = rubricShape.superRefine((rubric, ctx) => {
             if (input.tiers[0].points !== node.points) {
               ctx.addIssue({
                 code: 'custom',
-                message: `Tiêu chí ${node.id}: mức 0 của "${input.label}" phải bằng điểm chuẩn`,
+                message: RUBRIC_TEXT.tierZero(node.id, input.label),
                 path: [...here, 'rule', 'inputs', k],
               });
             }
@@ -232,17 +232,17 @@ export const rubricSchema = rubricShape.superRefine((rubric, ctx) => {
     });
   };
   rubric.sections.forEach((section, i) => {
-    claim(`section:${section.id}`, `Mục ${section.id}`, ['sections', i]);
-    checkSum(`Mục ${section.id}`, section.points, section.children, ['sections', i]);
+    claim(`section:${section.id}`, nodeName(section, section.id), ['sections', i]);
+    checkSum(nodeName(section, section.id), section.points, section.children, ['sections', i]);
     walk(section.children, ['sections', i, 'children']);
   });
-  claim(`section:${rubric.bonus.id}`, `Mục Điểm thưởng (${rubric.bonus.id})`, ['bonus']);
-  claim(`section:${rubric.deduction.id}`, `Mục Điểm trừ (${rubric.deduction.id})`, ['deduction']);
+  claim(`section:${rubric.bonus.id}`, RUBRIC_TEXT.bonusSection(rubric.bonus.id), ['bonus']);
+  claim(`section:${rubric.deduction.id}`, RUBRIC_TEXT.deductionSection(rubric.deduction.id), ['deduction']);
   for (const adj of [rubric.bonus, rubric.deduction]) {
     const ids = new Set<string>();
     adj.items.forEach((item, k) => {
-      const name = adj === rubric.bonus ? 'Điểm thưởng' : 'Điểm trừ';
-      if (ids.has(item.id)) ctx.addIssue({ code: 'custom', message: `${name}, nội dung ${item.id}: trùng số với một nội dung khác`, path: [adj === rubric.bonus ? 'bonus' : 'deduction', 'items', k] });
+      const name = adj === rubric.bonus ? RUBRIC_NAMES.bonus : RUBRIC_NAMES.deduction;
+      if (ids.has(item.id)) ctx.addIssue({ code: 'custom', message: RUBRIC_TEXT.duplicateItem(name, item.id), path: [adj === rubric.bonus ? 'bonus' : 'deduction', 'items', k] });
       ids.add(item.id);
     });
   }

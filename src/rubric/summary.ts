@@ -1,6 +1,8 @@
 /** A rubric's counts and sums, as `rubric check` and the import report state them. */
 import { allCriteria, allGroups } from './index';
-import type { GroupNode, Rubric, RubricNode } from './schema';
+import { RUBRIC_NAMES as N } from '../text/rubric';
+import { nodeName } from './describe';
+import type { Rubric, RubricNode } from './schema';
 
 export interface SumLine {
   /** "Mục III", "Nhiệm vụ 1", "Nhóm 1.1", "Tiêu chí 14". */
@@ -29,7 +31,6 @@ export interface RubricSummary {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 const pointsOf = (nodes: RubricNode[]) => round(nodes.reduce((n, c) => n + (c.type === 'info' ? 0 : c.points), 0));
-const groupName = (g: GroupNode) => (/^NV\d+$/.test(g.id) ? `Nhiệm vụ ${g.id.slice(2)}` : `Nhóm ${g.id}`);
 
 export function summarize(rubric: Rubric): RubricSummary {
   const criteria = allCriteria(rubric);
@@ -46,14 +47,14 @@ export function summarize(rubric: Rubric): RubricSummary {
   const line = (name: string, points: number, children: number): SumLine => ({ name, points, children, ok: points === children });
   const sums: SumLine[] = [];
   for (const s of rubric.sections) {
-    sums.push(line(`Mục ${s.id}`, s.points, pointsOf(s.children)));
+    sums.push(line(N.section(s.id), s.points, pointsOf(s.children)));
     const walk = (nodes: RubricNode[]) =>
       nodes.forEach((n) => {
         if (n.type === 'group') {
-          sums.push(line(groupName(n), n.points, pointsOf(n.children)));
+          sums.push(line(nodeName(n, n.id), n.points, pointsOf(n.children)));
           walk(n.children);
         } else if (n.type === 'criterion' && n.subItems?.length) {
-          sums.push(line(`Tiêu chí ${n.id}`, n.points, round(n.subItems.reduce((a, x) => a + x.points, 0))));
+          sums.push(line(N.criterion(n.id), n.points, round(n.subItems.reduce((a, x) => a + x.points, 0))));
         }
       });
     walk(s.children);

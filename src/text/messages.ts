@@ -175,6 +175,8 @@ Cách dùng:
   chamdiem check TỆP.xlsx [--json] [--rubric TỆP.json]
   chamdiem pdf TỆP.xlsx [--out TỆP.pdf]
   chamdiem merge TỆP.xlsx… --out TONG-HOP.xlsx [--json] [--rubric TỆP.json] [--force]
+  chamdiem rubric import TỆP.docx [--out TỆP.json] [--id MÃ] [--version PB] [--base CŨ.json] [--force]
+  chamdiem rubric check TỆP.json
 
 generate  tạo bảng tự chấm điểm (mặc định theo bộ tiêu chí 2024 có sẵn).
           Nếu tệp đích đã là bảng chấm điểm, các ô đã nhập được giữ lại.
@@ -194,7 +196,19 @@ merge     tổng hợp các bảng đơn vị gửi về thành một tệp: tra
           --json in kết quả dạng JSON: output, counts, files (status, problems
           với code/message), units (điểm từng mục, total, rank), ranking.
           Mã thoát: 0 mọi tệp hợp lệ, 1 có cảnh báo hoặc tệp bị loại (vẫn ghi
-          kết quả), 2 không tệp nào tổng hợp được hoặc sai cách dùng.`,
+          kết quả), 2 không tệp nào tổng hợp được hoặc sai cách dùng.
+rubric import
+          đọc bộ tiêu chí từ văn bản Word (.docx; tệp .doc cũ hãy lưu lại
+          thành .docx): các mục, nhóm, tiêu chí, cách chấm (theo chỉ tiêu, theo
+          mức, chấm trực tiếp), điểm thưởng và điểm trừ. Lỗi đánh máy của văn bản
+          được sửa công khai (ghi trong "corrections") và in ra để xem lại, cùng
+          mọi bảng mức điểm và mọi tổng điểm không khớp. --base lấy từ bộ tiêu
+          chí năm trước những gì văn bản không ghi (mã bộ tiêu chí, phần văn bản
+          in, tên ô đếm). Mã thoát: 0 đã ghi, không có gì cần xem lại; 1 đã ghi,
+          có mục cần xem lại; 2 không đọc được hoặc không phải bộ tiêu chí.
+rubric check
+          kiểm tra tệp bộ tiêu chí; in mã, phiên bản, mã băm, số tiêu chí và
+          các tổng điểm. Mã thoát: 0 hợp lệ, 2 không hợp lệ (in lý do).`,
   // Usage
   unknownCommand: (command: string) => `Không có lệnh "${command}".`,
   unknownOption: (option: string) => `Không có tuỳ chọn ${option}.`,

@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
-import { DocxReadError, readDocx, resolvePart } from '../../src/package/docx';
+import { DocumentReadError, readDocx, resolvePart } from '../../src/package/docx';
 import type { WordTable } from '../../src/rubric/import';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"';
@@ -30,8 +30,8 @@ function refusal(bytes: Uint8Array): { code: string; message: string } {
   try {
     readDocx(bytes);
   } catch (e) {
-    expect(e).toBeInstanceOf(DocxReadError);
-    return { code: (e as DocxReadError).code, message: (e as Error).message };
+    expect(e).toBeInstanceOf(DocumentReadError);
+    return { code: (e as DocumentReadError).code, message: (e as Error).message };
   }
   throw new Error('read');
 }

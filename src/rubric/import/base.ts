@@ -8,6 +8,7 @@
  */
 import { allCriteria } from '../index';
 import type { DocumentText, Rubric } from '../schema';
+import { IMPORT_TEXT } from '../../text/rubric';
 import type { Slip } from './review';
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -36,7 +37,7 @@ export function carryFromBase(rubric: Rubric, slips: Slip[], base: Rubric): stri
       tierNames.push(c.id);
     }
   }
-  if (tierNames.length > 0) carried.push(`tên và nhãn ô đếm, ghi chú của tiêu chí ${tierNames.join(', ')} (cùng cách tính và bảng mức)`);
+  if (tierNames.length > 0) carried.push(IMPORT_TEXT.tierNamesCarried(tierNames));
   let reasons = 0;
   for (const slip of slips) {
     const same = base.corrections.find((c) => c.where === slip.where && c.printed === slip.printed && c.corrected === slip.corrected);
@@ -45,6 +46,6 @@ export function carryFromBase(rubric: Rubric, slips: Slip[], base: Rubric): stri
       reasons++;
     }
   }
-  if (reasons > 0) carried.push(`lý do của ${reasons} chỗ sửa giống hệt`);
+  if (reasons > 0) carried.push(IMPORT_TEXT.reasonsCarried(reasons));
   return carried;
 }

@@ -15,7 +15,8 @@ import { CORRECTION_ORDER, type ReviewItem, type ReviewKind, type Slip } from '.
 import { inferRules, tierTable } from './rules';
 import { buildStructure, sectionName } from './structure';
 import { COLUMN_LABEL, findRubricTable, NotARubricError } from './table';
-import { fold, formatNumber } from './text';
+import { IMPORT_TEXT as T, RUBRIC_NAMES as N } from '../../text/rubric';
+import { fold } from './text';
 import { dropImages, mendCutWords } from './words';
 
 export { NotARubricError } from './table';
@@ -78,8 +79,8 @@ function checkCounts(nodes: RubricNode[], review: ReviewItem[]): void {
     const stated = /\((\d+)\s+tiêu chí\)/iu.exec(node.title);
     const held = node.children.filter((c) => c.type === 'criterion').length;
     if (stated && Number(stated[1]) !== held && node.children.every((c) => c.type !== 'group')) {
-      const name = node.id.startsWith('NV') ? `Nhiệm vụ ${node.id.slice(2)}` : `Nhóm ${node.id}`;
-      review.push({ kind: 'sum', where: name, message: `tên nhóm ghi (${stated[1]} tiêu chí) nhưng nhóm có ${held} tiêu chí.` });
+      const name = node.id.startsWith('NV') ? N.mission(node.id.slice(2)) : N.group(node.id);
+      review.push({ kind: 'sum', where: name, message: T.groupCount(stated[1], held) });
     }
     checkCounts(node.children, review);
   }
@@ -93,23 +94,21 @@ export function importRubric(doc: WordDocument, options: ImportOptions): RubricI
   const notes: string[] = [];
   const s = buildStructure(table.rows, review, slips);
   if (s.entries.length === 0) {
-    throw new NotARubricError('Bảng không có mục nào đánh số La Mã (I, II, III …) ở cột STT: không phải bảng tiêu chí thi đua.');
+    throw new NotARubricError(T.noSections);
   }
-  if (s.criteria.length === 0) throw new NotARubricError('Bảng không có tiêu chí nào có số thứ tự và điểm chuẩn.');
-  const lacking = [!s.bonus?.items.length && 'ĐIỂM THƯỞNG', !s.deduction?.items.length && 'ĐIỂM TRỪ'].filter((x): x is string => Boolean(x));
-  if (lacking.length > 0) {
-    throw new NotARubricError(
-      `Bảng không có mục ${lacking.join(' và ')} với ít nhất một nội dung: bảng tự chấm cần cả điểm thưởng và điểm trừ (có thể chỉ một dòng "Các nội dung khác").`,
-    );
-  }
+  if (s.criteria.length === 0) throw new NotARubricError(T.noCriteria);
+  const lacking: string[] = [];
+  if (!s.bonus?.items.length) lacking.push(T.bonusTitle);
+  if (!s.deduction?.items.length) lacking.push(T.deductionTitle);
+  if (lacking.length > 0) throw new NotARubricError(T.noAdjustments(lacking));
   for (const entry of s.entries) {
     if (!entry.pointsMissing) continue;
     if (entry.kind === 'section') {
       const section = entry.node as Rubric['sections'][number];
       section.points = sumOf(section.children);
-      review.push({ kind: 'sum', where: `Mục ${section.id}`, message: `không ghi điểm chuẩn: lấy tổng các dòng con, ${formatNumber(section.points)} điểm.` });
+      review.push({ kind: 'sum', where: N.section(section.id), message: T.sectionNoPoints(section.points) });
     } else {
-      review.push({ kind: 'sum', where: `Mục ${sectionName(entry)}`, message: 'không ghi điểm tối đa: tạm lấy 0, hãy sửa trong bảng tiêu chí.' });
+      review.push({ kind: 'sum', where: N.section(sectionName(entry)), message: T.adjustmentNoCap });
     }
   }
   mendCutWords(s.sites, slips, review);
@@ -121,11 +120,11 @@ export function importRubric(doc: WordDocument, options: ImportOptions): RubricI
   let year = yearOf(`${heading.title} ${heading.subtitle}`, heading.basis, options.version ?? '');
   if (year === null) {
     year = options.fallbackYear;
-    review.push({ kind: 'structure', where: 'Tiêu đề', message: `không thấy năm áp dụng ("… NĂM 2025"): lấy năm ${year}.` });
+    review.push({ kind: 'structure', where: T.headingWhere, message: T.noYear(year) });
   }
-  if (heading.title === '') review.push({ kind: 'structure', where: 'Tiêu đề', message: 'không thấy tiêu đề trước bảng: để trống.' });
-  for (const column of table.missing) notes.push(`Bảng không có cột "${COLUMN_LABEL[column]}": để trống.`);
-  for (const other of table.ignored) notes.push(`Bỏ qua cột "${other.replace(/\n/g, ' ')}".`);
+  if (heading.title === '') review.push({ kind: 'structure', where: T.headingWhere, message: T.noTitle });
+  for (const column of table.missing) notes.push(T.columnMissing(COLUMN_LABEL[column]));
+  for (const other of table.ignored) notes.push(T.columnIgnored(other.replace(/\n/g, ' ')));
 
   const rubric: Rubric = {
     id: options.id ?? options.base?.id ?? options.fallbackId,
@@ -142,17 +141,17 @@ export function importRubric(doc: WordDocument, options: ImportOptions): RubricI
   };
   if (options.base) {
     const carried = carryFromBase(rubric, slips, options.base);
-    notes.push(`Lấy từ bộ tiêu chí ${options.base.id} ${options.base.version}: mã bộ tiêu chí${options.id ? ' (trừ khi có --id)' : ''}, phần văn bản in${carried.map((c) => `, ${c}`).join('')}.`);
+    notes.push(T.fromBase(options.base.id, options.base.version, options.id !== undefined, carried));
   } else {
-    notes.push(`Phần văn bản in (cơ quan cấp trên "${rubric.document.superior}", địa danh "${rubric.document.place}", chức danh người ký) lấy theo mặc định: sửa trong tệp nếu khác.`);
+    notes.push(T.defaults(rubric.document.superior, rubric.document.place));
   }
   const ordered = [...slips].sort((a, b) => CORRECTION_ORDER.indexOf(a.kind) - CORRECTION_ORDER.indexOf(b.kind));
   rubric.corrections = ordered.map(({ where, printed, corrected, reason }) => ({ where, printed, corrected, reason }));
   for (const c of rubric.corrections) {
-    review.push({ kind: 'correction', where: c.where, message: `in "${c.printed}", đã sửa thành "${c.corrected}". ${c.reason}` });
+    review.push({ kind: 'correction', where: c.where, message: T.mended(c.printed, c.corrected, c.reason) });
   }
   for (const c of allCriteria(rubric)) {
-    if (c.rule.kind === 'tiers') review.push({ kind: 'tiers', where: `Tiêu chí ${c.id}`, message: 'các mức điểm đọc từ cột Cách tính điểm:', details: tierTable(c, c.rule) });
+    if (c.rule.kind === 'tiers') review.push({ kind: 'tiers', where: N.criterion(c.id), message: T.tiersRead, details: tierTable(c, c.rule) });
   }
   const checked = rubricSchema.safeParse(rubric);
   if (!checked.success) {

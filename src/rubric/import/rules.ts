@@ -8,7 +8,8 @@ import type { CriterionNode, TierRule } from '../schema';
 import type { ReviewItem } from './review';
 import type { CriterionEntry } from './structure';
 import { readTiers } from './tiers';
-import { fold, formatNumber } from './text';
+import { IMPORT_TEXT as T, RUBRIC_NAMES as N } from '../../text/rubric';
+import { fold } from './text';
 
 const TARGET = /cham (diem )?theo chi tieu (duoc )?(da )?(dang ky|giao)/;
 /** Wording that states points per case, which a person should see if it was not read as tiers. */
@@ -21,11 +22,11 @@ export function isTargetWording(method: string): boolean {
 /** Sets each criterion's rule; warnings about wording it could not read go to `review`. */
 export function inferRules(criteria: CriterionEntry[], review: ReviewItem[]): void {
   for (const { node } of criteria) {
-    const where = `Tiêu chí ${node.id}`;
+    const where = N.criterion(node.id);
     if (node.rule.kind === 'sum') {
       for (const sub of node.subItems ?? []) {
         if (isTargetWording(sub.method) || readTiers(sub.method, sub.points)) {
-          review.push({ kind: 'rule', where: `Tiêu chí ${sub.id}`, message: 'cách tính điểm của mục con có chỉ tiêu hoặc các mức điểm, nhưng mục con chỉ chấm trực tiếp: hãy xem lại.' });
+          review.push({ kind: 'rule', where: N.criterion(sub.id), message: T.subItemRule });
         }
       }
       continue;
@@ -44,26 +45,20 @@ export function inferRules(criteria: CriterionEntry[], review: ReviewItem[]): vo
       review.push({
         kind: 'rule',
         where,
-        message: 'cách tính điểm ghi nhiều mức điểm nhưng không đọc được thành bảng mức: chấm trực tiếp. Nếu cần chấm theo mức, hãy sửa trong bảng tiêu chí.',
+        message: T.tiersUnread,
         details: node.method.split('\n'),
       });
     }
   }
 }
 
-/** "0–1", "2", "từ 6": the counts one tier covers. */
-function span(from: number, next: number | undefined): string {
-  if (next === undefined) return `từ ${from}`;
-  return next - 1 === from ? String(from) : `${from}–${next - 1}`;
-}
-
 /** The lines a person checks for one tier rule: each input's table, how they combine, the note. */
 export function tierTable(criterion: CriterionNode, rule: TierRule): string[] {
   const lines = rule.inputs.map((input) => {
-    const steps = input.tiers.map((t, i) => `${span(t.from, input.tiers[i + 1]?.from)} → ${formatNumber(t.points)}`);
-    return `${input.label} (ô ${names.input(criterion.id, input.key)}): ${steps.join('; ')} điểm`;
+    const steps = input.tiers.map((t, i) => T.tierStep(T.tierSpan(t.from, input.tiers[i + 1]?.from), t.points));
+    return T.tierLine(input.label, names.input(criterion.id, input.key), steps);
   });
-  if (rule.inputs.length > 1) lines.push('Điểm của tiêu chí là mức thấp nhất trong các bảng trên.');
-  if (rule.note) lines.push(`Ghi chú: ${rule.note}`);
+  if (rule.inputs.length > 1) lines.push(T.tierMin);
+  if (rule.note) lines.push(T.tierNote(rule.note));
   return lines;
 }

@@ -7,7 +7,8 @@
 import type { Adjustment, CriterionNode, GroupNode, RubricNode, Section, SubItem } from '../schema';
 import type { ReviewItem, Slip } from './review';
 import type { Column, RawRow } from './table';
-import { fold, formatNumber, fromRoman, parsePoints, romanRanges, toRoman } from './text';
+import { IMPORT_TEXT as T, RUBRIC_NAMES as N } from '../../text/rubric';
+import { fold, fromRoman, parsePoints, romanRanges, toRoman } from './text';
 
 /** A text the later passes may mend (a cut word, a picture): where it sits and how to change it. */
 export interface TextSite {
@@ -55,7 +56,7 @@ type Frame = { level: 0 | 1 | 2; children: RubricNode[]; name: string };
 const POINTS_IN_TITLE = /\s*\((?:tối đa\s*)?(\d+(?:[.,]\d+)?)\s*điểm\)\s*$/i;
 
 export function sectionName(entry: Pick<SectionEntry, 'kind'> & { node: { id: string } }): string {
-  return entry.kind === 'bonus' ? 'Điểm thưởng' : entry.kind === 'deduction' ? 'Điểm trừ' : entry.node.id;
+  return entry.kind === 'bonus' ? N.bonus : entry.kind === 'deduction' ? N.deduction : entry.node.id;
 }
 
 function adjustmentKind(title: string): 'bonus' | 'deduction' | null {
@@ -110,7 +111,7 @@ export function buildStructure(rows: RawRow[], review: ReviewItem[], slips: Slip
         adjustment = null;
       } else {
         if (s[kind]) {
-          review.push({ kind: 'structure', where: `Dòng ${row.line}`, message: `Mục ${title} xuất hiện lần thứ hai; các nội dung của nó được gộp vào mục trước.` });
+          review.push({ kind: 'structure', where: T.line(row.line), message: T.sectionAgain(title) });
           adjustment = { entry: s.entries.find((e) => e.kind === kind)!, node: s[kind]! };
           continue;
         }
@@ -136,14 +137,10 @@ export function buildStructure(rows: RawRow[], review: ReviewItem[], slips: Slip
       if (row.text === '') continue;
       const item = { id: String(adjustment.node.items.length + 1), text: row.text };
       adjustment.node.items.push(item);
-      const where = `${sectionName(adjustment.entry)}, nội dung ${item.id}`;
+      const where = `${sectionName(adjustment.entry)}, ${N.item(item.id)}`;
       site(() => where, 'text', () => item.text, (t) => (item.text = t), row);
       if (row.points !== '') {
-        review.push({
-          kind: 'structure',
-          where,
-          message: `cột Điểm chuẩn ghi "${row.points}"; bộ tiêu chí chỉ giữ mức tối đa chung của mục (${formatNumber(adjustment.node.cap)} điểm).`,
-        });
+        review.push({ kind: 'structure', where, message: T.itemPoints(row.points, adjustment.node.cap) });
       }
       continue;
     }
@@ -159,19 +156,19 @@ export function buildStructure(rows: RawRow[], review: ReviewItem[], slips: Slip
       const node: GroupNode = { type: 'group', id: `NV${mission[1]}`, label: '', title: row.text, points: points ?? 0, children: [] };
       stack = stack.filter((f) => f.level === 0);
       top().children.push(node);
-      stack.push({ level: 1, children: node.children, name: `Nhiệm vụ ${mission[1]}` });
-      site(() => `Nhiệm vụ ${mission[1]}`, 'text', () => node.title, (t) => (node.title = t), row);
-      noteMissingPoints(points, row, `Nhiệm vụ ${mission[1]}`);
+      stack.push({ level: 1, children: node.children, name: N.mission(mission[1]) });
+      site(() => N.mission(mission[1]), 'text', () => node.title, (t) => (node.title = t), row);
+      noteMissingPoints(points, row, N.mission(mission[1]));
       lastCriterion = null;
-      above = `nhiệm vụ ${mission[1]}`;
+      above = T.afterMission(mission[1]);
       continue;
     }
     if (target && numberText === '' && points === null) {
       const node = { type: 'info' as const, id: `CT${target[1]}`, text: row.text };
       top().children.push(node);
-      site(() => `Chỉ tiêu ${target[1]}`, 'text', () => node.text, (t) => (node.text = t), row);
+      site(() => N.target(target[1]), 'text', () => node.text, (t) => (node.text = t), row);
       lastCriterion = null;
-      above = `chỉ tiêu ${target[1]}`;
+      above = T.afterTarget(target[1]);
       continue;
     }
     const parent = lastCriterion && (dotted ? dotted[1] === String(lastCriterion.printed ?? '') : numberText === '') ? lastCriterion : null;
@@ -182,7 +179,7 @@ export function buildStructure(rows: RawRow[], review: ReviewItem[], slips: Slip
       (parent.node.subItems ??= []).push(sub);
       parent.subPrinted.push(dotted ? numberText.replace(/\.$/, '') : null);
       for (const column of ['text', 'method', 'evidence'] as const) {
-        site(() => `Tiêu chí ${sub.id}`, column, () => sub[column], (t) => (sub[column] = t), row);
+        site(() => N.criterion(sub.id), column, () => sub[column], (t) => (sub[column] = t), row);
       }
       continue;
     }
@@ -191,18 +188,18 @@ export function buildStructure(rows: RawRow[], review: ReviewItem[], slips: Slip
       const node: GroupNode = { type: 'group', id: label, label, title: row.text, points: points ?? 0, children: [] };
       stack = stack.filter((f) => f.level < 2);
       top().children.push(node);
-      stack.push({ level: 2, children: node.children, name: `Nhóm ${label}` });
-      site(() => `Nhóm ${label}`, 'text', () => node.title, (t) => (node.title = t), row);
-      noteMissingPoints(points, row, `Nhóm ${label}`);
+      stack.push({ level: 2, children: node.children, name: N.group(label) });
+      site(() => N.group(label), 'text', () => node.title, (t) => (node.title = t), row);
+      noteMissingPoints(points, row, N.group(label));
       lastCriterion = null;
-      above = `nhóm ${label}`;
+      above = T.afterGroup(label);
       continue;
     }
     if (points === null && numberText === '') {
       // Neither numbered nor scored: kept as an informational row.
       const id = `ND${row.line}`;
       top().children.push({ type: 'info', id, text: row.text });
-      review.push({ kind: 'structure', where: `Dòng ${row.line} của bảng`, message: `không có số thứ tự và điểm: giữ làm dòng thông tin "${clip(row.text)}".` });
+      review.push({ kind: 'structure', where: T.lineOfTable(row.line), message: T.infoKept(clip(row.text)) });
       continue;
     }
     const node: CriterionNode = {
@@ -215,23 +212,23 @@ export function buildStructure(rows: RawRow[], review: ReviewItem[], slips: Slip
       rule: { kind: 'manual' },
     };
     if (points === null) {
-      review.push({ kind: 'structure', where: `Tiêu chí ${numberText || `ở dòng ${row.line}`}`, message: `cột Điểm chuẩn ghi "${row.points}", không phải một số: tạm lấy 0.` });
+      review.push({ kind: 'structure', where: N.criterion(numberText || T.criterionAtLine(row.line)), message: T.notANumber(row.points) });
     }
     if (!whole && numberText !== '') {
-      review.push({ kind: 'structure', where: `Dòng ${row.line} của bảng`, message: `số thứ tự "${row.number}" không phải số tiêu chí: đánh số tiếp theo.` });
+      review.push({ kind: 'structure', where: T.lineOfTable(row.line), message: T.notACriterionNumber(row.number) });
     }
     top().children.push(node);
     const entry: CriterionEntry = { node, printed: whole ? Number(whole[1]) : null, row, section: current, after: above, subPrinted: [] };
     s.criteria.push(entry);
     for (const column of ['text', 'method', 'evidence'] as const) {
-      site(() => `Tiêu chí ${node.id}`, column, () => node[column], (t) => (node[column] = t), row);
+      site(() => N.criterion(node.id), column, () => node[column], (t) => (node[column] = t), row);
     }
     lastCriterion = entry;
     above = null;
   }
 
   if (outside.length > 0) {
-    review.push({ kind: 'structure', where: 'Đầu bảng', message: `dòng ${outside.join(', ')} nằm trước mục đầu tiên (số La Mã), không thuộc mục nào: bỏ qua.` });
+    review.push({ kind: 'structure', where: T.tableStart, message: T.beforeFirstSection(outside) });
   }
   if (s.entries.length === 0) return s;
   numberSections(s, slips);
@@ -242,7 +239,7 @@ export function buildStructure(rows: RawRow[], review: ReviewItem[], slips: Slip
   return s;
 
   function noteMissingPoints(points: number | null, row: RawRow, where: string) {
-    if (points === null) review.push({ kind: 'structure', where, message: `cột Điểm chuẩn ghi "${row.points}", không phải một số: tạm lấy 0.` });
+    if (points === null) review.push({ kind: 'structure', where, message: T.notANumber(row.points) });
   }
 }
 
@@ -258,15 +255,10 @@ function numberSections(s: Structure, slips: Slip[]): void {
       const name = sectionName({ kind: entry.kind, node: { id: toRoman(expected) } });
       slips.push({
         kind: 'sectionNumber',
-        where: `Mục ${name}`,
-        printed: label || '(không đánh số)',
+        where: N.section(name),
+        printed: label || T.unnumbered,
         corrected: toRoman(expected),
-        reason:
-          entry.value === null
-            ? 'Mục in không có số La Mã.'
-            : used.has(entry.value)
-              ? `Mục ${name} in số "${label}" lần thứ hai.`
-              : `Mục ${name} in số "${label}", không theo thứ tự.`,
+        reason: entry.value === null ? T.sectionUnnumbered : used.has(entry.value) ? T.sectionRepeated(name, label) : T.sectionOutOfOrder(name, label),
       });
     }
     if (entry.value !== null) used.add(entry.value);
@@ -281,12 +273,10 @@ function numberSections(s: Structure, slips: Slip[]): void {
     const rest = (withDot ? dotted : plain).map((e) => fromRoman(e.node.id)!);
     slips.push({
       kind: 'numeralStyle',
-      where: `Mục ${odd.map((e) => sectionName(e)).join(', ')}`,
+      where: N.section(odd.map((e) => sectionName(e)).join(', ')),
       printed: odd.map((e) => e.printed).join(', '),
       corrected: odd.map((e) => e.node.id + (withDot ? '.' : '')).join(', '),
-      reason: withDot
-        ? `Thêm dấu chấm sau số La Mã cho thống nhất với mục ${romanRanges(rest)}.`
-        : `Bỏ dấu chấm sau số La Mã cho thống nhất với mục ${romanRanges(rest)}.`,
+      reason: withDot ? T.numeralDotAdded(romanRanges(rest)) : T.numeralDotDropped(romanRanges(rest)),
     });
   }
   for (const e of s.entries) {
@@ -312,15 +302,15 @@ function numberCriteria(s: Structure, slips: Slip[], review: ReviewItem[]): void
     if (printed === null) {
       slips.push({
         kind: 'criterionNumber',
-        where: `Tiêu chí ${expected}`,
-        printed: '(không đánh số)',
+        where: N.criterion(String(expected)),
+        printed: T.unnumbered,
         corrected: String(expected),
         reason:
           entry.after === null
-            ? `Tiêu chí in liền sau tiêu chí ${previous}, không có số thứ tự.`
+            ? T.unnumberedAfterCriterion(previous)
             : typeof entry.after === 'string'
-              ? `Tiêu chí in liền sau ${entry.after}, không có số thứ tự.`
-              : `Tiêu chí in liền dòng mục ${entry.after.node.id}, không có số thứ tự.`,
+              ? T.unnumberedAfter(entry.after)
+              : T.unnumberedInSectionRow(entry.after.node.id),
       });
     } else if (printed !== expected) {
       const k = s.criteria.findIndex((c, j) => j > i && c.printed !== null);
@@ -331,25 +321,25 @@ function numberCriteria(s: Structure, slips: Slip[], review: ReviewItem[]): void
       } else if (nextPrinted !== null && nextPrinted === expected + (k - i)) {
         slips.push({
           kind: 'criterionNumber',
-          where: `Tiêu chí ${expected}`,
+          where: N.criterion(String(expected)),
           printed: String(entry.printed),
           corrected: String(expected),
-          reason: `Số thứ tự in nhầm: tiêu chí nằm giữa ${previous} và ${expected + 1}.`,
+          reason: T.misprint(previous, expected + 1),
         });
       } else if (printed > expected) {
         id = printed;
         review.push({
           kind: 'structure',
-          where: `Tiêu chí ${printed}`,
-          message: `số thứ tự nhảy từ ${previous} lên ${printed} (không có tiêu chí ${expected === printed - 1 ? expected : `${expected}–${printed - 1}`}): giữ như văn bản.`,
+          where: N.criterion(String(printed)),
+          message: T.gap(previous, printed, expected === printed - 1 ? String(expected) : `${expected}–${printed - 1}`),
         });
       } else {
         slips.push({
           kind: 'criterionNumber',
-          where: `Tiêu chí ${expected}`,
+          where: N.criterion(String(expected)),
           printed: String(entry.printed),
           corrected: String(expected),
-          reason: `Số thứ tự in nhầm: trùng hoặc lùi so với tiêu chí ${previous} ngay trước.`,
+          reason: T.misprintBackwards(previous),
         });
       }
     }
@@ -364,17 +354,17 @@ function numberCriteria(s: Structure, slips: Slip[], review: ReviewItem[]): void
       sub.id = `${id}.${k + 1}`;
       const printedSub = entry.subPrinted[k];
       if (printedSub !== null && printedSub !== sub.id) {
-        slips.push({ kind: 'criterionNumber', where: `Tiêu chí ${sub.id}`, printed: printedSub, corrected: sub.id, reason: `Mục con đánh số theo tiêu chí ${id}.` });
+        slips.push({ kind: 'criterionNumber', where: N.criterion(sub.id), printed: printedSub, corrected: sub.id, reason: T.subItemNumber(id) });
       }
     });
   });
   for (const [section, r] of restarts) {
     slips.push({
       kind: 'criterionNumber',
-      where: `Mục ${sectionName(section)}, số thứ tự tiêu chí`,
+      where: T.restartWhere(sectionName(section)),
       printed: `${r.printedFrom}–${r.printedTo}`,
       corrected: `${r.from}–${r.to}`,
-      reason: 'Văn bản đánh số lại tiêu chí từ 1 ở mỗi mục; số thứ tự được đánh tiếp để không trùng.',
+      reason: T.restart,
     });
   }
 }

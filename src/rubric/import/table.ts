@@ -4,6 +4,7 @@
  * whatever the columns' order, and across a table the document split in two.
  */
 import type { WordCell, WordDocument, WordTable } from './document';
+import { IMPORT_TEXT } from '../../text/rubric';
 import { cellText, fold } from './text';
 
 export class NotARubricError extends Error {
@@ -15,13 +16,7 @@ export class NotARubricError extends Error {
 
 export type Column = 'number' | 'text' | 'points' | 'method' | 'evidence';
 
-export const COLUMN_LABEL: Record<Column, string> = {
-  number: 'STT',
-  text: 'Tiêu chí đánh giá',
-  points: 'Điểm chuẩn',
-  method: 'Cách tính điểm đạt tiêu chí',
-  evidence: 'Yêu cầu minh chứng',
-};
+export const COLUMN_LABEL: Record<Column, string> = IMPORT_TEXT.columns;
 
 /** How each role's header reads, folded; the first match wins, so method precedes text ("Cách tính điểm đạt tiêu chí"). */
 const HEADER: [Column, RegExp][] = [
@@ -145,18 +140,18 @@ function describeColumns(table: WordTable): string {
   const texts = first.map((c) => cellText(c.paragraphs).replace(/\n/g, ' ')).filter((t) => t !== '');
   const { roles } = headerRoles(first);
   const lacking = REQUIRED.filter((r) => !roles.has(r)).map((r) => COLUMN_LABEL[r]);
-  return `${texts.length > 0 ? `Dòng đầu của bảng có các cột: ${texts.map((t) => `"${t}"`).join(' | ')}` : 'Dòng đầu của bảng để trống'} (thiếu cột ${lacking.join(', ')}).`;
+  return IMPORT_TEXT.firstRow(texts, lacking);
 }
 
 /** The rubric's rows, from the first table with the rubric's header and the tables that continue it. */
 export function findRubricTable(doc: WordDocument): RubricTable {
   const tables = doc.blocks.flatMap((b, i) => (b.kind === 'table' ? [{ i, table: b.table }] : []));
-  const wanted = `Bộ tiêu chí phải là một bảng có các cột ${Object.values(COLUMN_LABEL).join(', ')}.`;
-  if (tables.length === 0) throw new NotARubricError(`Tệp không có bảng nào. ${wanted}`);
+  const wanted = IMPORT_TEXT.wanted(Object.values(COLUMN_LABEL));
+  if (tables.length === 0) throw new NotARubricError(IMPORT_TEXT.noTable(wanted));
   const start = tables.findIndex((t) => findHeader(t.table) !== null);
   if (start < 0) {
     const biggest = tables.reduce((a, b) => (b.table.rows.length > a.table.rows.length ? b : a));
-    throw new NotARubricError(`Không thấy bảng tiêu chí: ${wanted} ${describeColumns(biggest.table)}`);
+    throw new NotARubricError(IMPORT_TEXT.noRubricTable(wanted, describeColumns(biggest.table)));
   }
   const header = findHeader(tables[start].table)!;
   const width = (t: WordTable) => Math.max(0, ...t.rows.flatMap((r) => r.map((c) => c.column + c.span)));

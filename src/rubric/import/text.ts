@@ -11,7 +11,7 @@ export function fold(text: string): string {
   for (const ch of text) {
     const base = ch.normalize('NFD').replace(COMBINING, '');
     const one = base.length === 1 ? base : ch;
-    out += one === 'đ' || one === 'Đ' ? 'd' : one.toLowerCase().length === 1 ? one.toLowerCase() : one;
+    out += /^[đĐ]$/.test(one) ? 'd' : one.toLowerCase().length === 1 ? one.toLowerCase() : one;
   }
   return out;
 }
@@ -34,11 +34,6 @@ export function parsePoints(text: string): number | null {
   const t = text.trim();
   if (!/^\d+(?:[.,]\d+)?$/.test(t)) return null;
   return Number(t.replace(',', '.'));
-}
-
-/** 1.5 → "1,5": numbers as Vietnamese readers write them. */
-export function formatNumber(n: number): string {
-  return String(Math.round(n * 100) / 100).replace('.', ',');
 }
 
 const ROMAN: [number, string][] = [
@@ -78,12 +73,6 @@ export function fromRoman(text: string): number | null {
     total += v < next ? -v : v;
   }
   return total > 0 && toRoman(total) === text ? total : null;
-}
-
-/** "a, b và c". */
-export function listVi(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} và ${items[items.length - 1]}`;
 }
 
 /** Consecutive Roman numerals as ranges: [I, II, III, VI] → "I–III, VI". */

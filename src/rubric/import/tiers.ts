@@ -13,7 +13,8 @@
  * the lower score, and the rule's note says so.
  */
 import type { TierRule } from '../schema';
-import { fold, listVi } from './text';
+import { IMPORT_TEXT as T } from '../../text/rubric';
+import { fold } from './text';
 
 interface Bound {
   lower?: number;
@@ -108,12 +109,9 @@ const lowerFirst = (t: string) => (/^\p{Lu}\p{Ll}/u.test(t) ? t[0].toLowerCase()
 function nameInput(phrase: string, unit: string): { key: string; label: string } {
   const times = fold(unit) === 'lan' || unit === '';
   const key = times ? pascal(phrase.split(/\s+/)[0] ?? '') || 'SoLan' : pascal(unit);
-  const label = times ? `Số lần ${lowerFirst(phrase)}`.trim() : `Số ${unit} ${lowerFirst(phrase)}`.trim();
+  const label = times ? T.inputTimes(lowerFirst(phrase)) : T.inputCounted(unit, lowerFirst(phrase));
   return { key, label };
 }
-
-/** A count or a run of counts, as a sentence says it: "10", "từ 10 đến 12". */
-const countText = (from: number, to: number) => (from === to ? String(from) : `từ ${from} đến ${to}`);
 
 /** The tier rule the wording states, or null when it states none. */
 export function readTiers(method: string, maxPoints: number): TierReading | null {
@@ -158,15 +156,15 @@ export function readTiers(method: string, maxPoints: number): TierReading | null
           gaps.push({ ...gap, printedPoints: prev.printedPoints });
         }
       } else if (r.lower! <= prev.upper) {
-        warnings.push(`"${prev.text}" và "${r.text}" chồng lên nhau: từ ${r.lower} tính theo mức sau.`);
+        warnings.push(T.tiersOverlap(prev.text, r.text, r.lower!));
       }
     }
     const counts = ranges.map((r) => ({ from: r.lower!, points: r.points }));
     if (counts[0].from === 0 && base) return null;
-    if (counts[0].from > 0 && !base) warnings.push(`Văn bản không ghi mức cho 0 (không có): tính ${maxPoints} điểm.`);
+    if (counts[0].from > 0 && !base) warnings.push(T.tiersNoZero(maxPoints));
     const tiers = counts[0].from === 0 ? counts : [{ from: 0, points: base ? base.points : maxPoints }, ...counts];
     if (tiers.some((t, i) => i > 0 && t.points > tiers[i - 1].points)) {
-      warnings.push('Điểm không giảm dần khi số đếm tăng: hãy xem lại thứ tự các mức.');
+      warnings.push(T.tiersNotDecreasing);
     }
     const { phrase, unit } = counted[0].alternatives[j];
     const named = nameInput(phrase, unit);
@@ -174,10 +172,14 @@ export function readTiers(method: string, maxPoints: number): TierReading | null
     inputs.push({ ...named, tiers });
     read.push({ phrase, unit });
     if (gaps.length > 0) {
-      const noun = unit || 'lần';
+      const noun = unit || T.timesNoun;
       notes.push(
-        `Văn bản không nói ${listVi(gaps.map((g) => countText(g.from, g.to)))} ${noun} thuộc mức nào (${ranges.map((r) => `"${r.text}"`).join(', ')}); ` +
-          `${gaps.map((g) => `đúng ${countText(g.from, g.to)} ${noun} tính ${g.printedPoints} điểm`).join(', ')} (mức thấp hơn).`,
+        T.gapNote(
+          gaps.map((g) => T.counts(g.from, g.to)),
+          noun,
+          ranges.map((r) => r.text),
+          gaps.map((g) => T.gapReading(T.counts(g.from, g.to), noun, g.printedPoints)),
+        ),
       );
     }
   }

@@ -5,24 +5,16 @@
  */
 import type { ReviewItem, Slip } from './review';
 import type { TextSite } from './structure';
+import { IMPORT_TEXT } from '../../text/rubric';
 import type { Column } from './table';
 
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
 const INITIAL = /^(ngh|ng|gh|gi|kh|ph|th|tr|ch|nh|qu|[bcdđghklmnprstvx])?/;
 
-/** Every rhyme Vietnamese spelling allows, tones aside. */
-const RHYMES = new Set(
-  (
-    'a ai ao au ay ac ach am an ang anh ap at ăc ăm ăn ăng ăp ăt âc âm ân âng âp ât âu ây ' +
-    'e eo ec em en eng ep et ê êu êch êm ên ênh êp êt i ia iu ich im in inh ip it ' +
-    'iêc iêm iên iêng iêp iêt iêu yêm yên yêt yêu y ' +
-    'o oa oai oao oay oac oach oam oan oang oanh oap oat oăc oăm oăn oăng oăt oe oeo oen oet oi oc om on ong op ot ooc oong ' +
-    'ô ôi ôc ôm ôn ông ôp ôt ơ ơi ơm ơn ơp ơt ' +
-    'u ua uân uâng uât uây uê uêch uênh ui uy uya uych uyn uynh uyt uyu uyên uyêt uơ uôc uôi uôm uôn uông uôt uc um un ung up ut ' +
-    'ư ưa ưi ưu ưc ưm ưn ưng ưt ươc ươi ươm ươn ương ươp ươt ươu'
-  ).split(' '),
-);
+/** Every rhyme Vietnamese spelling allows, tones aside; a pattern of letters, not text anyone reads. */
+const RHYME =
+  /^(?:iêng|oach|oang|oanh|oong|oăng|uych|uynh|uyên|uyêt|uâng|uêch|uênh|uông|ương|ach|ang|anh|eng|ich|inh|iêc|iêm|iên|iêp|iêt|iêu|oac|oai|oam|oan|oao|oap|oat|oay|oen|oeo|oet|ong|ooc|oăc|oăm|oăn|oăt|ung|uya|uyn|uyt|uyu|uân|uât|uây|uôc|uôi|uôm|uôn|uôt|yêm|yên|yêt|yêu|âng|êch|ênh|ông|ăng|ưng|ươc|ươi|ươm|ươn|ươp|ươt|ươu|ac|ai|am|an|ao|ap|at|au|ay|ec|em|en|eo|ep|et|ia|im|in|ip|it|iu|oa|oc|oe|oi|om|on|op|ot|ua|uc|ui|um|un|up|ut|uy|uê|uơ|âc|âm|ân|âp|ât|âu|ây|êm|ên|êp|êt|êu|ôc|ôi|ôm|ôn|ôp|ôt|ăc|ăm|ăn|ăp|ăt|ơi|ơm|ơn|ơp|ơt|ưa|ưc|ưi|ưm|ưn|ưt|ưu|a|e|i|o|u|y|ê|ô|ơ|ư)$/;
 
 /** True for a lower-case word Vietnamese spelling allows ("ký", "truyền"); false for "k", "truyề". */
 export function isVietnameseSyllable(word: string): boolean {
@@ -31,18 +23,12 @@ export function isVietnameseSyllable(word: string): boolean {
   const rhyme = plain.slice(initial.length);
   if (rhyme === '') return initial === 'gi';
   // "gi" is a consonant before a vowel ("giữ": gi + ư) and g + i before a final ("gìn": g + in).
-  return RHYMES.has(rhyme) || (initial === 'gi' && RHYMES.has(`i${rhyme}`));
+  return RHYME.test(rhyme) || (initial === 'gi' && RHYME.test(`i${rhyme}`));
 }
 
 const WORD = /[\p{L}\p{M}]+/gu;
 
-const COLUMN_NAME: Record<Column, string> = {
-  number: 'số thứ tự',
-  text: '',
-  points: 'điểm chuẩn',
-  method: 'cách tính điểm',
-  evidence: 'yêu cầu minh chứng',
-};
+const COLUMN_NAME: Record<Column, string> = IMPORT_TEXT.siteColumn;
 
 export function siteName(site: Pick<TextSite, 'where' | 'column'>): string {
   return COLUMN_NAME[site.column] ? `${site.where()}, ${COLUMN_NAME[site.column]}` : site.where();
@@ -71,13 +57,13 @@ export function mendCutWords(sites: TextSite[], slips: Slip[], review: ReviewIte
     );
     candidates.sort((a, b) => b[1] - a[1]);
     if (candidates.length === 0 || (candidates.length > 1 && candidates[0][1] === candidates[1][1])) {
-      review.push({ kind: 'correction', where: siteName(site), message: `chữ cuối "${cut}" có vẻ bị cắt cụt nhưng không tìm được chữ đầy đủ trong văn bản: giữ nguyên.` });
+      review.push({ kind: 'correction', where: siteName(site), message: IMPORT_TEXT.cutWordUnsure(cut) });
       continue;
     }
     const word = candidates[0][0];
     const mended = text.slice(0, text.length - cut.length) + word;
     site.set(mended);
-    slips.push({ kind: 'cutWord', where: siteName(site), printed: text, corrected: mended, reason: `Chữ "${word}" bị cắt cụt.` });
+    slips.push({ kind: 'cutWord', where: siteName(site), printed: text, corrected: mended, reason: IMPORT_TEXT.cutWord(word) });
   }
 }
 
@@ -85,7 +71,7 @@ export function mendCutWords(sites: TextSite[], slips: Slip[], review: ReviewIte
 export function dropImages(sites: TextSite[], slips: Slip[]): void {
   for (const site of sites) {
     for (const name of site.images) {
-      slips.push({ kind: 'image', where: siteName(site), printed: `[image: ${name}]`, corrected: '(bỏ)', reason: 'Chỗ giữ hình ảnh của bản gốc, không phải nội dung tiêu chí.' });
+      slips.push({ kind: 'image', where: siteName(site), printed: IMPORT_TEXT.picturePrinted(name), corrected: IMPORT_TEXT.pictureCorrected, reason: IMPORT_TEXT.picture });
     }
   }
 }

@@ -1,0 +1,286 @@
+/**
+ * What chamdiem says about rubrics, in Vietnamese: why a rubric file is
+ * refused, what reading a Word document finds, what the import asks a person
+ * to confirm, and the `rubric` commands. Part of the one catalog (see
+ * ./messages); numbers go through ./format.
+ */
+import { formatMegabytes, formatNumber } from './format';
+
+const quote = (s: string) => `"${s}"`;
+
+/** "a, b và c". */
+export function listVi(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} và ${items[items.length - 1]}`;
+}
+
+/** How a person names the parts of a rubric. */
+export const RUBRIC_NAMES = {
+  section: (id: string) => `Mục ${id}`,
+  mission: (n: string) => `Nhiệm vụ ${n}`,
+  group: (id: string) => `Nhóm ${id}`,
+  target: (n: string) => `Chỉ tiêu ${n}`,
+  info: (id: string) => `Dòng thông tin ${id}`,
+  criterion: (id: string) => `Tiêu chí ${id}`,
+  bonus: 'Điểm thưởng',
+  deduction: 'Điểm trừ',
+  document: 'Phần văn bản in',
+  correction: (k: number) => `Sửa lỗi ${k}`,
+  row: (k: number) => `dòng ${k}`,
+  item: (id: string) => `nội dung ${id}`,
+  input: (label: string) => `ô đếm ${quote(label)}`,
+  tier: (k: number) => `mức ${k}`,
+  /** Where a message names its subject itself; a field's own refusal does not. */
+  named: /^(Mục|Nhóm|Nhiệm vụ|Chỉ tiêu|Tiêu chí|Điểm thưởng|Điểm trừ|Dòng|Sửa lỗi)(?=[\s:,])/u,
+} as const;
+
+/** The fields of a rubric file, as a refusal names them. */
+export const RUBRIC_FIELDS: Record<string, string> = {
+  id: 'mã',
+  label: 'số thứ tự in',
+  title: 'tên',
+  text: 'nội dung',
+  points: 'điểm chuẩn',
+  method: 'cách tính điểm',
+  evidence: 'yêu cầu minh chứng',
+  rule: 'quy tắc chấm',
+  kind: 'loại quy tắc',
+  combine: 'cách kết hợp',
+  key: 'tên ô đếm',
+  from: 'số đếm bắt đầu',
+  note: 'ghi chú',
+  cap: 'điểm tối đa',
+  items: 'các nội dung',
+  version: 'phiên bản',
+  year: 'năm',
+  subtitle: 'tiêu đề phụ',
+  basis: 'căn cứ',
+  corrections: 'danh sách sửa lỗi',
+  document: 'phần văn bản in',
+  sections: 'các mục',
+  children: 'các dòng con',
+  subItems: 'các mục con',
+  inputs: 'các ô đếm',
+  tiers: 'các mức',
+  where: 'chỗ sửa',
+  printed: 'bản in',
+  corrected: 'sửa thành',
+  reason: 'lý do',
+  superior: 'cơ quan cấp trên',
+  nationalName: 'quốc hiệu',
+  motto: 'tiêu ngữ',
+  place: 'địa danh',
+  reportTitle: 'tiêu đề bản tự chấm',
+  summaryLabel: 'dòng tổng điểm',
+  preparer: 'người lập biểu',
+  signer: 'người ký',
+  rankingSigner: 'người ký bảng xếp hạng',
+  labels: 'các dòng chức danh',
+  type: 'loại dòng',
+};
+
+/** Why a rubric file is refused. */
+export const RUBRIC_TEXT = {
+  invalid: (count: number) => `Bộ tiêu chí không hợp lệ (${formatNumber(count)} lỗi)`,
+  notNfc: 'Văn bản phải ở dạng chuẩn Unicode NFC',
+  tierFromZero: 'Mức đầu tiên phải bắt đầu từ 0',
+  tiersIncreasing: 'Các mức phải tăng dần',
+  duplicate: (name: string) => `${name}: trùng mã với một dòng khác của bộ tiêu chí`,
+  sumMismatch: (name: string, expected: number, got: number) =>
+    `${name}: điểm chuẩn ${formatNumber(expected)} nhưng tổng các mục con là ${formatNumber(got)}`,
+  sumRuleNeedsSubItems: (id: string) => `Tiêu chí ${id}: chỉ quy tắc "sum" mới có mục con, và phải có mục con`,
+  subItemsSum: (id: string, points: number, got: number) =>
+    `Tiêu chí ${id}: điểm chuẩn ${formatNumber(points)} khác tổng các mục con (${formatNumber(got)})`,
+  subItemOutside: (sub: string, id: string) => `Tiêu chí ${sub}: mục con không thuộc tiêu chí ${id} (phải đánh số ${id}.1, ${id}.2 …)`,
+  subItemManual: (sub: string) => `Tiêu chí ${sub}: mục con chỉ chấm trực tiếp (manual)`,
+  tierZero: (id: string, label: string) => `Tiêu chí ${id}: mức 0 của ${quote(label)} phải bằng điểm chuẩn`,
+  bonusSection: (id: string) => `Mục Điểm thưởng (${id})`,
+  deductionSection: (id: string) => `Mục Điểm trừ (${id})`,
+  duplicateItem: (section: string, id: string) => `${section}, nội dung ${id}: trùng số với một nội dung khác`,
+  // What a field should hold.
+  received: (value: unknown) =>
+    value === undefined
+      ? 'chưa có'
+      : value === null
+        ? 'để trống'
+        : typeof value === 'string'
+          ? quote(value.length > 40 ? `${value.slice(0, 37)}…` : value)
+          : typeof value === 'number'
+            ? formatNumber(value, 6)
+            : String(value),
+  typeName: { number: 'một số', string: 'một đoạn chữ', array: 'một danh sách', object: 'một nhóm trường', boolean: 'đúng/sai' } as Record<string, string>,
+  mustBe: (type: string, got: string) => `phải là ${type} (đang là ${got})`,
+  atLeastRows: (n: number) => `cần ít nhất ${formatNumber(n)} dòng`,
+  notEmpty: 'không được để trống',
+  atLeast: (n: number, got: string) => `phải từ ${formatNumber(n)} trở lên (đang là ${got})`,
+  atMost: (n: number, got: string) => `phải không quá ${formatNumber(n)} (đang là ${got})`,
+  twoDecimals: (got: string) => `tối đa 2 chữ số thập phân (đang là ${got})`,
+  keyLetters: (got: string) => `chỉ gồm chữ cái không dấu, ví dụ "Cham" (đang là ${got})`,
+  badFormat: (got: string) => `viết không đúng dạng (đang là ${got})`,
+  oneOf: (values: string[], got: string) => `phải là ${values.map(quote).join(' hoặc ')} (đang là ${got})`,
+  ruleKind: (got: string) =>
+    `phải là một trong: manual (chấm trực tiếp), target (theo chỉ tiêu), tiers (theo mức), sum (tổng mục con) (đang là ${got})`,
+  badShape: (got: string) => `không đúng dạng (đang là ${got})`,
+  unknownKeys: (keys: string[]) => `có trường lạ: ${keys.join(', ')}`,
+  wholeRubric: 'Bộ tiêu chí',
+} as const;
+
+/** Reading a Word document. */
+export const DOCX_TEXT = {
+  empty: 'Tệp rỗng (0 byte): có thể chép hoặc tải về chưa xong.',
+  tooLarge: (size: number, limit: number) => `Tệp quá lớn (${formatMegabytes(size)}) để là một văn bản tiêu chí: giới hạn ${formatMegabytes(limit)}.`,
+  encrypted: 'Tệp Word được đặt mật khẩu mở nên không đọc được. Hãy mở bằng Word, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ tài liệu) rồi lưu lại.',
+  legacyDoc:
+    'Đây là tệp Word cũ (.doc), chamdiem chỉ đọc được .docx. Hãy mở tệp bằng Word, chọn Tệp → Lưu thành → "Tài liệu Word (*.docx)", rồi nhập tệp .docx vừa lưu.',
+  rtf: 'Đây là tệp RTF, không phải .docx. Hãy mở bằng Word, lưu lại dạng "Tài liệu Word (*.docx)" rồi nhập tệp đó.',
+  notDocx: 'Không phải tệp Word .docx (nội dung không đúng định dạng).',
+  corrupt: (why: string) => `Tệp .docx bị hỏng, không mở được (${why}).`,
+  corruptPart: (part: string, why: string) => `Tệp .docx bị hỏng: phần ${part} không giải nén được (${why}).`,
+  partTooLarge: (part: string, limit: number) =>
+    `Phần ${part} của tệp giải nén quá lớn (trên ${formatMegabytes(limit)}): không phải văn bản tiêu chí bình thường.`,
+  doctype: (part: string) => `Phần ${part} của tệp có khai báo DOCTYPE, điều chuẩn Office Open XML không cho phép: tệp không đọc.`,
+  noRelationships: 'Tệp nén không phải tài liệu Office: thiếu phần _rels/.rels.',
+  noMainPart: 'Tệp không có phần văn bản chính (quan hệ officeDocument): không phải tài liệu Word.',
+  mainPartMissing: (part: string) => `Tệp .docx thiếu phần văn bản chính ${part}.`,
+  mainPartIs: (part: string, what: string) => `Phần văn bản chính ${part} là ${what}, không phải tài liệu Word.`,
+  spreadsheet: 'một bảng tính Excel',
+  presentation: 'một tệp PowerPoint',
+  contentType: (type: string | undefined) => `loại "${type ?? 'không khai báo'}"`,
+} as const;
+
+/** The rubric import: refusals, slips mended, and what a person must confirm. */
+export const IMPORT_TEXT = {
+  columns: {
+    number: 'STT',
+    text: 'Tiêu chí đánh giá',
+    points: 'Điểm chuẩn',
+    method: 'Cách tính điểm đạt tiêu chí',
+    evidence: 'Yêu cầu minh chứng',
+  },
+  /** A cell's column, after the owner's name: "Tiêu chí 29, cách tính điểm". */
+  siteColumn: { number: 'số thứ tự', text: '', points: 'điểm chuẩn', method: 'cách tính điểm', evidence: 'yêu cầu minh chứng' },
+  // Not a rubric
+  wanted: (columns: string[]) => `Bộ tiêu chí phải là một bảng có các cột ${columns.join(', ')}.`,
+  noTable: (wanted: string) => `Tệp không có bảng nào. ${wanted}`,
+  noRubricTable: (wanted: string, found: string) => `Không thấy bảng tiêu chí: ${wanted} ${found}`,
+  firstRow: (texts: string[], lacking: string[]) =>
+    `${texts.length > 0 ? `Dòng đầu của bảng có các cột: ${texts.map(quote).join(' | ')}` : 'Dòng đầu của bảng để trống'} (thiếu cột ${lacking.join(', ')}).`,
+  noSections: 'Bảng không có mục nào đánh số La Mã (I, II, III …) ở cột STT: không phải bảng tiêu chí thi đua.',
+  noCriteria: 'Bảng không có tiêu chí nào có số thứ tự và điểm chuẩn.',
+  noAdjustments: (sections: string[]) =>
+    `Bảng không có mục ${sections.join(' và ')} với ít nhất một nội dung: bảng tự chấm cần cả điểm thưởng và điểm trừ (có thể chỉ một dòng "Các nội dung khác").`,
+  bonusTitle: 'ĐIỂM THƯỞNG',
+  deductionTitle: 'ĐIỂM TRỪ',
+  // Rows
+  lineOfTable: (line: number) => `Dòng ${line} của bảng`,
+  line: (line: number) => `Dòng ${line}`,
+  criterionAtLine: (line: number) => `ở dòng ${line}`,
+  tableStart: 'Đầu bảng',
+  sectionAgain: (title: string) => `Mục ${title} xuất hiện lần thứ hai; các nội dung của nó được gộp vào mục trước.`,
+  itemPoints: (printed: string, cap: number) => `cột Điểm chuẩn ghi "${printed}"; bộ tiêu chí chỉ giữ mức tối đa chung của mục (${formatNumber(cap)} điểm).`,
+  notANumber: (printed: string) => `cột Điểm chuẩn ghi "${printed}", không phải một số: tạm lấy 0.`,
+  infoKept: (text: string) => `không có số thứ tự và điểm: giữ làm dòng thông tin "${text}".`,
+  notACriterionNumber: (printed: string) => `số thứ tự "${printed}" không phải số tiêu chí: đánh số tiếp theo.`,
+  beforeFirstSection: (lines: number[]) => `dòng ${lines.join(', ')} nằm trước mục đầu tiên (số La Mã), không thuộc mục nào: bỏ qua.`,
+  sectionNoPoints: (points: number) => `không ghi điểm chuẩn: lấy tổng các dòng con, ${formatNumber(points)} điểm.`,
+  adjustmentNoCap: 'không ghi điểm tối đa: tạm lấy 0, hãy sửa trong bảng tiêu chí.',
+  groupCount: (stated: string, held: number) => `tên nhóm ghi (${stated} tiêu chí) nhưng nhóm có ${formatNumber(held)} tiêu chí.`,
+  // Numbering slips
+  unnumbered: '(không đánh số)',
+  sectionUnnumbered: 'Mục in không có số La Mã.',
+  sectionRepeated: (name: string, printed: string) => `Mục ${name} in số "${printed}" lần thứ hai.`,
+  sectionOutOfOrder: (name: string, printed: string) => `Mục ${name} in số "${printed}", không theo thứ tự.`,
+  numeralDotAdded: (rest: string) => `Thêm dấu chấm sau số La Mã cho thống nhất với mục ${rest}.`,
+  numeralDotDropped: (rest: string) => `Bỏ dấu chấm sau số La Mã cho thống nhất với mục ${rest}.`,
+  unnumberedAfterCriterion: (previous: number) => `Tiêu chí in liền sau tiêu chí ${previous}, không có số thứ tự.`,
+  unnumberedAfter: (what: string) => `Tiêu chí in liền sau ${what}, không có số thứ tự.`,
+  unnumberedInSectionRow: (section: string) => `Tiêu chí in liền dòng mục ${section}, không có số thứ tự.`,
+  afterMission: (n: string) => `nhiệm vụ ${n}`,
+  afterTarget: (n: string) => `chỉ tiêu ${n}`,
+  afterGroup: (id: string) => `nhóm ${id}`,
+  misprint: (previous: number, next: number) => `Số thứ tự in nhầm: tiêu chí nằm giữa ${previous} và ${next}.`,
+  misprintBackwards: (previous: number) => `Số thứ tự in nhầm: trùng hoặc lùi so với tiêu chí ${previous} ngay trước.`,
+  gap: (previous: number, printed: number, missing: string) => `số thứ tự nhảy từ ${previous} lên ${printed} (không có tiêu chí ${missing}): giữ như văn bản.`,
+  subItemNumber: (id: number) => `Mục con đánh số theo tiêu chí ${id}.`,
+  restartWhere: (section: string) => `Mục ${section}, số thứ tự tiêu chí`,
+  restart: 'Văn bản đánh số lại tiêu chí từ 1 ở mỗi mục; số thứ tự được đánh tiếp để không trùng.',
+  // Words and pictures
+  cutWordUnsure: (cut: string) => `chữ cuối "${cut}" có vẻ bị cắt cụt nhưng không tìm được chữ đầy đủ trong văn bản: giữ nguyên.`,
+  cutWord: (word: string) => `Chữ "${word}" bị cắt cụt.`,
+  picturePrinted: (name: string) => `[image: ${name}]`,
+  pictureCorrected: '(bỏ)',
+  picture: 'Chỗ giữ hình ảnh của bản gốc, không phải nội dung tiêu chí.',
+  // Rules
+  subItemRule: 'cách tính điểm của mục con có chỉ tiêu hoặc các mức điểm, nhưng mục con chỉ chấm trực tiếp: hãy xem lại.',
+  tiersUnread: 'cách tính điểm ghi nhiều mức điểm nhưng không đọc được thành bảng mức: chấm trực tiếp. Nếu cần chấm theo mức, hãy sửa trong bảng tiêu chí.',
+  tiersOverlap: (a: string, b: string, from: number) => `"${a}" và "${b}" chồng lên nhau: từ ${formatNumber(from)} tính theo mức sau.`,
+  tiersNoZero: (max: number) => `Văn bản không ghi mức cho 0 (không có): tính ${formatNumber(max)} điểm.`,
+  tiersNotDecreasing: 'Điểm không giảm dần khi số đếm tăng: hãy xem lại thứ tự các mức.',
+  timesNoun: 'lần',
+  inputTimes: (phrase: string) => `Số lần ${phrase}`.trim(),
+  inputCounted: (unit: string, phrase: string) => `Số ${unit} ${phrase}`.trim(),
+  /** A count or a run of counts, as a sentence says it: "10", "từ 10 đến 12". */
+  counts: (from: number, to: number) => (from === to ? formatNumber(from) : `từ ${formatNumber(from)} đến ${formatNumber(to)}`),
+  gapNote: (open: string[], noun: string, bounds: string[], readings: string[]) =>
+    `Văn bản không nói ${listVi(open)} ${noun} thuộc mức nào (${bounds.map(quote).join(', ')}); ${readings.join(', ')} (mức thấp hơn).`,
+  gapReading: (counts: string, noun: string, points: string) => `đúng ${counts} ${noun} tính ${points} điểm`,
+  tiersRead: 'các mức điểm đọc từ cột Cách tính điểm:',
+  tierSpan: (from: number, next: number | undefined) =>
+    next === undefined ? `từ ${formatNumber(from)}` : next - 1 === from ? formatNumber(from) : `${formatNumber(from)}–${formatNumber(next - 1)}`,
+  tierLine: (label: string, name: string, steps: string[]) => `${label} (ô ${name}): ${steps.join('; ')} điểm`,
+  tierStep: (span: string, points: number) => `${span} → ${formatNumber(points)}`,
+  tierMin: 'Điểm của tiêu chí là mức thấp nhất trong các bảng trên.',
+  tierNote: (note: string) => `Ghi chú: ${note}`,
+  // The heading above the table
+  headingWhere: 'Tiêu đề',
+  noYear: (year: number) => `không thấy năm áp dụng ("… NĂM 2025"): lấy năm ${year}.`,
+  noTitle: 'không thấy tiêu đề trước bảng: để trống.',
+  columnMissing: (label: string) => `Bảng không có cột "${label}": để trống.`,
+  columnIgnored: (text: string) => `Bỏ qua cột "${text}".`,
+  // Base and defaults
+  fromBase: (id: string, version: string, idGiven: boolean, carried: string[]) =>
+    `Lấy từ bộ tiêu chí ${id} ${version}: mã bộ tiêu chí${idGiven ? ' (trừ khi có --id)' : ''}, phần văn bản in${carried.map((c) => `, ${c}`).join('')}.`,
+  tierNamesCarried: (ids: string[]) => `tên và nhãn ô đếm, ghi chú của tiêu chí ${ids.join(', ')} (cùng cách tính và bảng mức)`,
+  reasonsCarried: (count: number) => `lý do của ${formatNumber(count)} chỗ sửa giống hệt`,
+  defaults: (superior: string, place: string) =>
+    `Phần văn bản in (cơ quan cấp trên "${superior}", địa danh "${place}", chức danh người ký) lấy theo mặc định: sửa trong tệp nếu khác.`,
+  mended: (printed: string, corrected: string, reason: string) => `in "${printed}", đã sửa thành "${corrected}". ${reason}`,
+} as const;
+
+/** The `chamdiem rubric` commands. */
+export const RUBRIC_CLI_TEXT = {
+  needsSubcommand: 'rubric cần một lệnh con: import hoặc check.',
+  unknownSubcommand: (sub: string) => `rubric không có lệnh con "${sub}" (có: import, check).`,
+  importNeedsOneFile: 'rubric import cần đúng một tệp .docx.',
+  checkNeedsOneFile: 'rubric check cần đúng một tệp .json.',
+  badId: (id: string) => `--id "${id}" chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ hlhpn-caobang-xa.`,
+  outIsInput: 'Tệp kết quả trùng với tệp .docx đầu vào.',
+  outExists: (out: string) => `Tệp ${out} đã có. Hãy chọn tên khác, hoặc thêm --force để ghi đè.`,
+  baseUnusable: (file: string, why: string) => `--base ${file}: ${why}`,
+  notJson: (why: string) => `Không phải tệp JSON hợp lệ (${why}).`,
+  isDirectory: 'Đây là thư mục, không phải tệp.',
+  written: (file: string) => `Đã ghi ${file}.`,
+  valid: (file: string) => `${file}: bộ tiêu chí hợp lệ.`,
+  invalid: (file: string, count: number) => `${file}: bộ tiêu chí không hợp lệ (${formatNumber(count)} lỗi):`,
+  note: (note: string) => `Lưu ý: ${note}`,
+  nothingToReview: 'Không có gì cần xem lại.',
+  toReview: (count: number) => `Cần xem lại (${formatNumber(count)}):`,
+  reviewHeading: {
+    structure: 'Dòng chưa chắc chắn',
+    correction: 'Sửa lỗi của văn bản',
+    tiers: 'Các mức điểm đọc từ cách tính điểm',
+    rule: 'Cách tính điểm cần xem lại',
+    sum: 'Điểm không khớp',
+  },
+  rubricLine: (id: string, version: string, year: number) => `Bộ tiêu chí: ${id} phiên bản ${version} (năm ${year})`,
+  fingerprint: (hex: string) => `Mã băm (SHA-256): ${hex}`,
+  counts: (s: { sections: number; groups: number; criteria: number; subItems: number; infos: number; bonusItems: number; bonusCap: number; deductionItems: number; deductionCap: number }) =>
+    `${formatNumber(s.sections)} mục, ${formatNumber(s.groups)} nhóm, ${formatNumber(s.criteria)} tiêu chí${s.subItems ? ` (${formatNumber(s.subItems)} mục con)` : ''}, ${formatNumber(s.infos)} dòng thông tin; ` +
+    `điểm thưởng ${formatNumber(s.bonusItems)} nội dung (tối đa ${formatNumber(s.bonusCap)}), điểm trừ ${formatNumber(s.deductionItems)} nội dung (tối đa ${formatNumber(s.deductionCap)}).`,
+  rules: (r: { manual: number; target: number; tiers: number; sum: number }) =>
+    `Cách chấm: ${formatNumber(r.manual)} chấm trực tiếp, ${formatNumber(r.target)} theo chỉ tiêu đăng ký, ${formatNumber(r.tiers)} theo mức, ${formatNumber(r.sum)} cộng mục con.`,
+  maxPoints: (points: number) => `Tổng điểm chuẩn: ${formatNumber(points)}.`,
+  sumsHeading: 'Tổng từng phần:',
+  sumLine: (ok: boolean, name: string, points: number, children: number) =>
+    `  ${ok ? '✓' : '✗'} ${name}: điểm chuẩn ${formatNumber(points)}${ok ? '' : `, các dòng con cộng lại ${formatNumber(children)}`}`,
+} as const;
