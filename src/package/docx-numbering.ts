@@ -4,7 +4,7 @@
  * style's, and counters that run through the document. Lists sharing an
  * abstract definition share their counters unless a w:num restarts them.
  */
-import { attribute, scanXml } from '../xlsx/xml';
+import { attribute, scanXml } from './xml';
 
 interface Level {
   start: number;

@@ -8,11 +8,11 @@
  * with a Vietnamese message. Pure over bytes: the CLI and the task pane run
  * the same code.
  */
-import { unzipSync } from 'fflate';
 import { DocumentReadError, type DocumentReader } from '../app/ports';
 import type { WordBlock, WordCell, WordDocument } from '../rubric/import/document';
 import { DOCX_TEXT } from '../text/rubric';
-import { attribute, decodeXml, partText, scanXml } from '../xlsx/xml';
+import { attribute, decodeXml, partText, scanXml } from './xml';
+import { readZipDirectory, unpackEntry, type ZipEntryInfo } from './zip';
 import { readNumbering, type Numbering } from './docx-numbering';
 
 export { DocumentReadError };
@@ -56,50 +56,29 @@ function sniff(bytes: Uint8Array): void {
   if (!startsWith(bytes, ZIP)) throw new DocumentReadError('NOT_DOCX', DOCX_TEXT.notDocx);
 }
 
-/** Zip entry names as written, found case-insensitively as part names are compared. */
+/** The package's parts, found case-insensitively as part names are compared, each unpacked within the limits. */
 class Package {
-  private readonly names: Map<string, string>;
+  private readonly entries = new Map<string, ZipEntryInfo>();
   private unpacked = 0;
 
   constructor(private readonly bytes: Uint8Array) {
-    const names = new Map<string, string>();
-    try {
-      unzipSync(bytes, {
-        filter: (f) => {
-          names.set(f.name.toLowerCase(), f.name);
-          return false;
-        },
-      });
-    } catch (e) {
-      throw new DocumentReadError('CORRUPT', DOCX_TEXT.corrupt((e as Error).message));
-    }
-    this.names = names;
+    const directory = readZipDirectory(bytes);
+    if ('damage' in directory) throw new DocumentReadError('CORRUPT', DOCX_TEXT.corrupt(DOCX_TEXT.zipDamage[directory.damage]));
+    for (const entry of directory.entries) this.entries.set(entry.name.toLowerCase(), entry);
   }
 
   /** The part's text, or undefined when the package has no such part. Refuses a DTD. */
   read(partName: string): string | undefined {
-    const entry = this.names.get(partName.replace(/^\//, '').toLowerCase());
+    const entry = this.entries.get(partName.replace(/^\//, '').toLowerCase());
     if (entry === undefined) return undefined;
-    let files: Record<string, Uint8Array>;
-    try {
-      files = unzipSync(this.bytes, {
-        filter: (f) => {
-          if (f.name !== entry) return false;
-          if (this.unpacked + f.originalSize > DOCX_LIMITS.maxPartBytes) {
-            throw new DocumentReadError('TOO_LARGE', DOCX_TEXT.partTooLarge(f.name, DOCX_LIMITS.maxPartBytes));
-          }
-          this.unpacked += f.originalSize;
-          return true;
-        },
-      });
-    } catch (e) {
-      if (e instanceof DocumentReadError) throw e;
-      throw new DocumentReadError('CORRUPT', DOCX_TEXT.corruptPart(entry, (e as Error).message));
-    }
-    const text = partText(files[entry]);
-    if (/<!DOCTYPE/i.test(text)) {
-      throw new DocumentReadError('DOCTYPE', DOCX_TEXT.doctype(entry));
-    }
+    if (entry.method !== 0 && entry.method !== 8) throw new DocumentReadError('CORRUPT', DOCX_TEXT.corruptPart(entry.name, DOCX_TEXT.unknownMethod(entry.method)));
+    if (entry.flags & 1) throw new DocumentReadError('ENCRYPTED', DOCX_TEXT.corruptPart(entry.name, DOCX_TEXT.encryptedEntries));
+    const unpacked = unpackEntry(this.bytes, entry, DOCX_LIMITS.maxPartBytes - this.unpacked);
+    if ('over' in unpacked) throw new DocumentReadError('TOO_LARGE', DOCX_TEXT.partTooLarge(entry.name, DOCX_LIMITS.maxPartBytes));
+    if ('damaged' in unpacked) throw new DocumentReadError('CORRUPT', DOCX_TEXT.corruptPart(entry.name, DOCX_TEXT.damagedEntry));
+    this.unpacked += unpacked.data.length;
+    const text = partText(unpacked.data);
+    if (/<!DOCTYPE/i.test(text)) throw new DocumentReadError('DOCTYPE', DOCX_TEXT.doctype(entry.name));
     return text;
   }
 }

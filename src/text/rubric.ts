@@ -136,6 +136,15 @@ export const DOCX_TEXT = {
   notDocx: 'Không phải tệp Word .docx (nội dung không đúng định dạng).',
   corrupt: (why: string) => `Tệp .docx bị hỏng, không mở được (${why}).`,
   corruptPart: (part: string, why: string) => `Tệp .docx bị hỏng: phần ${part} không giải nén được (${why}).`,
+  zipDamage: {
+    'end-missing': 'không thấy mục lục zip',
+    zip64: 'kiểu zip64 của tệp rất lớn, văn bản tiêu chí không bao giờ cần',
+    'end-outside': 'mục lục zip nằm ngoài tệp',
+    'cut-short': 'mục lục zip bị cắt',
+  },
+  damagedEntry: 'dữ liệu nén hỏng',
+  unknownMethod: (method: number) => `kiểu nén ${method} không phải của Word`,
+  encryptedEntries: 'tệp nén có mật khẩu',
   partTooLarge: (part: string, limit: number) =>
     `Phần ${part} của tệp giải nén quá lớn (trên ${formatMegabytes(limit)}): không phải văn bản tiêu chí bình thường.`,
   doctype: (part: string) => `Phần ${part} của tệp có khai báo DOCTYPE, điều chuẩn Office Open XML không cho phép: tệp không đọc.`,
