@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { asciiId, checkRubric, importRubricDocument, rubricJson, type ReviewItem, type ReviewKind } from '../app/rubric-import';
-import { fingerprintOf, type Rubric } from '../rubric';
+import type { Rubric } from '../rubric';
 import type { RubricSummary } from '../rubric/summary';
 import { FILE_TEXT } from '../text/messages';
 import { RUBRIC_CLI_TEXT as T } from '../text/rubric';
@@ -37,8 +37,8 @@ export function formatReview(review: ReviewItem[]): string[] {
 }
 
 /** Id, version, fingerprint, counts and (for the check) every sum of a rubric. */
-export function formatSummary(rubric: Rubric, s: RubricSummary, withSums: boolean): string[] {
-  const lines = [T.rubricLine(rubric.id, rubric.version, rubric.year), T.fingerprint(fingerprintOf(rubric)), T.counts(s), T.rules(s.rules), T.maxPoints(s.maxPoints)];
+export function formatSummary(rubric: Rubric, fingerprint: string, s: RubricSummary, withSums: boolean): string[] {
+  const lines = [T.rubricLine(rubric.id, rubric.version, rubric.year), T.fingerprint(fingerprint), T.counts(s), T.rules(s.rules), T.maxPoints(s.maxPoints)];
   if (withSums) lines.push(T.sumsHeading, ...s.sums.map((x) => T.sumLine(x.ok, x.name, x.points, x.children)));
   return lines;
 }
@@ -120,9 +120,9 @@ async function importCommand(argv: string[], io: Io): Promise<number> {
     io.err(`${file}: ${outcome.refused.message}`);
     return RUBRIC_EXIT.unreadable;
   }
-  const { rubric, review, notes, summary } = outcome.imported;
+  const { rubric, review, notes, summary, fingerprint } = outcome.imported;
   fs.writeFileSync(out, rubricJson(rubric));
-  io.out([T.written(out), ...formatSummary(rubric, summary, false), ...notes.map(T.note), ...formatReview(review)].join('\n'));
+  io.out([T.written(out), ...formatSummary(rubric, fingerprint, summary, false), ...notes.map(T.note), ...formatReview(review)].join('\n'));
   return review.length > 0 ? RUBRIC_EXIT.review : RUBRIC_EXIT.ok;
 }
 
@@ -143,7 +143,7 @@ async function checkCommand(argv: string[], io: Io): Promise<number> {
     io.err([T.invalid(file, checked.invalid.length), ...checked.invalid.map((i) => `  - ${i}`)].join('\n'));
     return RUBRIC_EXIT.unreadable;
   }
-  io.out([T.valid(file), ...formatSummary(checked.valid.rubric, checked.valid.summary, true)].join('\n'));
+  io.out([T.valid(file), ...formatSummary(checked.valid.rubric, checked.valid.fingerprint, checked.valid.summary, true)].join('\n'));
   return RUBRIC_EXIT.ok;
 }
 
