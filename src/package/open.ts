@@ -7,11 +7,12 @@
 import type { MergeProblem } from '../merge/problems';
 import { damaged, directoryOf, INPUT_LIMITS, sniffFile, unpackedMoreThanDeclared, zipDirectoryProblem } from './guard';
 import { ZIP_TEXT } from '../text/messages';
+import { PartTexts } from './parts';
 import { partText } from './xml';
 import { unpackEntry } from './zip';
 
 export interface OpenedPackage {
-  /** dcterms:modified of docProps/core.xml: when the workbook was last saved. */
+  /** dcterms:modified of the core properties: when the workbook was last saved. */
   savedAt: string | null;
   /** The text of every XML part (.xml and .rels), by its name in the zip. */
   parts: Map<string, string>;
@@ -19,7 +20,10 @@ export interface OpenedPackage {
 
 const isXmlName = (name: string) => /\.(xml|rels)$/i.test(name);
 
-function savedAtFrom(xml: string | undefined): string | null {
+/** When the core properties the package's relationship points at say it was last saved. */
+function savedAtOf(parts: PartTexts): string | null {
+  const core = parts.relationships('').find((r) => r.kind === 'coreProperties');
+  const xml = core === undefined ? undefined : parts.text(core.target);
   const m = xml === undefined ? null : /<dcterms:modified[^>]*>([^<]+)</.exec(xml);
   return m ? m[1].trim() : null;
 }
@@ -43,5 +47,5 @@ export function openPackage(bytes: Uint8Array): { problem: MergeProblem } | Open
     budget -= unpacked.data.length;
     if (isXmlName(entry.name)) parts.set(entry.name, partText(unpacked.data));
   }
-  return { savedAt: savedAtFrom(parts.get('docProps/core.xml')), parts };
+  return { savedAt: savedAtOf(new PartTexts(parts)), parts };
 }

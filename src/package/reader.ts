@@ -1,48 +1,92 @@
 /**
  * Reads a returned workbook straight from its package, for the check, the
- * merge and generate over an existing file: the workbook part (sheets,
- * defined names), its relationships, the shared strings, the metadata sheet
- * and only the named cells of the other sheets, never styles, drawings or
- * the rest of the grid. The tests hold it against an ExcelJS reader on the
+ * merge and generate over an existing file, finding its parts as Excel does:
+ * the workbook through the package's officeDocument relationship, its sheets
+ * and shared strings through the workbook's relationships, each checked
+ * against its content type. It reads the workbook part (sheets, defined
+ * names), the shared strings, the metadata sheet and only the named cells of
+ * the other sheets, never styles, drawings or the rest of the grid. A part
+ * nothing refers to is never read. The tests hold it against an ExcelJS reader on the
  * workbooks chamdiem, Excel and LibreOffice write; it takes a fraction of the
  * time and memory. Where the two differ it follows what Excel's formulas see:
  * a number in a date-formatted cell stays a number (ExcelJS turns it into a
  * date), so regenerating never turns a score into date text.
  */
+import { WorkbookReadError } from '../app/ports';
 import { META_SHEET_NAME } from '../layout/plan';
 import type { CellInput } from '../scoring/inputs';
 import { PACKAGE_TEXT } from '../text/messages';
-import { WorkbookReadError } from '../app/ports';
 import { openPackage } from './open';
-import { relationships } from './relationships';
+import {
+  CONTENT_TYPE,
+  CONTENT_TYPES_PART,
+  contentTypeOf,
+  contentTypes,
+  PartTexts,
+  type ContentTypes,
+  type Relationship,
+} from './parts';
 import { cellKey, readSheetCells, rowOfKey } from './sheet-cells';
 import { sharedStrings } from './strings';
 import { namedCells, workbookPart, type WorkbookPart } from './workbook-part';
 import { METADATA_MISSING_MESSAGE, unreadable, type ReadWorkbook } from './workbook-view';
 
-const WORKBOOK = 'xl/workbook.xml';
-const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
-const SHARED_STRINGS = 'xl/sharedStrings.xml';
-const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
-
 const META_ROWS_READ = 1000;
 
-/** The worksheets the workbook lists, by name, each with its part. */
-function sheetTable(book: WorkbookPart, text: (path: string) => string | undefined): Map<string, string> {
-  const rels = relationships(text(WORKBOOK_RELS));
+/** The XML parts, and what [Content_Types].xml says each one is. */
+class PackageParts extends PartTexts {
+  private readonly types: ContentTypes;
+
+  constructor(parts: ReadonlyMap<string, string>) {
+    super(parts);
+    const types = this.text(CONTENT_TYPES_PART);
+    if (types === undefined) throw unreadable(PACKAGE_TEXT.noContentTypes);
+    this.types = contentTypes(types);
+  }
+
+  /** A part a relationship found, refused when its content type is not what that relationship calls for. */
+  typed(part: string, allowed: readonly string[]): string {
+    const type = contentTypeOf(this.types, part);
+    if (type === undefined || !allowed.some((a) => a.toLowerCase() === type.toLowerCase())) throw unreadable(PACKAGE_TEXT.wrongType(part));
+    return part;
+  }
+}
+
+/** The workbook part, as Excel finds it: the package's one officeDocument relationship. */
+function workbookPath(pkg: PackageParts): string {
+  const documents = pkg.relationships('').filter((r) => r.kind === 'officeDocument');
+  if (documents.length === 0) throw unreadable(PACKAGE_TEXT.noWorkbook);
+  if (documents.length > 1) throw unreadable(PACKAGE_TEXT.twoWorkbooks);
+  const path = documents[0].target;
+  if (pkg.text(path) === undefined) throw unreadable(PACKAGE_TEXT.partMissing(path));
+  return pkg.typed(path, CONTENT_TYPE.workbook);
+}
+
+/** The worksheets the workbook lists, by name, each with its part; chart and dialog sheets hold no cells. */
+function sheetTable(pkg: PackageParts, book: WorkbookPart, rels: Relationship[]): Map<string, string> {
+  const byId = new Map(rels.map((r) => [r.id, r]));
   const sheetPath = new Map<string, string>();
   const taken = new Set<string>();
   for (const s of book.sheets) {
-    const path = rels.get(s.relId);
-    if (path === undefined || !WORKSHEET.test(path) || text(path) === undefined) continue;
+    const rel = byId.get(s.relId);
+    if (rel?.kind !== 'worksheet' || pkg.text(rel.target) === undefined) continue;
     // Excel tells sheet names apart without case; two alike make names and formulas ambiguous.
     const key = s.name.toUpperCase();
     if (taken.has(key)) throw unreadable(PACKAGE_TEXT.twoSheetsOneName(s.name));
     taken.add(key);
-    sheetPath.set(s.name, path);
+    sheetPath.set(s.name, pkg.typed(rel.target, CONTENT_TYPE.worksheet));
   }
   if (sheetPath.size === 0) throw new WorkbookReadError(PACKAGE_TEXT.noSheets, 'UNREADABLE');
   return sheetPath;
+}
+
+/** The shared strings the workbook's relationship points at; null when it has none. */
+function workbookStrings(pkg: PackageParts, rels: Relationship[]): string[] | null {
+  const rel = rels.find((r) => r.kind === 'sharedStrings');
+  const xml = rel === undefined ? undefined : pkg.text(rel.target);
+  if (rel === undefined || xml === undefined) return null;
+  pkg.typed(rel.target, CONTENT_TYPE.sharedStrings);
+  return sharedStrings(xml);
 }
 
 /** A cell's text as the metadata sheet means it (ExcelJS's cell.text). */
@@ -78,16 +122,14 @@ function readMeta(xml: string | undefined, strings: string[] | null): Record<str
 }
 
 function readParts(parts: ReadonlyMap<string, string>): ReadWorkbook {
-  const byPath = new Map<string, string>();
-  for (const [name, xml] of parts) byPath.set(name.replace(/^\/+/, ''), xml);
-  const text = (path: string) => byPath.get(path);
-
-  const workbookXml = text(WORKBOOK);
-  const book = workbookXml === undefined ? { sheets: [], definedNames: [] } : workbookPart(workbookXml);
-  const sheetPath = sheetTable(book, text);
-  const strings = sharedStrings(text(SHARED_STRINGS));
+  const pkg = new PackageParts(parts);
+  const workbook = workbookPath(pkg);
+  const book = workbookPart(pkg.text(workbook) as string);
+  const rels = pkg.relationships(workbook);
+  const sheetPath = sheetTable(pkg, book, rels);
+  const strings = workbookStrings(pkg, rels);
   const metaPath = sheetPath.get(META_SHEET_NAME);
-  const meta = readMeta(metaPath === undefined ? undefined : text(metaPath), strings);
+  const meta = readMeta(metaPath === undefined ? undefined : pkg.text(metaPath), strings);
 
   const names = namedCells(book.definedNames, new Set(sheetPath.keys()));
   const wantedBySheet = new Map<string, Set<number>>();
@@ -98,7 +140,7 @@ function readParts(parts: ReadonlyMap<string, string>): ReadWorkbook {
   }
   const cellsBySheet = new Map<string, Map<number, CellInput>>();
   for (const [sheet, keys] of wantedBySheet) {
-    const xml = text(sheetPath.get(sheet) as string) as string;
+    const xml = pkg.text(sheetPath.get(sheet) as string) as string;
     cellsBySheet.set(sheet, readSheetCells(xml, (r, c) => keys.has(cellKey(r, c)), strings));
   }
 

@@ -73,6 +73,11 @@ export const ZIP_TEXT = {
 export const PACKAGE_TEXT = {
   unreadable: (why: string) => `Tệp .xlsx bị hỏng, không đọc được (${why}).`,
   noSheets: 'Tệp không có trang tính nào.',
+  noContentTypes: 'thiếu phần mô tả nội dung [Content_Types].xml',
+  noWorkbook: 'tệp không chỉ ra sổ tính nào',
+  twoWorkbooks: 'tệp chỉ ra hai sổ tính',
+  partMissing: (part: string) => `thiếu phần ${part}`,
+  wrongType: (part: string) => `phần ${part} không được khai báo đúng loại nội dung`,
   twoSheetsOneName: (name: string) => `hai trang tính cùng tên “${name}”`,
   missingString: (cell: string) => `ô ${cell} trỏ tới chuỗi không có`,
 } as const;

@@ -30,6 +30,8 @@ export interface CorpusCase {
   origin: string;
   build: (bases: Base[]) => Promise<Buffer>;
   expected: Expected;
+  /** LibreOffice opens the file and decides its total: check must read what LibreOffice recalculates. */
+  truth?: 'libreoffice';
 }
 
 const MAIN = "&apos;Tự chấm điểm&apos;";
@@ -140,6 +142,68 @@ function bomb(bytes: number, declared: number): (bases: Base[]) => Promise<Buffe
     );
     return packZip(parts, 'deflate');
   };
+}
+
+/** A part's entry, which the base must have. */
+function part(es: ZipEntry[], name: string): ZipEntry {
+  const found = es.find((e) => e.name === name);
+  if (!found) throw new Error(`no ${name} in the base`);
+  return found;
+}
+
+const text = (e: ZipEntry) => e.data.toString('utf8');
+const withText = (name: string, xml: string): ZipEntry => ({ name, data: Buffer.from(xml, 'utf8') });
+
+/** A new Override in [Content_Types].xml. */
+const override = (partName: string, type: string) => (xml: string) =>
+  xml.replace('</Types>', () => `<Override PartName="${partName}" ContentType="${type}"/></Types>`);
+
+const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const STRINGS_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml';
+
+/**
+ * The workbook part moved to xl/book/wb.xml, as other writers may place it:
+ * its relationships move with it (targets one folder up), and the package's
+ * relationship and content types follow.
+ */
+function relocateWorkbook(es: ZipEntry[]): ZipEntry[] {
+  const moved = new Map([
+    ['xl/workbook.xml', (e: ZipEntry) => ({ name: 'xl/book/wb.xml', data: e.data })],
+    ['xl/_rels/workbook.xml.rels', (e: ZipEntry) => withText('xl/book/_rels/wb.xml.rels', text(e).replace(/Target="(?!\/)/g, 'Target="../'))],
+    ['_rels/.rels', (e: ZipEntry) => withText(e.name, text(e).replace('Target="xl/workbook.xml"', 'Target="xl/book/wb.xml"'))],
+    ['[Content_Types].xml', (e: ZipEntry) => withText(e.name, text(e).replace('PartName="/xl/workbook.xml"', 'PartName="/xl/book/wb.xml"'))],
+  ]);
+  for (const name of moved.keys()) part(es, name);
+  return es.map((e) => moved.get(e.name)?.(e) ?? e);
+}
+
+/**
+ * The complete base with its workbook at xl/book/wb.xml and, where a reader
+ * that assumes the usual path looks, the workbook of another base: its own
+ * sheets and strings under xl/decoy/, declared in the content types, but
+ * referred to by nothing the package's relationships reach.
+ */
+async function withDecoy(bases: Base[]): Promise<Buffer> {
+  const real = relocateWorkbook(await unzipEntries(bases[0].bytes));
+  const other = await unzipEntries(bases[1].bytes);
+  const decoyRels = text(part(other, 'xl/_rels/workbook.xml.rels'))
+    .replace(/Target="worksheets\/(sheet\d+\.xml)"/g, 'Target="decoy/$1"')
+    .replace('Target="sharedStrings.xml"', 'Target="decoy/sharedStrings.xml"');
+  const decoy = [
+    part(other, 'xl/workbook.xml'),
+    withText('xl/_rels/workbook.xml.rels', decoyRels),
+    { name: 'xl/decoy/sheet1.xml', data: part(other, 'xl/worksheets/sheet1.xml').data },
+    { name: 'xl/decoy/sheet2.xml', data: part(other, 'xl/worksheets/sheet2.xml').data },
+    { name: 'xl/decoy/sharedStrings.xml', data: part(other, 'xl/sharedStrings.xml').data },
+  ];
+  const types = part(real, '[Content_Types].xml');
+  const declared = [
+    override('/xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'),
+    override('/xl/decoy/sheet1.xml', WORKSHEET_TYPE),
+    override('/xl/decoy/sheet2.xml', WORKSHEET_TYPE),
+    override('/xl/decoy/sharedStrings.xml', STRINGS_TYPE),
+  ].reduce((xml, add) => add(xml), text(types));
+  return packZip([...real.map((e) => (e === types ? withText(e.name, declared) : e)), ...decoy], 'deflate');
 }
 
 const clean: Expected = { check: { status: 'clean' }, merge: { status: 'valid' } };
@@ -323,6 +387,37 @@ export const CORPUS: CorpusCase[] = [
     origin: BY_HAND,
     build: rewrite('xl/workbook.xml', moveName('TongDiem', `${MAIN}!${absolute(addressOf('Tong_I', COL.max))}`)),
     expected: rejected('NAME_NOT_FORMULA'),
+  },
+  // ---- the package read as spreadsheet programs read it ----------------------
+  {
+    name: 'workbook-elsewhere',
+    description: 'the workbook part at xl/book/wb.xml, found through _rels/.rels (was refused: "Tệp không có trang tính nào")',
+    origin: BY_HAND,
+    build: entries(relocateWorkbook),
+    expected: clean,
+    truth: 'libreoffice',
+  },
+  {
+    name: 'decoy-workbook',
+    description: 'an unreferenced xl/workbook.xml of another unit beside the real workbook at xl/book/wb.xml (the decoy was merged)',
+    origin: BY_HAND,
+    build: withDecoy,
+    expected: clean,
+    truth: 'libreoffice',
+  },
+  {
+    name: 'workbook-without-its-content-type',
+    description: 'the workbook part\'s Override removed: by the xml Default it is plain XML, not a workbook, as Excel refuses it',
+    origin: BY_HAND,
+    build: rewrite('[Content_Types].xml', (x) => x.replace(/<Override PartName="\/xl\/workbook\.xml"[^>]*\/>/, '')),
+    expected: unreadable('UNREADABLE'),
+  },
+  {
+    name: 'content-types-missing',
+    description: 'no [Content_Types].xml: no part says what it is',
+    origin: BY_HAND,
+    build: entries((es) => es.filter((e) => e.name !== '[Content_Types].xml')),
+    expected: unreadable('UNREADABLE'),
   },
   // ---- hostile inputs kept because they are worth keeping ----------------------
   {

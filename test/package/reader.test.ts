@@ -249,13 +249,18 @@ describe('package variants other writers produce', () => {
     expect(readWorkbookParts(parts).cell('Chia_Se')).toEqual({ kind: 'formula', formula: 'B201*2', result: 6 });
   });
 
-  test('a workbook without the metadata sheet, or without sheets, is refused with the ExcelJS reader’s codes', () => {
+  test('a workbook without the metadata sheet, its workbook part or sheets is refused with the ExcelJS reader’s codes', () => {
     const noMeta = new Map(base);
     const workbook = text(base, 'xl/workbook.xml').replace(new RegExp(`<sheet [^>]*name="${META_SHEET_NAME}"[^>]*/>`), '');
     put(noMeta, 'xl/workbook.xml', workbook);
     expect(() => readWorkbookParts(noMeta)).toThrow(expect.objectContaining({ code: 'METADATA_MISSING' }));
+    const noWorkbook = new Map(base);
+    noWorkbook.delete('xl/workbook.xml');
+    expect(() => readWorkbookParts(noWorkbook)).toThrow(
+      expect.objectContaining({ code: 'UNREADABLE', message: 'Tệp .xlsx bị hỏng, không đọc được (thiếu phần xl/workbook.xml).' }),
+    );
     const noSheets = new Map(base);
-    noSheets.delete('xl/workbook.xml');
+    put(noSheets, 'xl/workbook.xml', text(base, 'xl/workbook.xml').replace(/<sheets>.*<\/sheets>/, '<sheets/>'));
     expect(() => readWorkbookParts(noSheets)).toThrow(expect.objectContaining({ code: 'UNREADABLE', message: 'Tệp không có trang tính nào.' }));
     const noStrings = new Map(base);
     noStrings.delete('xl/sharedStrings.xml');
