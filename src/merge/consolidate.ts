@@ -54,9 +54,33 @@ export interface MergeResult {
   ranking: number[];
 }
 
-/** Same unit despite case, spacing or Unicode form: "Hội  LHPN huyện A" = "hội lhpn huyện a". */
+/** The five Vietnamese tone marks as combining characters: grave, acute, tilde, hook above, dot below. */
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+/** Characters that take no space: a name pasted from the web may carry them. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+
+/**
+ * A syllable with its tone moved to its end: the old placement ("hoà",
+ * "thuỷ", "khoẻ") and the new ("hòa", "thủy", "khỏe") give one key. Other
+ * marks (â, ă, ê, ô, ơ, ư) stay on their letter.
+ */
+function toneAtEnd(word: string): string {
+  const tones = word.match(TONE_MARKS) ?? [];
+  return word.replace(TONE_MARKS, '') + tones.join('');
+}
+
+/**
+ * Same unit despite case, spacing, Unicode form or tone placement:
+ * "Hội  LHPN huyện Hoà An" = "hội lhpn huyện hòa an".
+ */
 export function unitKey(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
+  return name
+    .normalize('NFD')
+    .replace(INVISIBLE, '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLocaleLowerCase('vi')
+    .replace(/[\p{L}\p{M}]+/gu, toneAtEnd);
 }
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });

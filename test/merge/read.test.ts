@@ -65,8 +65,10 @@ describe('reading returned files for the merge', () => {
   });
 
   test('the same unit twice keeps the newer creation even when given first, and names it', () => {
-    const old = outcome('hoa-an-cu.xlsx');
-    expect(old.problems).toEqual([expect.objectContaining({ code: 'DUPLICATE_UNIT', message: expect.stringContaining('hoa-an-moi.xlsx') })]);
+    for (const file of ['hoa-an-cu.xlsx', 'hoa-an-kieu-cu.xlsx']) {
+      const old = outcome(file);
+      expect(old.problems).toEqual([expect.objectContaining({ code: 'DUPLICATE_UNIT', message: expect.stringContaining('hoa-an-moi.xlsx') })]);
+    }
     expect(result.units.filter((u) => unitKey(u.unitName) === unitKey(UNITS.hoaAn)).map((u) => path.basename(u.file))).toEqual([
       'hoa-an-moi.xlsx',
     ]);
@@ -173,6 +175,35 @@ describe('consolidating readings', () => {
     expect(unitKey('  Hội LHPN  huyện HÒA An ')).toBe(unitKey('hội lhpn huyện hòa an'));
     expect(unitKey('Hội LHPN huyện Hòa An'.normalize('NFD'))).toBe(unitKey('Hội LHPN huyện Hòa An'));
     expect(unitKey('Hội LHPN huyện Hòa An')).not.toBe(unitKey('Hội LHPN huyện Hà Quảng'));
+  });
+
+  test.each([
+    ['Hội LHPN huyện Hòa An', 'Hội LHPN huyện Hoà An'],
+    ['Hội LHPN huyện Quảng Hòa', 'HỘI LHPN HUYỆN QUẢNG HOÀ'],
+    ['Hội LHPN xã Thủy Hùng', 'Hội LHPN xã Thuỷ Hùng'],
+    ['Hội LHPN phường Khỏe Mạnh', 'hội lhpn phường khoẻ mạnh'],
+    ['Hội LHPN xã Hóa Thám', 'Hội LHPN xã Hoá Thám'.normalize('NFD')],
+    ['Hội LHPN huyện Hòa An', 'Hội\u00a0LHPN huyện\u200b Hòa An'],
+  ])('%s and %s are one unit: tone placement old and new, case, form, spacing', (a, b) => {
+    expect(unitKey(a)).toBe(unitKey(b));
+  });
+
+  test.each([
+    ['Hội LHPN huyện Hà Quảng', 'Hội LHPN huyện Hạ Quảng'],
+    ['Hội LHPN xã Hồi Xuân', 'Hội LHPN xã Hội Xuân'],
+    ['Hội LHPN xã Nguyên Bình', 'Hội LHPN xã Nguyễn Bình'],
+  ])('%s and %s stay two units: another tone is another name', (a, b) => {
+    expect(unitKey(a)).not.toBe(unitKey(b));
+  });
+
+  test('the kept unit is named as its newest file writes it, either tone placement', () => {
+    const pair = (newStyleAt: string, oldStyleAt: string) =>
+      consolidate([reading('a', unit('Hội LHPN huyện Hòa An', newStyleAt)), reading('b', unit('Hội LHPN huyện Hoà An', oldStyleAt))], loaded);
+    const oldStyleNewer = pair('2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z');
+    expect(oldStyleNewer.units.map((u) => [u.file, u.label])).toEqual([['b', 'Hội LHPN huyện Hoà An']]);
+    expect(oldStyleNewer.files[0].problems.map((p) => p.code)).toEqual(['DUPLICATE_UNIT']);
+    const newStyleNewer = pair('2026-03-01T00:00:00Z', '2026-02-01T00:00:00Z');
+    expect(newStyleNewer.units.map((u) => [u.file, u.label])).toEqual([['a', 'Hội LHPN huyện Hòa An']]);
   });
 
   test('creation time first, then the last save, then the file given later', () => {

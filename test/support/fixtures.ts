@@ -231,6 +231,13 @@ export function fixtureSet(): Fixture[] {
       codes: ['DUPLICATE_UNIT'],
       build: () => filled('  hội lhpn   huyện HÒA AN ', 5, '2026-01-10T07:00:00.000Z'),
     },
+    // The old tone placement ("Hoà") names the same unit as the new ("Hòa").
+    {
+      file: 'hoa-an-kieu-cu.xlsx',
+      status: 'rejected',
+      codes: ['DUPLICATE_UNIT'],
+      build: () => filled('Hội LHPN huyện Hoà An', 23, '2026-01-20T07:00:00.000Z'),
+    },
     {
       file: 'nguyen-binh-sai-so.xlsx',
       status: 'warning',
