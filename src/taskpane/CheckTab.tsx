@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ChevronDownRegular, ChevronUpRegular, ErrorCircleRegular, WarningRegular } from '@fluentui/react-icons';
 import { ErrorBar, type ShownError } from './ErrorBar';
-import { formatPoints } from './format';
+import { EXCEL_TEXT, PANE_TEXT } from '../text/messages';
 import { SHEET_NAME, type LiveProblem } from '../app/operations';
 import { chosenRubric } from './rubricChoice';
 import { useServices } from './services';
@@ -57,15 +57,17 @@ const useStyles = makeStyles({
 /** Unscored criteria named in the one-line summary before "và N tiêu chí khác". */
 const UNSCORED_PREVIEW = 12;
 
+const TEXT = PANE_TEXT.check;
+
 function ProblemItem({ problem, onSelect }: { problem: LiveProblem; onSelect: (address: string) => void }) {
   const styles = useStyles();
   const Icon = problem.severity === 'error' ? ErrorCircleRegular : WarningRegular;
   const content = (
     <>
-      <Icon className={mergeClasses(styles.icon, styles[problem.severity])} aria-label={problem.severity === 'error' ? 'Lỗi' : 'Cảnh báo'} />
+      <Icon className={mergeClasses(styles.icon, styles[problem.severity])} aria-label={PANE_TEXT.common[problem.severity]} />
       <span>
         {problem.message}
-        {problem.address && <span className={styles.where}>Ô {problem.address}</span>}
+        {problem.address && <span className={styles.where}>{TEXT.cell(problem.address)}</span>}
       </span>
     </>
   );
@@ -91,15 +93,12 @@ function UnscoredList({ problems, onSelect }: { problems: LiveProblem[]; onSelec
   const shown = owners.slice(0, UNSCORED_PREVIEW);
   return (
     <div className={styles.unscored}>
-      <Text>
-        Chưa chấm: tiêu chí {shown.join(', ')}
-        {owners.length > shown.length ? ` và ${owners.length - shown.length} tiêu chí khác` : ''}.
-      </Text>
+      <Text>{TEXT.unscored(shown, owners.length - shown.length)}</Text>
       <Button appearance="subtle" icon={open ? <ChevronUpRegular /> : <ChevronDownRegular />} onClick={() => setOpen(!open)} aria-expanded={open}>
-        {open ? 'Thu gọn' : `Xem từng tiêu chí chưa chấm (${problems.length})`}
+        {open ? TEXT.collapse : TEXT.showUnscored(problems.length)}
       </Button>
       {open && (
-        <ul className={styles.list} aria-label="Các tiêu chí chưa chấm">
+        <ul className={styles.list} aria-label={TEXT.unscoredLabel}>
           {problems.map((problem, i) => (
             <ProblemItem key={`${problem.name ?? ''}:${i}`} problem={problem} onSelect={onSelect} />
           ))}
@@ -118,7 +117,7 @@ export default function CheckTab({ settings, active }: TabProps) {
 
   const select = (address: string) => {
     setSelectFailure(null);
-    operations.select(address).catch((error: unknown) => setSelectFailure({ title: `Không chọn được ô ${address}`, error }));
+    operations.select(address).catch((error: unknown) => setSelectFailure({ title: TEXT.cannotSelect(address), error }));
   };
 
   // Unscored criteria are the work still to do, not faults: one line for all
@@ -128,15 +127,13 @@ export default function CheckTab({ settings, active }: TabProps) {
   const faults = problems.filter((p) => p.code !== 'UNSCORED');
   const errors = faults.filter((p) => p.severity === 'error').length;
   const warnings = faults.length - errors;
-  const counts = [errors > 0 && `${errors} lỗi`, warnings > 0 && `${warnings} cảnh báo`, unscored.length > 0 && `${unscored.length} tiêu chí chưa chấm`]
+  const counts = [errors > 0 && TEXT.errors(errors), warnings > 0 && TEXT.warnings(warnings), unscored.length > 0 && TEXT.unscoredCount(unscored.length)]
     .filter(Boolean)
     .join(', ');
 
   // Each check's outcome is said once; a new one replaces one not yet read out.
   const { announce } = useAnnounce();
-  const outcome =
-    check &&
-    `Đã chấm ${check.scoredCount}/${check.criterionCount}, tổng điểm ${formatPoints(check.total)}. ${counts || 'Không phát hiện vấn đề nào.'}`;
+  const outcome = check && TEXT.outcome(TEXT.scored(check.scoredCount, check.criterionCount), check.total, counts);
   useEffect(() => {
     if (outcome && active) announce(outcome, { batchId: 'check' });
   }, [outcome, active, announce]);
@@ -148,34 +145,32 @@ export default function CheckTab({ settings, active }: TabProps) {
       {status && !status.exists && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Chưa có bảng</MessageBarTitle>
-            Sổ làm việc chưa có trang “{SHEET_NAME}”. Hãy tạo bảng ở thẻ “Tạo bảng”.
+            <MessageBarTitle>{PANE_TEXT.common.noSheetTitle}</MessageBarTitle>
+            {EXCEL_TEXT.noSheet(SHEET_NAME)}
           </MessageBarBody>
         </MessageBar>
       )}
       {status?.exists && !status.ours && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Không phải bảng của tiện ích</MessageBarTitle>
-            Trang “{SHEET_NAME}” không do tiện ích tạo nên không kiểm tra được.
+            <MessageBarTitle>{PANE_TEXT.common.notOursTitle}</MessageBarTitle>
+            {TEXT.notOurs(SHEET_NAME)}
           </MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.toolbar}>
         <Button icon={<ArrowClockwiseRegular />} onClick={refresh} disabledFocusable={checking}>
-          Kiểm tra lại
+          {TEXT.again}
         </Button>
-        {checking && <Spinner size="tiny" label="Đang kiểm tra…" />}
+        {checking && <Spinner size="tiny" label={TEXT.checking} />}
       </div>
       {check && (
         <>
           <Field
             label={
               <span className={styles.summary}>
-                <span>
-                  Đã chấm {check.scoredCount}/{check.criterionCount}
-                </span>
-                <span className={styles.total}>Tổng điểm: {formatPoints(check.total)}</span>
+                <span>{TEXT.scored(check.scoredCount, check.criterionCount)}</span>
+                <span className={styles.total}>{TEXT.total(check.total)}</span>
               </span>
             }
           >
@@ -183,12 +178,12 @@ export default function CheckTab({ settings, active }: TabProps) {
           </Field>
           {problems.length === 0 ? (
             <MessageBar intent="success" layout="multiline">
-              <MessageBarBody>Không phát hiện vấn đề nào.</MessageBarBody>
+              <MessageBarBody>{TEXT.noProblems}</MessageBarBody>
             </MessageBar>
           ) : (
             <>
-              <Text weight="semibold">{counts} — bấm vào một dòng để chọn ô.</Text>
-              <ul className={styles.list} aria-label="Các vấn đề">
+              <Text weight="semibold">{TEXT.clickToSelect(counts)}</Text>
+              <ul className={styles.list} aria-label={TEXT.problemsLabel}>
                 {faults.map((problem, i) => (
                   <ProblemItem key={`${problem.code}:${problem.name ?? ''}:${i}`} problem={problem} onSelect={select} />
                 ))}

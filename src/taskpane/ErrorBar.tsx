@@ -10,6 +10,7 @@ import {
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { describeError } from './errors';
+import { PANE_TEXT } from '../text/messages';
 import { useServices } from './services';
 
 export interface ShownError {
@@ -55,13 +56,17 @@ export function ErrorBar({ shown, onDismiss, onRetry }: { shown: ShownError; onD
       <MessageBarBody>
         <MessageBarTitle>{shown.title}</MessageBarTitle>
         {message}
-        {detail && <span className={styles.detail}>Chi tiết: {detail}</span>}
+        {detail && (
+          <span className={styles.detail}>
+            {PANE_TEXT.errors.detail} {detail}
+          </span>
+        )}
         {issues.length > 0 && (
           <ul className={styles.issues}>
             {issues.slice(0, MAX_ISSUES).map((issue, i) => (
               <li key={i}>{issue}</li>
             ))}
-            {issues.length > MAX_ISSUES && <li>… và {issues.length - MAX_ISSUES} lỗi khác</li>}
+            {issues.length > MAX_ISSUES && <li>{PANE_TEXT.errors.moreIssues(issues.length - MAX_ISSUES)}</li>}
           </ul>
         )}
       </MessageBarBody>
@@ -70,7 +75,7 @@ export function ErrorBar({ shown, onDismiss, onRetry }: { shown: ShownError; onD
           onDismiss && (
             <Button
               appearance="transparent"
-              aria-label="Đóng thông báo"
+              aria-label={PANE_TEXT.errors.dismiss}
               icon={<DismissRegular />}
               onClick={() => {
                 focusAfterClose(opener, bar.current);
@@ -88,7 +93,7 @@ export function ErrorBar({ shown, onDismiss, onRetry }: { shown: ShownError; onD
               onRetry();
             }}
           >
-            Thử lại
+            {PANE_TEXT.errors.retry}
           </Button>
         )}
       </MessageBarActions>

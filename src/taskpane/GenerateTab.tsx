@@ -19,6 +19,10 @@ import { RubricChooser } from './RubricChooser';
 import { chosenRubric } from './rubricChoice';
 import { useServices } from './services';
 import type { TabProps } from './tabs';
+import { INPUT_LABELS, PANE_TEXT, rubricLabel } from '../text/messages';
+
+const TEXT = PANE_TEXT.generate;
+const COMMON = PANE_TEXT.common;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -28,23 +32,23 @@ const useStyles = makeStyles({
 
 function statusLine(status: SheetStatus, loaded: LoadedRubric): { intent: 'info' | 'warning'; title: string; text: string } {
   if (!status.exists) {
-    return { intent: 'info', title: 'Chưa có bảng', text: `Sổ làm việc chưa có trang “${SHEET_NAME}”. Bấm “Tạo bảng” để tạo.` };
+    return { intent: 'info', title: COMMON.noSheetTitle, text: TEXT.noSheet(SHEET_NAME) };
   }
   if (!status.ours) {
     return {
       intent: 'warning',
-      title: 'Trùng tên trang tính',
-      text: `Sổ làm việc đã có trang “${SHEET_NAME}” không do tiện ích tạo. Tiện ích không ghi đè trang đó: hãy đổi tên hoặc xoá nó rồi tạo bảng.`,
+      title: TEXT.clashTitle,
+      text: TEXT.clash(SHEET_NAME),
     };
   }
   const meta = status.meta ?? {};
   const { rubric, fingerprint } = loaded;
-  const current = `${meta.rubricId ?? '?'} phiên bản ${meta.rubricVersion ?? '?'}`;
+  const current = rubricLabel(meta.rubricId ?? '?', meta.rubricVersion ?? '?');
   const text =
     meta.rubricFingerprint === fingerprint
-      ? `Bảng theo bộ tiêu chí ${current}. “Cập nhật” làm mới bố cục và giữ mọi mục đã nhập.`
-      : `Bảng đang theo bộ tiêu chí ${current}. “Cập nhật” chuyển sang ${rubric.id} phiên bản ${rubric.version} và giữ mọi mục đã nhập theo tên ô.`;
-  return { intent: 'info', title: meta.unitName ? `Đã có bảng của ${meta.unitName}` : 'Đã có bảng', text };
+      ? TEXT.sameRubric(current)
+      : TEXT.otherRubric(current, rubricLabel(rubric.id, rubric.version));
+  return { intent: 'info', title: meta.unitName ? TEXT.sheetOf(meta.unitName) : TEXT.sheetExists, text };
 }
 
 function ResultView({ result }: { result: GenerateResult }) {
@@ -53,18 +57,18 @@ function ResultView({ result }: { result: GenerateResult }) {
     <>
       <MessageBar intent="success" politeness="polite" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{result.mode === 'created' ? 'Đã tạo bảng tự chấm điểm' : 'Đã cập nhật bảng tự chấm điểm'}</MessageBarTitle>
+          <MessageBarTitle>{result.mode === 'created' ? TEXT.created : TEXT.upgraded}</MessageBarTitle>
           {result.mode === 'upgraded'
-            ? `Giữ lại ${result.keptEntries} mục đã nhập.`
-            : `Nhập điểm tự chấm và minh chứng vào các ô trắng; thẻ “Kiểm tra” liệt kê những gì còn thiếu.`}
+            ? TEXT.kept(result.keptEntries)
+            : TEXT.nextStep}
         </MessageBarBody>
       </MessageBar>
       {result.orphans.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{result.orphans.length} mục đã nhập không còn tiêu chí tương ứng</MessageBarTitle>
-            Bộ tiêu chí mới không có các ô dưới đây. Giá trị đã nhập:
-            <ul className={styles.list} aria-label="Mục không còn tiêu chí">
+            <MessageBarTitle>{TEXT.orphansTitle(result.orphans.length)}</MessageBarTitle>
+            {TEXT.orphans}
+            <ul className={styles.list} aria-label={TEXT.orphansLabel}>
               {result.orphans.map((o) => (
                 <li key={o.name}>
                   {o.name}: {String(o.value)}
@@ -77,7 +81,7 @@ function ResultView({ result }: { result: GenerateResult }) {
       {result.notices.map((notice) => (
         <MessageBar key={notice} intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Lưu ý</MessageBarTitle>
+            <MessageBarTitle>{COMMON.notice}</MessageBarTitle>
             {notice}
           </MessageBarBody>
         </MessageBar>
@@ -100,7 +104,7 @@ export default function GenerateTab({ settings, onSettingsChange, active }: TabP
     () =>
       fallbackReason === undefined
         ? null
-        : { title: 'Tệp bộ tiêu chí đã lưu không còn hợp lệ; đang dùng bộ có sẵn', error: fallbackReason },
+        : { title: PANE_TEXT.rubric.savedInvalid, error: fallbackReason },
     [fallbackReason],
   );
 
@@ -109,7 +113,7 @@ export default function GenerateTab({ settings, onSettingsChange, active }: TabP
     try {
       setStatus(await operations.status());
     } catch (error) {
-      setStatusError({ title: 'Không đọc được sổ làm việc', error });
+      setStatusError({ title: COMMON.cannotReadWorkbook, error });
     }
   }, [operations]);
 
@@ -150,7 +154,7 @@ export default function GenerateTab({ settings, onSettingsChange, active }: TabP
         }),
       );
     } catch (error) {
-      setFailure({ title: upgrading ? 'Không cập nhật được bảng' : 'Không tạo được bảng', error });
+      setFailure({ title: upgrading ? TEXT.cannotUpgrade : TEXT.cannotCreate, error });
     } finally {
       setBusy(false);
     }
@@ -164,10 +168,10 @@ export default function GenerateTab({ settings, onSettingsChange, active }: TabP
       {fallback && <ErrorBar shown={fallback} />}
       <RubricChooser setting={settings.rubric} loaded={loaded} onChange={(rubric) => onSettingsChange({ rubric })} />
       <Field
-        label="Tên đơn vị"
+        label={INPUT_LABELS.unitName}
         required
         validationState={unitTouched && !unitName ? 'error' : 'none'}
-        validationMessage={unitTouched && !unitName ? 'Nhập tên đơn vị, ví dụ: Hội LHPN huyện Hà Quảng.' : undefined}
+        validationMessage={unitTouched && !unitName ? TEXT.unitNameNeeded : undefined}
       >
         <Input
           value={settings.unitName}
@@ -176,15 +180,15 @@ export default function GenerateTab({ settings, onSettingsChange, active }: TabP
           onBlur={() => setUnitTouched(true)}
         />
       </Field>
-      <Field label="Người lập biểu" hint={`Họ tên in dưới dòng “${preparerText.labels.join(' – ')}”; để trống nếu chưa có.`}>
+      <Field label={COMMON.preparer} hint={TEXT.signerHint(preparerText.labels.join(' – '))}>
         <Input value={settings.preparer} maxLength={200} onChange={(_, d) => onSettingsChange({ preparer: d.value })} />
       </Field>
-      <Field label="Người ký" hint={`Họ tên in dưới dòng “${signerText.labels.join(' – ')}”; để trống nếu chưa có.`}>
+      <Field label={COMMON.signer} hint={TEXT.signerHint(signerText.labels.join(' – '))}>
         <Input value={settings.signer} maxLength={200} onChange={(_, d) => onSettingsChange({ signer: d.value })} />
       </Field>
       <Divider />
       {statusError && <ErrorBar shown={statusError} onRetry={() => void readStatus()} />}
-      {!status && !statusError && <Spinner size="tiny" label="Đang đọc sổ làm việc…" />}
+      {!status && !statusError && <Spinner size="tiny" label={COMMON.readingWorkbook} />}
       {line && (
         <MessageBar intent={line.intent} layout="multiline">
           <MessageBarBody>
@@ -196,13 +200,13 @@ export default function GenerateTab({ settings, onSettingsChange, active }: TabP
       <div className={styles.actions}>
         {/* Only focusable while busy, so focus stays on it through the work. */}
         <Button appearance="primary" disabled={!status || foreign} disabledFocusable={busy} onClick={() => void submit()}>
-          {upgrading ? 'Cập nhật' : 'Tạo bảng'}
+          {upgrading ? TEXT.upgrade : TEXT.create}
         </Button>
-        {busy && <Spinner size="tiny" label={upgrading ? 'Đang cập nhật…' : 'Đang tạo bảng…'} />}
+        {busy && <Spinner size="tiny" label={upgrading ? TEXT.upgrading : TEXT.creating} />}
       </div>
       {failure && <ErrorBar shown={failure} onDismiss={() => setFailure(null)} />}
       {result && <ResultView result={result} />}
-      {!result && !failure && <Text size={200}>Bảng ghi vào trang “{SHEET_NAME}” của sổ làm việc đang mở.</Text>}
+      {!result && !failure && <Text size={200}>{TEXT.writesTo(SHEET_NAME)}</Text>}
     </div>
   );
 }

@@ -20,7 +20,7 @@ import {
   useAnnounce,
 } from '@fluentui/react-components';
 import { DeleteRegular, DocumentAddRegular } from '@fluentui/react-icons';
-import { consolidate, STATUS_LABEL } from '../app/merge';
+import { consolidate, MERGE_SHEETS, STATUS_LABEL } from '../app/merge';
 import type { FileReading } from '../merge/consolidate';
 import type { FileStatus } from '../merge/problems';
 import { ErrorBar, type ShownError } from './ErrorBar';
@@ -29,6 +29,10 @@ import { describeRubric } from './RubricChooser';
 import { chosenRubric } from './rubricChoice';
 import { useServices } from './services';
 import type { TabProps } from './tabs';
+import { formatDateTime } from '../text/format';
+import { PANE_TEXT } from '../text/messages';
+
+const TEXT = PANE_TEXT.merge;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -56,14 +60,7 @@ interface PickedEntry {
 
 const keyOf = (f: File) => `${f.name}|${f.size}|${f.lastModified}`;
 
-/** "08:30 ngày 02/03/2026", as the CLI stamps a merge. */
-function localTime(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getHours())}:${p(d.getMinutes())} ngày ${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
-}
-
 function WrittenView({ written, units }: { written: MergeWriteResult; units: number }) {
-  const sheets = written.sheets.map((s) => `“${s}”`).join(', ');
   // The write button is disabled once the merge is written: focus moves to what it did.
   const message = useRef<HTMLDivElement>(null);
   useEffect(() => message.current?.focus(), []);
@@ -71,16 +68,15 @@ function WrittenView({ written, units }: { written: MergeWriteResult; units: num
     <>
       <MessageBar ref={message} tabIndex={-1} intent="success" politeness="polite" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>Đã ghi kết quả tổng hợp</MessageBarTitle>
-          {units} đơn vị vào các trang {sheets}. Nhập điểm thẩm định vào cột “Thẩm định” của trang “{written.sheets[0]}”; ô để trống tính
-          bằng điểm tự chấm.
-          {written.renamed && ' Sổ làm việc đã có trang cùng tên, nên kết quả mới ghi vào các trang trên; các trang cũ giữ nguyên.'}
+          <MessageBarTitle>{TEXT.writtenTitle}</MessageBarTitle>
+          {TEXT.written(units, written.sheets)}
+          {written.renamed && TEXT.renamed}
         </MessageBarBody>
       </MessageBar>
       {written.notices.map((notice) => (
         <MessageBar key={notice} intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Lưu ý</MessageBarTitle>
+            <MessageBarTitle>{PANE_TEXT.common.notice}</MessageBarTitle>
             {notice}
           </MessageBarBody>
         </MessageBar>
@@ -122,7 +118,7 @@ export default function MergeTab({ settings }: TabProps) {
     setReading(true);
     setProgress({ done: 0, total: fresh.length });
     // Said at the start and, with the statuses, at the end: not once per file.
-    announce(`Đang đọc ${fresh.length} tệp…`, { batchId: 'merge-read' });
+    announce(TEXT.readingFiles(fresh.length), { batchId: 'merge-read' });
     try {
       for (const [i, file] of fresh.entries()) {
         const fileReading = await readMergeFile(file, loaded);
@@ -131,7 +127,7 @@ export default function MergeTab({ settings }: TabProps) {
       }
     } catch (error) {
       // Only the reader itself failing lands here (its code did not load): bad files come back as readings.
-      setReadFailure({ title: 'Không đọc được các tệp', error });
+      setReadFailure({ title: TEXT.cannotRead, error });
       setEntries((prev) => prev.filter((e) => e.reading !== undefined));
     } finally {
       setReading(false);
@@ -154,10 +150,10 @@ export default function MergeTab({ settings }: TabProps) {
     setWriteFailure(null);
     setWritten(null);
     try {
-      const outcome = await operations.writeMerge({ loaded, result, mergedAt: localTime(new Date()) });
+      const outcome = await operations.writeMerge({ loaded, result, mergedAt: formatDateTime(new Date()) });
       setWritten({ result: outcome, units: result.units.length });
     } catch (error) {
-      setWriteFailure({ title: 'Không ghi được kết quả tổng hợp', error });
+      setWriteFailure({ title: TEXT.cannotWrite, error });
     } finally {
       setWriting(false);
     }
@@ -167,9 +163,7 @@ export default function MergeTab({ settings }: TabProps) {
   const tally = (status: FileStatus) => result?.files.filter((f) => f.status === status).length ?? 0;
   const summary =
     result &&
-    `${result.files.length} tệp: ${tally('valid')} hợp lệ, ${tally('warning')} cảnh báo, ${tally('rejected')} bị loại — ${
-      result.units.length > 0 ? `${result.units.length} đơn vị được tổng hợp.` : 'không có đơn vị nào tổng hợp được.'
-    }`;
+    TEXT.summary(result.files.length, tally('valid'), tally('warning'), tally('rejected'), result.units.length);
   useEffect(() => {
     if (summary && !reading) announce(summary, { batchId: 'merge-read' });
   }, [summary, reading, announce]);
@@ -177,11 +171,10 @@ export default function MergeTab({ settings }: TabProps) {
   return (
     <div className={styles.root}>
       <Text>
-        Chọn các tệp bảng tự chấm điểm (.xlsx) các đơn vị gửi về. Tệp được đọc ngay trên máy này và không bị sửa; kết quả ghi thành các
-        trang mới trong sổ làm việc đang mở.
+        {TEXT.intro}
       </Text>
       <Text size={200} className={styles.muted}>
-        Theo bộ tiêu chí: {describeRubric(loaded)}
+        {TEXT.rubric} {describeRubric(loaded)}
       </Text>
       <div className={styles.actions}>
         {/* Focusable while busy, so focus stays on it after the files are picked. */}
@@ -192,11 +185,11 @@ export default function MergeTab({ settings }: TabProps) {
           disabledFocusable={reading || writing}
           onClick={() => input.current?.click()}
         >
-          {entries.length === 0 ? 'Chọn tệp…' : 'Thêm tệp…'}
+          {entries.length === 0 ? TEXT.pick : TEXT.pickMore}
         </Button>
         {entries.length > 0 && (
           <Button appearance="subtle" icon={<DeleteRegular />} disabledFocusable={reading || writing} onClick={clear}>
-            Xoá danh sách
+            {TEXT.clear}
           </Button>
         )}
       </div>
@@ -206,7 +199,7 @@ export default function MergeTab({ settings }: TabProps) {
         type="file"
         multiple
         accept=".xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-label="Chọn các tệp cần tổng hợp"
+        aria-label={TEXT.pickLabel}
         onChange={(event) => {
           const files = Array.from(event.target.files ?? []);
           // Reset so the same files can be picked again after the list is cleared.
@@ -216,8 +209,8 @@ export default function MergeTab({ settings }: TabProps) {
       />
       {progress && (
         <Field
-          label={`Đã đọc ${progress.done}/${progress.total} tệp`}
-          hint={reading ? `Đang đọc ${entries.find((e) => !e.reading)?.file.name ?? ''}…` : undefined}
+          label={TEXT.progress(progress.done, progress.total)}
+          hint={reading ? TEXT.readingFile(entries.find((e) => !e.reading)?.file.name ?? '') : undefined}
         >
           <ProgressBar value={progress.total > 0 ? progress.done / progress.total : 0} thickness="large" />
         </Field>
@@ -225,11 +218,11 @@ export default function MergeTab({ settings }: TabProps) {
       {readFailure && <ErrorBar shown={readFailure} onDismiss={() => setReadFailure(null)} />}
       {summary && <Text weight="semibold">{summary}</Text>}
       {entries.length > 0 && (
-        <Table size="small" aria-label="Trạng thái các tệp">
+        <Table size="small" aria-label={TEXT.tableLabel}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>Tệp và vấn đề</TableHeaderCell>
-              <TableHeaderCell className={styles.statusCell}>Trạng thái</TableHeaderCell>
+              <TableHeaderCell>{TEXT.fileColumn}</TableHeaderCell>
+              <TableHeaderCell className={styles.statusCell}>{TEXT.statusColumn}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -247,7 +240,7 @@ export default function MergeTab({ settings }: TabProps) {
                           <li key={k}>{p.message}</li>
                         ))}
                         {problems.length > SHOWN_PROBLEMS && (
-                          <li>… và {problems.length - SHOWN_PROBLEMS} vấn đề khác (đủ cả trong trang “Kiểm tra” khi ghi kết quả)</li>
+                          <li>{TEXT.moreProblems(problems.length - SHOWN_PROBLEMS, MERGE_SHEETS.check)}</li>
                         )}
                       </ul>
                     )}
@@ -258,9 +251,9 @@ export default function MergeTab({ settings }: TabProps) {
                         {STATUS_LABEL[outcome.status]}
                       </Badge>
                     ) : entry.reading ? (
-                      <Text size={200}>Đã đọc</Text>
+                      <Text size={200}>{TEXT.read}</Text>
                     ) : (
-                      <Spinner size="extra-tiny" label="Đang chờ" />
+                      <Spinner size="extra-tiny" label={TEXT.waiting} />
                     )}
                   </TableCell>
                 </TableRow>
@@ -278,9 +271,9 @@ export default function MergeTab({ settings }: TabProps) {
             disabledFocusable={reading || writing}
             onClick={() => void write()}
           >
-            Ghi kết quả vào sổ làm việc
+            {TEXT.write}
           </Button>
-          {writing && <Spinner size="tiny" label="Đang ghi…" />}
+          {writing && <Spinner size="tiny" label={TEXT.writing} />}
         </div>
       )}
       {writeFailure && <ErrorBar shown={writeFailure} onDismiss={() => setWriteFailure(null)} />}

@@ -18,6 +18,10 @@ import { SHEET_NAME, type PrintResult, type SheetStatus } from '../app/operation
 import { chosenRubric } from './rubricChoice';
 import { useServices } from './services';
 import type { TabProps } from './tabs';
+import { EXCEL_TEXT, INPUT_LABELS, PANE_TEXT } from '../text/messages';
+
+const TEXT = PANE_TEXT.print;
+const COMMON = PANE_TEXT.common;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -27,31 +31,24 @@ const useStyles = makeStyles({
   list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 
-const NAMES = {
-  TenDonVi: 'tên đơn vị',
-  NgayLap: 'dòng địa danh – ngày tháng',
-  NguoiLap: 'người lập biểu',
-  NguoiKy: 'người ký',
-} as Record<string, string>;
-
 function AppliedView({ result }: { result: PrintResult }) {
   const styles = useStyles();
-  const written = result.written.map((name) => NAMES[name] ?? name).join(', ');
+  const written = result.written.map((name) => TEXT.fieldNames[name] ?? name).join(', ');
   return (
     <>
       <MessageBar intent="success" politeness="polite" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{result.notSet.length === 0 ? 'Đã áp dụng trang in' : 'Đã ghi các ô của khối chữ ký'}</MessageBarTitle>
-          Đã ghi {written} vào trang “{SHEET_NAME}”.
-          {result.notSet.length === 0 && ' Khổ A4 ngang, lề theo Nghị định 30, dòng tiêu đề cột lặp lại và số trang từ trang 2 đã được đặt.'}
+          <MessageBarTitle>{result.notSet.length === 0 ? TEXT.applied : TEXT.namesWritten}</MessageBarTitle>
+          {TEXT.wrote(written, SHEET_NAME)}
+          {result.notSet.length === 0 && TEXT.pageSet}
         </MessageBarBody>
       </MessageBar>
       {result.notSet.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Excel này chưa hỗ trợ ExcelApi 1.9: chưa đặt được trang in</MessageBarTitle>
-            Hãy đặt bằng tay trong thẻ Bố trí Trang (Page Layout) trước khi in:
-            <ul className={styles.list} aria-label="Chưa đặt được">
+            <MessageBarTitle>{TEXT.noLayoutTitle}</MessageBarTitle>
+            {TEXT.noLayout}
+            <ul className={styles.list} aria-label={TEXT.notSetLabel}>
               {result.notSet.map((item) => (
                 <li key={item}>{item}</li>
               ))}
@@ -68,26 +65,16 @@ function PrintSteps({ manual }: { manual: boolean }) {
   const styles = useStyles();
   return (
     <>
-      <Text weight="semibold">Cách in từ Excel</Text>
+      <Text weight="semibold">{TEXT.howTitle}</Text>
       <ol className={styles.steps}>
-        <li>Bấm “Áp dụng trang in” ở trên; trang “{SHEET_NAME}” được mở sẵn.</li>
-        {manual && (
-          <li>
-            Vì Excel này chưa tự đặt được, vào thẻ Bố trí Trang: Hướng › Ngang; Kích thước › A4; Lề › Lề Tùy chỉnh (trên 2 cm, dưới 2
-            cm, trái 3 cm, phải 1,5 cm); In Tiêu đề › Hàng lặp lại ở trên cùng: dòng tiêu đề cột đã nêu; Co giãn › Chiều rộng: 1 trang.
-          </li>
-        )}
-        <li>Mở Tệp › In (Ctrl+P).</li>
-        <li>
-          Chọn máy in. Ở phần Cài đặt: “In Trang tính Hiện hoạt”, “Hướng Ngang”, khổ “A4”, co giãn “Vừa Tất cả Cột trên Một Trang”.
-        </li>
-        <li>Xem trước từng trang: dòng tiêu đề cột lặp lại ở mọi trang, số trang ở đầu trang từ trang 2, khối chữ ký nằm trọn ở trang cuối.</li>
-        <li>Bấm In, rồi ký, ghi rõ họ tên và đóng dấu vào khối chữ ký.</li>
+        <li>{TEXT.stepApply(SHEET_NAME)}</li>
+        {manual && <li>{TEXT.stepByHand}</li>}
+        <li>{TEXT.stepOpen}</li>
+        <li>{TEXT.stepSettings}</li>
+        <li>{TEXT.stepPreview}</li>
+        <li>{TEXT.stepSign}</li>
       </ol>
-      <Text size={200}>
-        Cần bản PDF để gửi hoặc lưu trữ: Tệp › Xuất › Tạo PDF/XPS (Excel trên máy tính), hoặc Tệp › In › In rồi chọn “Lưu dưới dạng PDF”
-        (Excel trên web).
-      </Text>
+      <Text size={200}>{TEXT.pdf}</Text>
     </>
   );
 }
@@ -110,7 +97,7 @@ export default function PrintTab({ settings, onSettingsChange, active }: TabProp
     try {
       setStatus(await operations.status());
     } catch (error) {
-      setStatusError({ title: 'Không đọc được sổ làm việc', error });
+      setStatusError({ title: COMMON.cannotReadWorkbook, error });
     }
   }, [operations]);
 
@@ -140,7 +127,7 @@ export default function PrintTab({ settings, onSettingsChange, active }: TabProp
         }),
       );
     } catch (error) {
-      setFailure({ title: 'Không áp dụng được trang in', error });
+      setFailure({ title: TEXT.cannotApply, error });
     } finally {
       setBusy(false);
     }
@@ -149,52 +136,52 @@ export default function PrintTab({ settings, onSettingsChange, active }: TabProp
   return (
     <div className={styles.root}>
       {statusError && <ErrorBar shown={statusError} onRetry={() => void readStatus()} />}
-      {!status && !statusError && <Spinner size="tiny" label="Đang đọc sổ làm việc…" />}
+      {!status && !statusError && <Spinner size="tiny" label={COMMON.readingWorkbook} />}
       {status && !status.exists && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Chưa có bảng</MessageBarTitle>
-            Sổ làm việc chưa có trang “{SHEET_NAME}”. Hãy tạo bảng ở thẻ “Tạo bảng” trước.
+            <MessageBarTitle>{COMMON.noSheetTitle}</MessageBarTitle>
+            {EXCEL_TEXT.noSheet(SHEET_NAME)}
           </MessageBarBody>
         </MessageBar>
       )}
       {status?.exists && !status.ours && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Không phải bảng của tiện ích</MessageBarTitle>
-            Trang “{SHEET_NAME}” không do tiện ích tạo nên không đặt trang in được.
+            <MessageBarTitle>{COMMON.notOursTitle}</MessageBarTitle>
+            {TEXT.notOurs(SHEET_NAME)}
           </MessageBarBody>
         </MessageBar>
       )}
-      <Text>Bản in theo thể thức Nghị định 30/2020/NĐ-CP: khổ A4 ngang, có khối chữ ký để ký và đóng dấu.</Text>
-      <Field label="Tên đơn vị" hint="Để trống thì giữ tên đang có trên bảng.">
+      <Text>{TEXT.intro}</Text>
+      <Field label={INPUT_LABELS.unitName} hint={TEXT.unitHint}>
         <Input value={unitName} placeholder={status?.meta?.unitName} maxLength={200} onChange={(_, d) => setUnitName(d.value)} />
       </Field>
-      <Field label="Người lập biểu" hint={`Họ tên in dưới dòng “${doc.preparer.labels.join(' – ')}”; để trống thì giữ tên trên bảng.`}>
+      <Field label={COMMON.preparer} hint={TEXT.signerHint(doc.preparer.labels.join(' – '))}>
         <Input value={settings.preparer} maxLength={200} onChange={(_, d) => onSettingsChange({ preparer: d.value })} />
       </Field>
-      <Field label="Người ký" hint={`Họ tên in dưới dòng “${doc.signer.labels.join(' – ')}”; để trống thì giữ tên trên bảng.`}>
+      <Field label={COMMON.signer} hint={TEXT.signerHint(doc.signer.labels.join(' – '))}>
         <Input value={settings.signer} maxLength={200} onChange={(_, d) => onSettingsChange({ signer: d.value })} />
       </Field>
-      <Field label="Địa danh">
+      <Field label={TEXT.place}>
         <Input value={settings.place} placeholder={doc.place} maxLength={60} onChange={(_, d) => onSettingsChange({ place: d.value })} />
       </Field>
       <Field
-        label="Ngày lập"
-        hint="Để trống để điền ngày bằng tay sau khi in."
+        label={TEXT.date}
+        hint={TEXT.dateHint}
         validationState={dateText && !date ? 'error' : 'none'}
-        validationMessage={dateText && !date ? 'Ngày không hợp lệ.' : undefined}
+        validationMessage={dateText && !date ? TEXT.badDate : undefined}
       >
         <Input type="date" value={dateText} onChange={(_, d) => setDateText(d.value)} />
       </Field>
-      <Text className={styles.preview} aria-label="Dòng địa danh, ngày tháng">
+      <Text className={styles.preview} aria-label={TEXT.previewLabel}>
         {placeDateLine(place, date ?? undefined)}
       </Text>
       <div className={styles.actions}>
         <Button appearance="primary" disabled={!ready || Boolean(dateText && !date)} disabledFocusable={busy} onClick={() => void apply()}>
-          Áp dụng trang in
+          {TEXT.apply}
         </Button>
-        {busy && <Spinner size="tiny" label="Đang áp dụng…" />}
+        {busy && <Spinner size="tiny" label={TEXT.applying} />}
       </div>
       {failure && <ErrorBar shown={failure} onDismiss={() => setFailure(null)} />}
       {result && <AppliedView result={result} />}

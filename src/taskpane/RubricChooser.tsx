@@ -6,6 +6,9 @@ import type { LoadedRubric } from '../rubric';
 import { ErrorBar, type ShownError } from './ErrorBar';
 import { builtinLoaded } from './rubricChoice';
 import type { RubricSetting } from './settings';
+import { PANE_TEXT } from '../text/messages';
+
+const TEXT = PANE_TEXT.rubric;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -18,13 +21,13 @@ function readText(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error(`Không đọc được tệp ${file.name}.`));
+    reader.onerror = () => reject(reader.error ?? new Error(TEXT.cannotReadFile(file.name)));
     reader.readAsText(file, 'utf-8');
   });
 }
 
 export function describeRubric({ rubric, fingerprint }: LoadedRubric): string {
-  return `${rubric.id}, phiên bản ${rubric.version} (năm ${rubric.year}), ${allCriteria(rubric).length} tiêu chí, mã kiểm tra ${fingerprint.slice(0, 12)}`;
+  return TEXT.describe(rubric.id, rubric.version, rubric.year, allCriteria(rubric).length, fingerprint.slice(0, 12));
 }
 
 export function RubricChooser({
@@ -56,12 +59,12 @@ export function RubricChooser({
 
   const loadFile = async (file: File) => {
     setFailure(null);
-    const title = `Không dùng được tệp ${file.name}`;
+    const title = TEXT.cannotUseFile(file.name);
     let data: unknown;
     try {
       data = JSON.parse(await readText(file));
     } catch (error) {
-      const message = error instanceof SyntaxError ? 'Tệp không phải JSON hợp lệ.' : undefined;
+      const message = error instanceof SyntaxError ? TEXT.notJson : undefined;
       setFailure({ title, error: message ? new Error(message) : error, issues: message ? [(error as Error).message] : undefined });
       return;
     }
@@ -76,16 +79,16 @@ export function RubricChooser({
 
   return (
     <div className={styles.root}>
-      <Field label="Bộ tiêu chí">
+      <Field label={TEXT.label}>
         <RadioGroup value={source} onChange={(_, d) => chooseSource(d.value)}>
-          <Radio value="builtin" label={`Có sẵn: tiêu chí thi đua năm ${builtin.year} (phiên bản ${builtin.version})`} />
-          <Radio value="file" label="Từ tệp bộ tiêu chí (JSON)" />
+          <Radio value="builtin" label={TEXT.builtin(builtin.year, builtin.version)} />
+          <Radio value="file" label={TEXT.fromFile} />
         </RadioGroup>
       </Field>
       {source === 'file' && (
         <div className={styles.fileRow}>
           <Button icon={<DocumentArrowUpRegular />} onClick={() => fileInput.current?.click()}>
-            Chọn tệp…
+            {TEXT.pickFile}
           </Button>
           {setting.source === 'file' && <Text>{setting.fileName}</Text>}
         </div>
@@ -95,7 +98,7 @@ export function RubricChooser({
         className={styles.hiddenInput}
         type="file"
         accept=".json,application/json"
-        aria-label="Chọn tệp bộ tiêu chí"
+        aria-label={TEXT.pickFileLabel}
         onChange={(event) => {
           const file = event.target.files?.[0];
           // Reset so choosing the same file again after fixing it reloads it.
@@ -105,7 +108,7 @@ export function RubricChooser({
       />
       {failure && <ErrorBar shown={failure} onDismiss={() => setFailure(null)} />}
       <Text size={200} className={styles.summary}>
-        Đang dùng: {describeRubric(loaded)}
+        {TEXT.inUse} {describeRubric(loaded)}
       </Text>
     </div>
   );

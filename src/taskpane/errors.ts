@@ -3,6 +3,7 @@
  * original text as detail. The Excel adapter already translates the Office
  * errors of its operations; this covers what reaches the pane otherwise.
  */
+import { PANE_TEXT } from '../text/messages';
 
 export interface DescribedError {
   message: string;
@@ -20,21 +21,21 @@ function isRawOfficeError(error: unknown): error is Error & { code: string } {
 
 export function describeError(error: unknown): DescribedError {
   if (isRawOfficeError(error)) {
-    return { message: `Excel báo lỗi (mã ${error.code}).`, detail: error.message };
+    return { message: PANE_TEXT.errors.excelCode(error.code), detail: error.message };
   }
   if (error instanceof Error) {
     if (error.name === 'ChunkLoadError') {
       return {
-        message: 'Không tải được một phần của tiện ích (mất kết nối mạng?). Hãy đóng và mở lại ngăn tác vụ.',
+        message: PANE_TEXT.errors.chunkLoad,
         detail: error.message,
       };
     }
     if (RUNTIME_FAULTS.has(error.name)) {
-      return { message: 'Lỗi không mong đợi trong tiện ích.', detail: `${error.name}: ${error.message}` };
+      return { message: PANE_TEXT.errors.unexpected, detail: `${error.name}: ${error.message}` };
     }
     // Our own modules throw errors with Vietnamese messages, the underlying failure as cause.
     const cause = error.cause === undefined ? '' : error.cause instanceof Error ? error.cause.message : String(error.cause);
     return cause && !error.message.includes(cause) ? { message: error.message, detail: cause } : { message: error.message };
   }
-  return { message: 'Lỗi không mong đợi trong tiện ích.', detail: String(error) };
+  return { message: PANE_TEXT.errors.unexpected, detail: String(error) };
 }

@@ -5,6 +5,7 @@
  * the helpers stay out of the initial bundle.
  */
 import { DEFAULT_SETTINGS, sanitizeSettings, type Settings, type SettingsStore } from './settings';
+import { PANE_TEXT } from '../text/messages';
 
 const CONTAINER = 'chamdiem';
 const KEY = 'settings';
@@ -16,7 +17,7 @@ export function localSettingsStore(): SettingsStore {
     try {
       return new Storage<unknown>(CONTAINER, StorageType.LocalStorage);
     } catch (cause) {
-      throw new Error('Trình duyệt của Excel không cho lưu dữ liệu (localStorage); cài đặt sẽ không được ghi nhớ.', { cause });
+      throw new Error(PANE_TEXT.errors.noStorage, { cause });
     }
   });
   return {
@@ -29,7 +30,7 @@ export function localSettingsStore(): SettingsStore {
       try {
         store.set(KEY, settings);
       } catch (cause) {
-        throw new Error('Không lưu được cài đặt vào bộ nhớ của trình duyệt (có thể đã đầy).', { cause });
+        throw new Error(PANE_TEXT.errors.storageFull, { cause });
       }
     },
   };

@@ -7,6 +7,7 @@ import { mergeProblem, readForMerge, refusedReading } from '../app/merge-read';
 import type { FileReading } from '../merge/consolidate';
 import type { LoadedRubric } from '../rubric';
 import { packageReader } from '../package/package-reader';
+import { PANE_TEXT } from '../text/messages';
 
 /** FileReader, which every host webview has (Blob.arrayBuffer is younger). */
 function bytesOf(file: Blob): Promise<Uint8Array> {
@@ -27,7 +28,7 @@ export async function readPickedFile(file: File, loaded: LoadedRubric): Promise<
     bytes = await bytesOf(file);
   } catch (e) {
     // The file was moved or deleted after it was picked, or access was withdrawn.
-    return refusedReading(file.name, mergeProblem('UNREADABLE', `Không đọc được tệp (${(e as Error).message}). Hãy chọn lại tệp.`));
+    return refusedReading(file.name, mergeProblem('UNREADABLE', PANE_TEXT.merge.pickAgain((e as Error).message)));
   }
   return readForMerge(packageReader, bytes, file.name, loaded);
 }

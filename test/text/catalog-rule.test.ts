@@ -22,17 +22,7 @@ const PENDING = new Set<string>([
   'layout/plan.ts',
   'merge/plan.ts',
   'taskpane/App.tsx',
-  'taskpane/CheckTab.tsx',
-  'taskpane/ErrorBar.tsx',
-  'taskpane/GenerateTab.tsx',
-  'taskpane/MergeTab.tsx',
-  'taskpane/PrintTab.tsx',
-  'taskpane/RubricChooser.tsx',
-  'taskpane/errors.ts',
   'taskpane/index.tsx',
-  'taskpane/officeServices.ts',
-  'taskpane/readPickedFile.ts',
-  'taskpane/useLiveCheck.ts',
   'xlsx/package.ts',
 ]);
 
