@@ -87,6 +87,21 @@ describe('one catalog of user-facing Vietnamese', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('formats numbers only through src/text/format', () => {
+    const ownFormatting = /\.replace\(\s*['"]\.['"]\s*,\s*['"],['"]\s*\)|Intl\.NumberFormat|\.toLocaleString\(/;
+    const offenders = files
+      .filter((f) => !PENDING.has(relative(f)))
+      .flatMap((f) =>
+        fs
+          .readFileSync(f, 'utf8')
+          .split('\n')
+          .map((line, i) => ({ line, at: `${relative(f)}:${i + 1}` }))
+          .filter(({ line }) => ownFormatting.test(line))
+          .map(({ at, line }) => `${at}: ${line.trim()}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
   it('lists as pending only files that still need it', () => {
     const stale = [...PENDING].filter((f) => !fs.existsSync(path.join(SRC, f)) || vietnameseLiterals(path.join(SRC, f)).length === 0);
     expect(stale).toEqual([]);
