@@ -135,7 +135,7 @@ const documentSchema = z.object({
   rankingSigner: signatureSchema,
 });
 
-const rubricShape = z.object({
+export const rubricShape = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   version: z.string().min(1),
   year: z.number().int(),
