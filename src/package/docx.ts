@@ -12,6 +12,7 @@ import { DocumentReadError, type DocumentReader } from '../app/ports';
 import type { WordBlock, WordCell, WordDocument } from '../rubric/import/document';
 import { DOCX_TEXT } from '../text/rubric';
 import { attribute, decodeXml, partText, scanXml } from './xml';
+import { CONTENT_TYPES_PART, contentTypeOf, contentTypes, partKey, relationships, relationshipsPartOf } from './parts';
 import { readZipDirectory, unpackEntry, type ZipEntryInfo } from './zip';
 import { readNumbering, type Numbering } from './docx-numbering';
 
@@ -28,7 +29,6 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
-const OFFICE_DOCUMENT = /\/(officeDocument\/2006\/relationships|officeDocument\/relationships)\/officeDocument$/;
 const MAIN_TYPES = new Set([
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
   'application/vnd.ms-word.document.macroEnabled.main+xml',
@@ -64,12 +64,12 @@ class Package {
   constructor(private readonly bytes: Uint8Array) {
     const directory = readZipDirectory(bytes);
     if ('damage' in directory) throw new DocumentReadError('CORRUPT', DOCX_TEXT.corrupt(DOCX_TEXT.zipDamage[directory.damage]));
-    for (const entry of directory.entries) this.entries.set(entry.name.toLowerCase(), entry);
+    for (const entry of directory.entries) this.entries.set(partKey(entry.name), entry);
   }
 
   /** The part's text, or undefined when the package has no such part. Refuses a DTD. */
   read(partName: string): string | undefined {
-    const entry = this.entries.get(partName.replace(/^\//, '').toLowerCase());
+    const entry = this.entries.get(partKey(partName));
     if (entry === undefined) return undefined;
     if (entry.method !== 0 && entry.method !== 8) throw new DocumentReadError('CORRUPT', DOCX_TEXT.corruptPart(entry.name, DOCX_TEXT.unknownMethod(entry.method)));
     if (entry.flags & 1) throw new DocumentReadError('ENCRYPTED', DOCX_TEXT.corruptPart(entry.name, DOCX_TEXT.encryptedEntries));
@@ -83,79 +83,21 @@ class Package {
   }
 }
 
-interface Relationship {
-  id: string;
-  type: string;
-  target: string;
-  external: boolean;
-}
-
-function relationships(xml: string | undefined): Relationship[] {
-  const out: Relationship[] = [];
-  if (!xml) return out;
-  scanXml(xml, {
-    open(name, attrs) {
-      if (name !== 'Relationship') return;
-      out.push({
-        id: attribute(attrs, 'Id') ?? '',
-        type: attribute(attrs, 'Type') ?? '',
-        target: attribute(attrs, 'Target') ?? '',
-        external: (attribute(attrs, 'TargetMode') ?? '') === 'External',
-      });
-    },
-    close() {},
-    text() {},
-  });
-  return out;
-}
-
-/** A relationship target as a part name: relative to the source part's folder, or absolute. */
-export function resolvePart(source: string, target: string): string {
-  const parts = target.startsWith('/') ? [] : source.replace(/^\//, '').split('/').slice(0, -1);
-  for (const piece of target.split('/')) {
-    if (piece === '' || piece === '.') continue;
-    if (piece === '..') parts.pop();
-    else parts.push(piece);
-  }
-  return `/${parts.join('/')}`;
-}
-
-const relsOf = (part: string) => {
-  const slash = part.lastIndexOf('/');
-  return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
-};
-
-function contentType(xml: string | undefined, part: string): string | undefined {
-  if (!xml) return undefined;
-  let override: string | undefined;
-  const defaults = new Map<string, string>();
-  scanXml(xml, {
-    open(name, attrs) {
-      if (name === 'Override' && (attribute(attrs, 'PartName') ?? '').toLowerCase() === part.toLowerCase()) override = attribute(attrs, 'ContentType');
-      if (name === 'Default') defaults.set((attribute(attrs, 'Extension') ?? '').toLowerCase(), attribute(attrs, 'ContentType') ?? '');
-    },
-    close() {},
-    text() {},
-  });
-  return override ?? defaults.get(part.slice(part.lastIndexOf('.') + 1).toLowerCase());
-}
-
-/** The main document part, found as Word finds it. */
+/** The main document part, found as Word finds it: the package's officeDocument relationship, of a document's content type. */
 function mainPart(pkg: Package): string {
   const rels = pkg.read('_rels/.rels');
   if (rels === undefined) throw new DocumentReadError('NOT_DOCX', DOCX_TEXT.noRelationships);
-  const rel = relationships(rels).find((r) => OFFICE_DOCUMENT.test(r.type) && !r.external);
+  const rel = relationships(rels, '').find((r) => r.kind === 'officeDocument');
   if (!rel) throw new DocumentReadError('NOT_DOCX', DOCX_TEXT.noMainPart);
-  const part = resolvePart('/', rel.target);
-  const type = contentType(pkg.read('[Content_Types].xml'), part);
+  const typesXml = pkg.read(CONTENT_TYPES_PART);
+  const type = typesXml === undefined ? undefined : contentTypeOf(contentTypes(typesXml), rel.target);
   if (!type || !MAIN_TYPES.has(type)) {
     const what = type?.includes('spreadsheetml') ? DOCX_TEXT.spreadsheet : type?.includes('presentationml') ? DOCX_TEXT.presentation : DOCX_TEXT.contentType(type);
-    throw new DocumentReadError('NOT_DOCX', DOCX_TEXT.mainPartIs(part, what));
+    throw new DocumentReadError('NOT_DOCX', DOCX_TEXT.mainPartIs(`/${rel.target}`, what));
   }
-  return part;
+  return rel.target;
 }
 
-/** Content Word does not show as body text: pictures and text boxes, deleted or moved-away text, field codes, the old properties of a tracked change. */
 const SKIP_CONTENT = new Set([
   'drawing', 'pict', 'object', 'Fallback', 'del', 'moveFrom', 'sdtPr', 'instrText', 'delText', 'delInstrText',
   'pPrChange', 'rPrChange', 'tcPrChange', 'trPrChange', 'tblPrChange', 'numberingChange', 'sectPrChange',
@@ -328,14 +270,14 @@ export function readDocx(bytes: Uint8Array): WordDocument {
   const main = mainPart(pkg);
   const xml = pkg.read(main);
   if (xml === undefined) throw new DocumentReadError('CORRUPT', DOCX_TEXT.mainPartMissing(main));
-  const rels = relationships(pkg.read(relsOf(main)));
+  const rels = relationships(pkg.read(relationshipsPartOf(main)), main);
   const partOf = (suffix: string) => {
-    const r = rels.find((x) => x.type.endsWith(suffix) && !x.external);
-    return r ? pkg.read(resolvePart(main, r.target)) : undefined;
+    const r = rels.find((x) => x.type.endsWith(suffix));
+    return r ? pkg.read(r.target) : undefined;
   };
   const images = new Map<string, string>();
   for (const r of rels) {
-    if (!r.type.endsWith('/image') || r.external) continue;
+    if (!r.type.endsWith('/image')) continue;
     const file = r.target.slice(r.target.lastIndexOf('/') + 1);
     images.set(r.id, file.includes('.') ? file.slice(0, file.lastIndexOf('.')) : file);
   }

@@ -80,6 +80,8 @@ function kindOf(type: string): RelationshipKind {
 export interface Relationship {
   id: string;
   kind: RelationshipKind;
+  /** The relationship type as written, for kinds this list does not name (a document's images, numbering, styles). */
+  type: string;
   /** The part it points at, as a part key. */
   target: string;
 }
@@ -119,7 +121,7 @@ export function relationships(xml: string | undefined, source: string): Relation
       const type = attribute(attributes, 'Type');
       const target = attribute(attributes, 'Target');
       if (id === undefined || type === undefined || target === undefined || attribute(attributes, 'TargetMode') === 'External') return;
-      found.push({ id, kind: kindOf(type.trim()), target: resolveTarget(source, target) });
+      found.push({ id, kind: kindOf(type.trim()), type: type.trim(), target: resolveTarget(source, target) });
     },
     close() {},
     text() {},

@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
-import { DocumentReadError, readDocx, resolvePart } from '../../src/package/docx';
+import { DocumentReadError, readDocx } from '../../src/package/docx';
 import type { WordTable } from '../../src/rubric/import';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"';
@@ -123,13 +123,6 @@ describe('reading what Word shows', () => {
       [0, 1, ['I']],
       [1, 2, ['A', 'B\nC']],
     ]);
-  });
-
-  test('part names resolve against their source part', () => {
-    expect(resolvePart('/word/document.xml', 'media/image1.png')).toBe('/word/media/image1.png');
-    expect(resolvePart('/word/document.xml', '../customXml/item1.xml')).toBe('/customXml/item1.xml');
-    expect(resolvePart('/', 'word/document.xml')).toBe('/word/document.xml');
-    expect(resolvePart('/word/document.xml', '/word/styles.xml')).toBe('/word/styles.xml');
   });
 });
 
