@@ -7,6 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { EXCEL_API } from '../src/excel/requirements';
 
 const ROOT = path.resolve(__dirname, '..');
 const DEV_URL = 'https://localhost:3000/';
@@ -87,11 +88,12 @@ describe('manifest.xml', () => {
     expect(defaultValue(child(root, 'Description')).length).toBeLessThanOrEqual(250);
   });
 
-  test('targets Excel workbooks with ExcelApi 1.8 and may write the document', () => {
+  test('targets Excel workbooks with the ExcelApi set the pane checks at runtime (1.8), and may write the document', () => {
     const hosts = children(child(root, 'Hosts'));
     expect(hosts.map((h) => h.getAttribute('Name'))).toEqual(['Workbook']);
     const sets = children(child(child(root, 'Requirements'), 'Sets'));
-    expect(sets.map((s) => [s.getAttribute('Name'), s.getAttribute('MinVersion')])).toEqual([['ExcelApi', '1.8']]);
+    expect(sets.map((s) => [s.getAttribute('Name'), s.getAttribute('MinVersion')])).toEqual([['ExcelApi', EXCEL_API.minimum]]);
+    expect(EXCEL_API.minimum).toBe('1.8');
     expect(child(root, 'Permissions').textContent).toBe('ReadWriteDocument');
     expect(defaultValue(child(child(root, 'DefaultSettings'), 'SourceLocation'))).toBe(`${DEV_URL}taskpane.html`);
   });

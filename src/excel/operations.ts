@@ -21,6 +21,7 @@ import type {
   SheetStatus,
 } from '../app/operations';
 import { asExcelContext, type ExcelContext, type ExcelRun, type NamedItemApi, type NamedItemCollectionApi, type RangeApi, type WorksheetApi } from './api';
+import { EXCEL_API } from './requirements';
 import { ExcelOperationError, officeErrorCode, retryOnCellEdit } from './errors';
 import { metaFromRows, nameTarget, sheetView, type SheetView } from './read-sheet';
 import { queuePrint, queuePrintReads } from './print';
@@ -132,7 +133,7 @@ function session(run: ExcelRun, options: ExcelOperationsOptions): Session {
   const supports = options.isSetSupported ?? ((version: string) => Office.context.requirements.isSetSupported('ExcelApi', version));
   const retryDelayMs = options.retryDelayMs ?? 500;
   const batch: Session['batch'] = (work) => {
-    if (!supports('1.8')) return Promise.reject(new ExcelOperationError(MESSAGES.tooOld));
+    if (!supports(EXCEL_API.minimum)) return Promise.reject(new ExcelOperationError(MESSAGES.tooOld));
     return retryOnCellEdit(
       () =>
         run(async (excelContext) => {
@@ -203,7 +204,7 @@ function queueReplacement(
 
 function generate(s: Session, { loaded, unitName, preparer, signer }: GenerateRequest): Promise<GenerateResult> {
   // Page layout and RangeAreas both arrive with ExcelApi 1.9.
-  const pageLayout = s.supports('1.9');
+  const pageLayout = s.supports(EXCEL_API.pageLayout);
   const now = s.options.now ?? (() => new Date().toISOString());
   return s.batch(async (context, sync) => {
     const snapshot = queueSnapshot(context, true);
@@ -275,7 +276,7 @@ async function onChanged({ batch, retryDelayMs }: Session, callback: () => void)
 function writeMerge(s: Session, { loaded, result, mergedAt }: MergeWriteRequest): Promise<MergeWriteResult> {
   if (result.units.length === 0) return Promise.reject(new ExcelOperationError(MESSAGES.nothingToMerge));
   // Page layout and RangeAreas both arrive with ExcelApi 1.9.
-  const pageLayout = s.supports('1.9');
+  const pageLayout = s.supports(EXCEL_API.pageLayout);
   return s.batch(async (context, sync) => {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
@@ -300,7 +301,7 @@ function writeMerge(s: Session, { loaded, result, mergedAt }: MergeWriteRequest)
 }
 
 function applyPrint(s: Session, request: PrintRequest): Promise<PrintResult> {
-  const pageLayout = s.supports('1.9');
+  const pageLayout = s.supports(EXCEL_API.pageLayout);
   return s.batch(async (context, sync) => {
     const snapshot = queueSnapshot(context, false);
     const reads = queuePrintReads(context);

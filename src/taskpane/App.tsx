@@ -1,8 +1,9 @@
 import { Suspense, lazy, useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
-import { AriaLiveAnnouncer, FluentProvider, Spinner, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { ErrorBar, type ShownError } from './ErrorBar';
 import { PanelBoundary } from './PanelBoundary';
 import { ServicesProvider, useServices, type TaskpaneServices } from './services';
+import { PaneFrame } from './StartScreen';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { TabBar, panelId, tabId } from './TabBar';
 import type { TabProps } from './tabs';
@@ -30,9 +31,6 @@ export function preloadFirstTab(): void {
 }
 
 const useStyles = makeStyles({
-  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   hiddenPanel: { display: 'none' },
 });
@@ -75,8 +73,7 @@ function Shell() {
   };
 
   return (
-    <main className={styles.root} tabIndex={-1}>
-      <h1 className={styles.title}>Chấm điểm thi đua</h1>
+    <>
       <TabBar tabs={TABS} selected={tab} opened={opened} label="Chức năng" onSelect={select} />
       {settingsFailure && <ErrorBar shown={settingsFailure} onDismiss={() => setSettingsFailure(null)} />}
       {settings ? (
@@ -105,20 +102,16 @@ function Shell() {
       ) : (
         <Spinner size="small" label="Đang tải…" />
       )}
-    </main>
+    </>
   );
 }
 
 export function App({ services }: { services: TaskpaneServices }) {
-  const styles = useStyles();
   return (
-    <FluentProvider theme={webLightTheme} className={styles.provider}>
-      {/* Message bars announce themselves through it; tabs announce progress with useAnnounce. */}
-      <AriaLiveAnnouncer>
-        <ServicesProvider services={services}>
-          <Shell />
-        </ServicesProvider>
-      </AriaLiveAnnouncer>
-    </FluentProvider>
+    <PaneFrame>
+      <ServicesProvider services={services}>
+        <Shell />
+      </ServicesProvider>
+    </PaneFrame>
   );
 }

@@ -1,61 +1,39 @@
 /**
  * Task pane entry: waits for Office, checks the host can run the add-in,
- * then renders the pane with the real Excel operations.
+ * then renders the pane with the real Excel operations. Whatever stops
+ * Office from coming up is said within seconds, with what to do about it.
  */
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, webLightTheme } from '@fluentui/react-components';
+import { startOffice } from '../excel/startup';
 import { App, preloadFirstTab } from './App';
 import { lazyOperations } from './lazyOperations';
 import { lazyMergeReader } from './mergeReader';
 import { localSettingsStore, logWithOfficeHelpers } from './officeServices';
+import { StartScreen, type StartState } from './StartScreen';
 
 const root = createRoot(document.getElementById('root')!);
+let started = false;
+const show = (state: StartState) => root.render(<StartScreen state={state} />);
 
-function Notice({ title, text }: { title: string; text: string }) {
-  return (
-    <FluentProvider theme={webLightTheme} style={{ padding: 12 }}>
-      <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{title}</MessageBarTitle>
-          {text}
-        </MessageBarBody>
-      </MessageBar>
-    </FluentProvider>
-  );
-}
-
-root.render(
-  <FluentProvider theme={webLightTheme} style={{ padding: 12 }}>
-    <Spinner size="small" label="Đang kết nối với Excel…" />
-  </FluentProvider>,
-);
+show({ kind: 'connecting' });
 // Fetched while office.js starts up, not after.
 preloadFirstTab();
-const settings = localSettingsStore();
 
-Office.onReady().then(
-  (info) => {
-    if (info.host !== Office.HostType.Excel) {
-      root.render(<Notice title="Chỉ dùng trong Excel" text="Hãy mở tiện ích Chấm điểm thi đua từ thẻ Trang đầu trong Excel." />);
-      return;
-    }
-    if (!Office.context.requirements.isSetSupported('ExcelApi', '1.8')) {
-      root.render(
-        <Notice
-          title="Phiên bản Excel quá cũ"
-          text="Tiện ích cần ExcelApi 1.8 trở lên: Excel 2019, Excel trong Microsoft 365 hoặc Excel trên web. Hãy cập nhật Excel rồi mở lại."
-        />,
-      );
-      return;
-    }
+startOffice({ onSlow: (stage) => started || show({ kind: 'slow', stage }) }).then(
+  (office) => {
+    started = true;
+    if (office.kind !== 'excel') return show({ kind: office.kind });
+    if (!office.minimumMet) return show({ kind: 'tooOld' });
     const operations = lazyOperations(async () => {
       const { createExcelOperations } = await import(/* webpackChunkName: "excel" */ '../excel');
-      return createExcelOperations((batch) => Excel.run(batch));
+      return createExcelOperations(office.run);
     });
-    root.render(<App services={{ operations, settings, readMergeFile: lazyMergeReader(), logError: logWithOfficeHelpers }} />);
+    const services = { operations, settings: localSettingsStore(), readMergeFile: lazyMergeReader(), logError: logWithOfficeHelpers };
+    root.render(<App services={services} />);
   },
   (error: unknown) => {
+    started = true;
     logWithOfficeHelpers(error);
-    root.render(<Notice title="Không khởi động được" text={`Không kết nối được với Excel: ${String(error)}`} />);
+    show({ kind: 'failed', error });
   },
 );

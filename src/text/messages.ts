@@ -295,6 +295,41 @@ rubric check
 } as const;
 
 
+/**
+ * Which Excel runs the add-in, after Microsoft's requirement-set tables
+ * (README, "Which Excel runs the add-in", says the same per Office version),
+ * and what works without it.
+ */
+export const SUPPORT_TEXT = {
+  tooOld: 'Excel này chưa chạy được tiện ích: tiện ích cần Excel hỗ trợ ExcelApi 1.8.',
+  runsIn:
+    'Tiện ích chạy trong Excel của Microsoft 365 (Windows, Mac), Excel trên web, Excel 2021 và 2024, và Excel 2016 hoặc 2019 bản mua lẻ đã cập nhật; Excel 2016 và 2019 bản cấp phép số lượng lớn (volume license) không chạy được.',
+  withoutAddin:
+    'Không có tiện ích vẫn làm được việc chính: mở bảng tự chấm điểm (tệp .xlsx Hội LHPN tỉnh gửi) bằng Excel bất kỳ, WPS hoặc LibreOffice, nhập điểm và minh chứng; bảng tự báo ô sai và tự tính tổng điểm.',
+  printLayout: 'In tự động khổ A4 cần ExcelApi 1.9 (Microsoft 365, Excel trên web, Excel 2021 trở lên).',
+} as const;
+
+/** The pane while it starts: reaching office.js and Excel, and what to do when it cannot. */
+export const STARTUP_TEXT = {
+  appName: 'Chấm điểm thi đua',
+  connecting: 'Đang kết nối với Excel…',
+  unreachable: {
+    title: 'Không tải được thư viện Office',
+    text: 'Ngăn tác vụ cần thư viện Office (office.js) từ máy chủ của Microsoft, appsforoffice.microsoft.com, nhưng chưa tải được. Hãy kiểm tra kết nối mạng rồi đóng và mở lại tiện ích. Nếu mạng của cơ quan chặn địa chỉ này, hãy nhờ bộ phận tin học mở.',
+  },
+  silent: {
+    title: 'Excel chưa phản hồi',
+    text: 'Trang này chỉ chạy bên trong Excel. Hãy mở Excel, trên thẻ Trang đầu bấm nút “Chấm điểm thi đua”. Nếu đã mở từ Excel, hãy đóng ngăn tác vụ rồi mở lại.',
+  },
+  stillWaiting: 'Tiện ích vẫn chờ và sẽ tự mở khi kết nối được.',
+  elsewhere: {
+    title: 'Chỉ dùng trong Excel',
+    text: 'Trang này chỉ chạy bên trong Excel. Hãy mở Excel, trên thẻ Trang đầu bấm nút “Chấm điểm thi đua”.',
+  },
+  tooOldTitle: 'Phiên bản Excel chưa hỗ trợ tiện ích',
+  failedTitle: 'Không khởi động được tiện ích',
+} as const;
+
 /** The task pane's tabs, as the pane shows them and messages point to them. */
 export const TAB_LABELS = { generate: 'Tạo bảng', check: 'Kiểm tra', print: 'In', merge: 'Tổng hợp' } as const;
 
@@ -313,8 +348,7 @@ export const EXCEL_TEXT = {
   unknownError: 'Excel báo lỗi khi thực hiện thao tác.',
   withCode: (message: string, code: string, original: string) =>
     `${message} (Mã lỗi Excel: ${code}${original ? ` — ${original}` : ''})`,
-  tooOld:
-    'Tiện ích cần Excel hỗ trợ ExcelApi 1.8 trở lên (Excel 2019, Excel trong Microsoft 365 hoặc Excel trên web). Hãy cập nhật Excel rồi mở lại.',
+  tooOld: `${SUPPORT_TEXT.tooOld} ${SUPPORT_TEXT.runsIn} ${SUPPORT_TEXT.withoutAddin}`,
   noPrintLayout:
     'Excel này chưa hỗ trợ ExcelApi 1.9 nên chưa đặt được khổ in (A4 ngang, vừa một trang theo chiều ngang, lặp lại dòng tiêu đề cột). Hãy đặt trong thẻ Bố trí Trang trước khi in.',
   mergeNoLayout: (sheets: string[]) =>

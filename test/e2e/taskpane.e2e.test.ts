@@ -28,10 +28,13 @@ beforeAll(async () => {
 }, 600_000);
 
 describe('the production build', () => {
-  test('loads office.js from Microsoft’s CDN before the bundle', () => {
+  test('references office.js from Microsoft’s CDN in the head, before the bundle, without blocking the page', () => {
     const html = fs.readFileSync(path.join(build.dir, 'taskpane.html'), 'utf8');
-    const scripts = [...html.matchAll(/<script[^>]*\bsrc="?([^"\s>]+)/g)].map((m) => m[1]);
+    const tags = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]);
+    const scripts = tags.map((tag) => /\bsrc="?([^"\s>]+)/.exec(tag)![1]);
     expect(scripts[0]).toBe(OFFICE_JS);
+    expect(tags[0]).toMatch(/\basync\b/);
+    expect(html.indexOf(tags[0])).toBeLessThan(html.indexOf('</head>'));
     expect(scripts.length).toBeGreaterThan(1);
     for (const script of scripts.slice(1)) expect(script).toMatch(/^[\w.-]+\.[0-9a-f]{8}\.js$/);
   });
@@ -58,7 +61,11 @@ describe('the production build', () => {
     expect(all.some((f) => /node_modules\/fflate\//.test(f))).toBe(true);
     expect(all.filter((f) => /node_modules\/(exceljs|hyperformula|jszip)\//.test(f))).toEqual([]);
     expect(all.filter((f) => /^src\/(xlsx\/(write|merge-write|package)\.ts|cli\/)/.test(f))).toEqual([]);
-    expect(initial.filter((f) => /^src\/(excel|xlsx|merge|package)\/|node_modules\/fflate\//.test(f))).toEqual([]);
+    // Of the adapter, only what brings Office up is there from the start.
+    expect(initial.filter((f) => /^src\/(excel|xlsx|merge|package)\/|node_modules\/fflate\//.test(f)).sort()).toEqual([
+      'src/excel/requirements.ts',
+      'src/excel/startup.ts',
+    ]);
   });
 });
 
@@ -75,11 +82,12 @@ describeWithTool('chromium', 'the task pane in Chromium with a fake Excel', () =
   });
 
   /**
-   * A page on the built task pane: office.js answered by the fake host, any
+   * A page on the built task pane: office.js answered by the fake host (or
+   * refused, or never answered, or replaced by `office` as a script), any
    * other request off this machine refused and recorded, and every script
    * error recorded.
    */
-  async function openPane(query = '') {
+  async function openPane(query = '', office: 'fake' | 'blocked' | 'silent' | { script: string } = 'fake') {
     const page = await browser.context.newPage();
     const errors: string[] = [];
     const outside: string[] = [];
@@ -101,12 +109,19 @@ describeWithTool('chromium', 'the task pane in Chromium with a fake Excel', () =
     const fakeOffice = fs.readFileSync(path.join(build.dir, 'fake-office.js'));
     await page.route('**/*', (route) => {
       const url = route.request().url();
-      if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeOffice });
+      if (url === OFFICE_JS) {
+        if (office === 'blocked') return route.abort('connectionrefused');
+        // Left unanswered: the request hangs, as on a link that drops it.
+        if (office === 'silent') return undefined;
+        const body = office === 'fake' ? fakeOffice : office.script;
+        return route.fulfill({ status: 200, contentType: 'text/javascript', body });
+      }
       if (url.startsWith(server.url)) return route.continue();
       outside.push(url);
       return route.abort();
     });
-    await page.goto(`${server.url}taskpane.html${query}`);
+    // The load event waits for office.js, which may never come.
+    await page.goto(`${server.url}taskpane.html${query}`, { waitUntil: 'domcontentloaded' });
     const requested = () => server.requested.slice();
     return { page, errors, outside, requested };
   }
@@ -344,9 +359,47 @@ describeWithTool('chromium', 'the task pane in Chromium with a fake Excel', () =
     await page.close();
   });
 
-  test('an Excel older than ExcelApi 1.8 gets a clear message instead of the pane', async () => {
+  test('an Excel older than ExcelApi 1.8 (volume-licensed 2019) is told which Excel runs the add-in and to use the workbook without it', async () => {
     const { page, errors } = await openPane('?excelApi=1.7');
-    await page.getByText('Phiên bản Excel quá cũ').waitFor();
+    await page.getByText('Phiên bản Excel chưa hỗ trợ tiện ích').waitFor();
+    await page.getByText(/Excel 2016 và 2019 bản cấp phép số lượng lớn \(volume license\) không chạy được/).waitFor();
+    await page.getByText(/mở bảng tự chấm điểm \(tệp \.xlsx Hội LHPN tỉnh gửi\) bằng Excel bất kỳ, WPS hoặc LibreOffice/).waitFor();
+    expect(await page.getByRole('tab').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('office.js blocked: the pane says so in Vietnamese and says to check the network', async () => {
+    const { page, outside } = await openPane('', 'blocked');
+    const notice = page.getByRole('group').filter({ hasText: 'Không tải được thư viện Office' });
+    await notice.getByText(/Hãy kiểm tra kết nối mạng rồi đóng và mở lại tiện ích/).waitFor();
+    // Failed, not slow: nothing to wait for.
+    expect(await page.getByText('Tiện ích vẫn chờ').count()).toBe(0);
+    await announcement(page, 'Không tải được thư viện Office');
+    expect(outside).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    fs.mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: path.join(OUTPUT, 'taskpane-e2e-office-blocked.png'), fullPage: true });
+    await page.close();
+  });
+
+  test('office.js never answering: the page is not blank, the deadline says to check the network, and the pane keeps waiting', async () => {
+    const { page, errors } = await openPane('', 'silent');
+    await page.getByText('Đang kết nối với Excel…').waitFor();
+    await page.getByText('Không tải được thư viện Office').waitFor();
+    await page.getByText('Tiện ích vẫn chờ và sẽ tự mở khi kết nối được.').waitFor();
+    // The deadline the page itself keeps: 4 s after it opened, so the message is up within 5 s.
+    expect(await page.evaluate(() => performance.now())).toBeGreaterThanOrEqual(4000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('opened outside Excel (office.js answers with no host): the pane says to open it from Excel', async () => {
+    const browserOnly = `window.Office = { HostType: { Excel: 'Excel' }, onReady: () => Promise.resolve({ host: null, platform: null }) };`;
+    const { page, errors } = await openPane('', { script: browserOnly });
+    await page.getByText('Chỉ dùng trong Excel').waitFor();
+    await page.getByText(/Hãy mở Excel, trên thẻ Trang đầu bấm nút “Chấm điểm thi đua”/).waitFor();
     expect(await page.getByRole('tab').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
