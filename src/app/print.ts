@@ -67,7 +67,7 @@ function printSettings(plan: SheetPlan): string[] {
   return [
     text.paper,
     text.margins(print.marginsMm),
-    text.fitToWidth(print.fitToWidth),
+    text.fitToWidth('pagesWide' in print.fit ? print.fit.pagesWide : 1),
     print.titleRows.from === print.titleRows.to ? text.titleRow(print.titleRows.from) : text.titleRows(print.titleRows.from, print.titleRows.to),
     text.pageNumbers,
     ...print.rowBreaksBefore.map(text.breakBefore),

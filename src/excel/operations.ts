@@ -7,7 +7,8 @@ import { checkOpenSheet } from '../app/check';
 import { planSheet } from '../app/generate';
 import { MERGE_SHEETS, planMerge } from '../app/merge';
 import type { EntryValue } from '../layout/carry';
-import { META_SHEET_NAME, SHEET_NAME, type SheetPlan } from '../layout/plan';
+import { META_SHEET_NAME, planNames, SHEET_NAME, type SheetPlan } from '../layout/plan';
+import { metaSheet, withEntries } from '../layout/workbook';
 import type { LoadedRubric } from '../rubric';
 import type {
   ExcelOperations,
@@ -26,7 +27,7 @@ import { ExcelOperationError, officeErrorCode, retryOnCellEdit } from './errors'
 import { metaFromRows, nameTarget, sheetView, type SheetView } from './read-sheet';
 import { queuePrint, queuePrintReads } from './print';
 import { CHUNK_BUDGET_BYTES, chooseSheetNames, writeMergePlan } from './write-merge';
-import { queueMeta, queueNames, queueProtection, queueSheet } from './write-plan';
+import { queueNames, RequestBatch, writeSheet } from './write';
 import { EXCEL_TEXT } from '../text/messages';
 
 /** Where the new sheet is built during an upgrade, before the old one is removed. */
@@ -162,15 +163,15 @@ function status({ batch }: Session): Promise<SheetStatus> {
 /**
  * Queues the new sheet in place of the old one: built beside it, the old
  * sheet, its metadata and names removed, the new one named and put where
- * the old one was.
+ * the old one was. Nothing syncs: it all goes in the caller's next request.
  */
-function queueReplacement(
+async function queueReplacement(
   context: ExcelContext,
   snapshot: Snapshot,
   exists: boolean,
   work: { plan: SheetPlan; entries: ReadonlyMap<string, EntryValue> },
   pageLayout: boolean,
-): void {
+): Promise<void> {
   const { plan } = work;
   const stale = namesToRemove(snapshot.names?.items ?? [], plan, exists);
   const sheets = context.workbook.worksheets;
@@ -182,7 +183,9 @@ function queueReplacement(
   } else {
     sheet = sheets.add(SHEET_NAME);
   }
-  queueSheet(sheet, plan, work.entries, { pageLayout, rangeAreas: pageLayout });
+  const requests = new RequestBatch();
+  const options = { pageLayout, rangeAreas: pageLayout };
+  await writeSheet(requests, sheet, withEntries(plan, work.entries), options);
   if (!snapshot.metaSheet.isNullObject) {
     // Excel refuses to delete a very hidden sheet.
     snapshot.metaSheet.visibility = 'Hidden';
@@ -196,9 +199,8 @@ function queueReplacement(
     sheet.position = snapshot.sheet.position - (metaBefore ? 1 : 0);
   }
   for (const item of stale) item.delete();
-  queueNames(context.workbook.names, sheet, plan);
-  queueProtection(sheet, plan);
-  queueMeta(sheets.add(META_SHEET_NAME), plan);
+  queueNames(context.workbook.names, sheet, planNames(plan));
+  await writeSheet(requests, sheets.add(META_SHEET_NAME), metaSheet(plan), options);
   sheet.activate();
 }
 
@@ -218,7 +220,7 @@ function generate(s: Session, { loaded, unitName, preparer, signer }: GenerateRe
       generatorVersion: s.options.generatorVersion,
       createdAt: now(),
     });
-    queueReplacement(context, snapshot, state.exists, work, pageLayout);
+    await queueReplacement(context, snapshot, state.exists, work, pageLayout);
     const syncs = await sync();
     return {
       mode: state.exists ? 'upgraded' : 'created',

@@ -12,7 +12,6 @@ import type { ExcelContext, RangeApi, WorksheetApi } from './api';
 import { ExcelOperationError } from './errors';
 import { nameTarget } from './read-sheet';
 import { TEXT, pageSetupOps, runOps } from './sheet-ops';
-import { sheetPageSetup } from './write-plan';
 
 export interface PrintReads {
   ranges: Map<string, RangeApi>;
@@ -65,7 +64,7 @@ export function queuePrint(state: PrintState, reads: PrintReads, request: PrintR
   if (pageLayout) {
     // Breaks an earlier layout set would otherwise stay where the rows used to end.
     sheet.horizontalPageBreaks.removePageBreaks();
-    runOps(pageSetupOps(sheet, sheetPageSetup(work.plan)));
+    runOps(pageSetupOps(sheet, work.plan.print));
   }
   // File › Print prints the active sheet.
   sheet.activate();

@@ -5,12 +5,12 @@
  * stay under Excel's payload limit. Nothing here syncs.
  */
 import { a1, formulaShape, rangeA1, type RangeRef } from '../layout/a1';
-import type { PlanValidation } from '../layout/rules';
-import { BODY_SIZE, FONT_NAME, type CellStyle } from '../layout/styles';
+import { TEXT_FORMAT, numberFormatOf, sheetBounds, type PlanValidation, type PrintSetup, type SheetCell, type SheetModel } from '../layout/model';
+import { BODY_SIZE, FLAG_STYLES, FONT_NAME, STYLES, type CellStyle } from '../layout/styles';
 import type { BorderSide, FormatTargetApi, HeaderFooterApi, RangeApi, RangeFormatApi, WorksheetApi } from './api';
 import { paint, type Need } from './paint';
 
-export const TEXT = '@';
+export const TEXT = TEXT_FORMAT;
 const GENERAL = 'General';
 const POINTS_PER_MM = 72 / 25.4;
 const BORDER_COLOR = '#808080';
@@ -121,29 +121,23 @@ export function columnWidthPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
-export interface GridCell {
-  row: number;
-  col: number;
-  /** Strings are literal text. */
-  value?: string | number;
-  /** Without the leading "=". */
-  formula?: string;
-  style: CellStyle;
-  unlocked?: boolean;
+/** A planned cell with its look resolved. */
+interface GridCell extends SheetCell {
+  look: CellStyle;
 }
 
-/** Every cell of a plan's rectangle, with the cells hidden under merges. */
+const NO_STYLE: CellStyle = {};
+
+/** Every cell of a sheet model's rectangle, with the cells hidden under merges. */
 export class CellGrid {
   private readonly cells = new Map<string, GridCell>();
   private readonly mergedAway = new Set<string>();
+  readonly bounds: RangeRef;
 
-  constructor(
-    cells: Iterable<GridCell>,
-    merges: readonly RangeRef[],
-    readonly bounds: RangeRef,
-  ) {
-    for (const c of cells) this.cells.set(`${c.row},${c.col}`, c);
-    for (const m of merges) {
+  constructor(sheet: SheetModel) {
+    this.bounds = sheetBounds(sheet);
+    for (const c of sheet.cells) this.cells.set(`${c.row},${c.col}`, { ...c, look: c.style ? STYLES[c.style] : NO_STYLE });
+    for (const m of sheet.merges) {
       for (let r = m.top; r <= m.bottom; r++) {
         for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) this.mergedAway.add(`${r},${c}`);
       }
@@ -158,7 +152,8 @@ export class CellGrid {
   invisible<V>(of: (cell: GridCell) => V): Need<V> {
     return (row, col) => {
       const cell = this.cell(row, col);
-      return cell ? of(cell) : undefined;
+      // A cell without a style keeps the workbook's default look.
+      return cell?.style ? of(cell) : undefined;
     };
   }
 
@@ -172,17 +167,22 @@ export class CellGrid {
   }
 
   /**
-   * One row's number formats and contents. Every string cell is formatted as
-   * text ('@'), so a value like "=HYPERLINK(…)", "+84…" or "- Cấp huyện"
+   * One row's number formats and contents. Text cells are formatted as text
+   * (numberFormatOf), so a value like "=HYPERLINK(…)", "+84…" or "- Cấp huyện"
    * stays text once it lands: the formats must be written before the values.
+   * Text in a cell that keeps another format (an entry carried into a
+   * numeric input) gets a leading apostrophe, Excel's own marker for text.
    */
   row(row: number): { formats: string[]; formulas: (string | number)[] } {
     const formats: string[] = [];
     const formulas: (string | number)[] = [];
     for (let c = this.bounds.left; c <= this.bounds.right; c++) {
       const cell = this.cell(row, c);
-      formats.push(typeof cell?.value === 'string' ? TEXT : (cell?.style.numberFormat ?? GENERAL));
-      formulas.push(cell?.formula !== undefined ? `=${cell.formula}` : (cell?.value ?? ''));
+      const format = (cell && numberFormatOf(cell)) ?? GENERAL;
+      formats.push(format);
+      if (cell?.formula !== undefined) formulas.push(`=${cell.formula}`);
+      else if (typeof cell?.value === 'string') formulas.push(format === TEXT ? cell.value : `'${cell.value}`);
+      else formulas.push(cell?.value ?? '');
     }
     return { formats, formulas };
   }
@@ -266,20 +266,20 @@ function formatOps(sheet: WorksheetApi, grid: CellGrid, multiArea: boolean): She
   type Vertical = RangeFormatApi['verticalAlignment'];
   return [
     ...paintedOps(sheet, grid, multiArea, invisible(() => FONT_NAME), (f, v) => (f.font.name = v), { allowBase: true }),
-    ...paintedOps(sheet, grid, multiArea, invisible((c) => c.style.size ?? BODY_SIZE), (f, v) => (f.font.size = v), { allowBase: true }),
-    ...paintedOps(sheet, grid, multiArea, invisible((c) => c.style.bold === true), (f, v) => (f.font.bold = v), {
+    ...paintedOps(sheet, grid, multiArea, invisible((c) => c.look.size ?? BODY_SIZE), (f, v) => (f.font.size = v), { allowBase: true }),
+    ...paintedOps(sheet, grid, multiArea, invisible((c) => c.look.bold === true), (f, v) => (f.font.bold = v), {
       hostDefault: false,
       allowBase: true,
     }),
-    ...paintedOps(sheet, grid, multiArea, invisible((c) => c.style.italic === true), (f, v) => (f.font.italic = v), {
+    ...paintedOps(sheet, grid, multiArea, invisible((c) => c.look.italic === true), (f, v) => (f.font.italic = v), {
       hostDefault: false,
       allowBase: true,
     }),
-    ...paintedOps(sheet, grid, multiArea, invisible((c) => c.style.underline === true), (f, v) => (f.font.underline = v ? 'Single' : 'None'), {
+    ...paintedOps(sheet, grid, multiArea, invisible((c) => c.look.underline === true), (f, v) => (f.font.underline = v ? 'Single' : 'None'), {
       hostDefault: false,
       allowBase: true,
     }),
-    ...paintedOps(sheet, grid, multiArea, invisible((c) => c.style.color ?? '000000'), (f, v) => (f.font.color = `#${v}`), {
+    ...paintedOps(sheet, grid, multiArea, invisible((c) => c.look.color ?? '000000'), (f, v) => (f.font.color = `#${v}`), {
       hostDefault: '000000',
       allowBase: true,
     }),
@@ -287,7 +287,7 @@ function formatOps(sheet: WorksheetApi, grid: CellGrid, multiArea: boolean): She
       sheet,
       grid,
       multiArea,
-      invisible((c): Horizontal => (c.style.horizontal ? HORIZONTAL[c.style.horizontal] : 'General')),
+      invisible((c): Horizontal => (c.look.horizontal ? HORIZONTAL[c.look.horizontal] : 'General')),
       (f, v) => (f.horizontalAlignment = v),
       { hostDefault: 'General', allowBase: true },
     ),
@@ -295,20 +295,20 @@ function formatOps(sheet: WorksheetApi, grid: CellGrid, multiArea: boolean): She
       sheet,
       grid,
       multiArea,
-      invisible((c): Vertical => VERTICAL[c.style.vertical ?? 'top']),
+      invisible((c): Vertical => VERTICAL[c.look.vertical ?? 'top']),
       (f, v) => (f.verticalAlignment = v),
       { hostDefault: 'Bottom', allowBase: true },
     ),
-    ...paintedOps(sheet, grid, multiArea, invisible((c) => c.style.wrap === true), (f, v) => (f.wrapText = v), {
+    ...paintedOps(sheet, grid, multiArea, invisible((c) => c.look.wrap === true), (f, v) => (f.wrapText = v), {
       hostDefault: false,
       allowBase: true,
     }),
     // No base stroke for fills and borders: taking them off again costs more than it saves.
-    ...paintedOps(sheet, grid, multiArea, visible((c) => c.style.fill ?? '', ''), (f, v) => (f.fill.color = `#${v}`), {
+    ...paintedOps(sheet, grid, multiArea, visible((c) => c.look.fill ?? '', ''), (f, v) => (f.fill.color = `#${v}`), {
       hostDefault: '',
       allowBase: false,
     }),
-    ...paint(grid.bounds, visible((c) => c.style.border === true, false), { key: String, hostDefault: 'false', allowBase: false }).map(
+    ...paint(grid.bounds, visible((c) => c.look.border === true, false), { key: String, hostDefault: 'false', allowBase: false }).map(
       (s) => borderOp(sheet, s.range),
     ),
     ...paintedOps(sheet, grid, multiArea, visible((c) => c.unlocked !== true, true), (f, v) => (f.protection.locked = v), {
@@ -370,29 +370,16 @@ function conditionalFormatOps(sheet: WorksheetApi, formats: readonly PlannedCond
   );
 }
 
-/** What any sheet plan lays over its contents: formats, merges, row heights, validations and flag rules. */
-export interface PlannedLooks<F extends string> {
-  merges: readonly RangeRef[];
-  rowHeights: Iterable<[number, number]>;
-  validations: readonly PlanValidation[];
-  conditionalFormats: readonly { range: RangeRef; formula: string; flag: F }[];
-}
-
-export function looksOps<F extends string>(
-  sheet: WorksheetApi,
-  grid: CellGrid,
-  plan: PlannedLooks<F>,
-  flags: Record<F, { fill: string; color: string }>,
-  multiArea: boolean,
-): SheetOp[] {
+/** What a sheet model lays over its contents: formats, merges, row heights, validations and flag rules. */
+export function looksOps(sheet: WorksheetApi, grid: CellGrid, model: SheetModel, multiArea: boolean): SheetOp[] {
   return [
     ...formatOps(sheet, grid, multiArea),
-    ...mergeOps(sheet, plan.merges),
-    ...rowHeightOps(sheet, plan.rowHeights, multiArea),
-    ...validationOps(sheet, plan.validations, multiArea),
+    ...mergeOps(sheet, model.merges),
+    ...rowHeightOps(sheet, model.rowHeights, multiArea),
+    ...validationOps(sheet, model.validations, multiArea),
     ...conditionalFormatOps(
       sheet,
-      plan.conditionalFormats.map((cf) => ({ range: cf.range, formula: cf.formula, look: flags[cf.flag] })),
+      model.conditionalFormats.map((cf) => ({ range: cf.range, formula: cf.formula, look: FLAG_STYLES[cf.flag] })),
       multiArea,
     ),
   ];
@@ -408,24 +395,6 @@ export function freezeOp(sheet: WorksheetApi, rows: number, cols: number): Sheet
       else sheet.freezePanes.freezeAt(sheet.getRange(rangeA1({ top: 1, left: 1, bottom: rows, right: cols })));
     }),
   ];
-}
-
-/** How a sheet prints, whichever plan it comes from. */
-export interface PageSetup {
-  orientation: 'portrait' | 'landscape';
-  /** Millimetres. */
-  marginsMm: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
-  /** Fit to this many pages wide (as many tall as needed), or print at a fixed percentage. */
-  fit: { pagesWide: number } | { scale: number };
-  titleRows: { from: number; to: number };
-  titleCols?: { from: number; to: number };
-  /** Manual breaks above these rows, and to the right of these columns. */
-  rowBreaksBefore?: readonly number[];
-  columnBreaksAfter?: readonly number[];
-  /** Header and footer codes (&L &C &R sections, &P page, &N pages). A first-page header makes page 1 differ. */
-  header?: string;
-  firstPageHeader?: string;
-  footer?: string;
 }
 
 /**
@@ -465,8 +434,8 @@ function setFooter(target: HeaderFooterApi, code: string): void {
 }
 
 /** ExcelApi 1.9: paper, margins, scaling, title rows and columns, headers, footers and page breaks. */
-export function pageSetupOps(sheet: WorksheetApi, print: PageSetup): SheetOp[] {
-  const breaks = (print.rowBreaksBefore?.length ?? 0) + (print.columnBreaksAfter?.length ?? 0);
+export function pageSetupOps(sheet: WorksheetApi, print: PrintSetup): SheetOp[] {
+  const breaks = print.rowBreaksBefore.length + print.columnBreaksAfter.length;
   return [
     op(20 + breaks, () => {
       const layout = sheet.pageLayout;
@@ -490,13 +459,15 @@ export function pageSetupOps(sheet: WorksheetApi, print: PageSetup): SheetOp[] {
       if (print.header !== undefined) setHeader(headers.defaultForAllPages, print.header);
       if (print.footer !== undefined) setFooter(headers.defaultForAllPages, print.footer);
       const { titleRows, titleCols } = print;
-      layout.setPrintTitleRows(sheet.getRange(rangeA1({ top: titleRows.from, bottom: titleRows.to, left: 1, right: 1 })).getEntireRow());
+      if (titleRows) {
+        layout.setPrintTitleRows(sheet.getRange(rangeA1({ top: titleRows.from, bottom: titleRows.to, left: 1, right: 1 })).getEntireRow());
+      }
       if (titleCols) {
         layout.setPrintTitleColumns(sheet.getRange(rangeA1({ top: 1, bottom: 1, left: titleCols.from, right: titleCols.to })).getEntireColumn());
       }
-      for (const row of print.rowBreaksBefore ?? []) sheet.horizontalPageBreaks.add(sheet.getRange(a1(row, 1)));
+      for (const row of print.rowBreaksBefore) sheet.horizontalPageBreaks.add(sheet.getRange(a1(row, 1)));
       // A break "after column c" sits before column c + 1.
-      for (const col of print.columnBreaksAfter ?? []) sheet.verticalPageBreaks.add(sheet.getRange(a1(1, col + 1)));
+      for (const col of print.columnBreaksAfter) sheet.verticalPageBreaks.add(sheet.getRange(a1(1, col + 1)));
     }),
   ];
 }

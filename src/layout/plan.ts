@@ -1,14 +1,17 @@
 /**
- * The sheet plan: everything the standard self-assessment sheet holds, as
- * pure data. The ExcelJS writer and the Office.js adapter both apply it, and
- * the check compares returned workbooks against it.
+ * The sheet plan: everything the standard self-assessment sheet holds, as a
+ * sheet model (src/layout/model.ts) with the defined names and roles of its
+ * cells. Both writers apply it, and the check compares returned workbooks
+ * against it.
  */
 import type { CriterionNode, GroupNode, LoadedRubric, RubricNode, SubItem } from '../rubric';
 import { names } from '../rubric/names';
 import { inputSpecs, pointsRule, type InputSpec } from '../scoring/inputs';
-import { a1, columnLetters, type RangeRef } from './a1';
+import { a1, columnLetters } from './a1';
 import { DOCUMENT_MARGINS_MM, keepTogether, placeDateLine } from './document';
+import type { ConditionalFormat, NamedCell, PrintSetup, SheetModel } from './model';
 import { numberValidation, ruleKey, textLengthValidation, verticalRuns, type PlanValidation } from './rules';
+import { SheetBuilder, type CellContent } from './sheet-builder';
 import { fittedRowHeight } from './text-fit';
 import {
   cappedSumFormula,
@@ -21,12 +24,13 @@ import {
   targetFormula,
   tiersFormula,
 } from './formulas';
-import { BODY_SIZE, DOCUMENT_SIZE, type FlagStyle, type StyleName } from './styles';
+import { BODY_SIZE, DOCUMENT_SIZE, type StyleName } from './styles';
 
 /** Bumped when cells move; names and formulas stay the contract. */
 export const LAYOUT_VERSION = '1';
 
 export type { PlanValidation } from './rules';
+export type { PrintSetup } from './model';
 
 export const SHEET_NAME = 'Tự chấm điểm';
 export const META_SHEET_NAME = 'ChamDiem_Meta';
@@ -49,24 +53,6 @@ export const COLUMNS = [
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
 export const COL = Object.fromEntries(COLUMNS.map((c, i) => [c.key, i + 1])) as Record<ColumnKey, number>;
 export const LAST_COL = COLUMNS.length;
-
-export interface PlanCell {
-  row: number;
-  col: number;
-  value?: string | number;
-  /** Without the leading "=". */
-  formula?: string;
-  style: StyleName;
-  /** Only input cells are unlocked. */
-  unlocked?: boolean;
-}
-
-export interface PlanConditionalFormat {
-  range: RangeRef;
-  /** Relative to the range's top-left cell. */
-  formula: string;
-  flag: FlagStyle;
-}
 
 export type FieldRole = 'input' | 'computed' | 'max';
 
@@ -96,36 +82,17 @@ export interface SheetPlanOptions {
   orphans?: readonly { name: string; value: string | number }[];
 }
 
-export interface SheetPlan {
-  sheetName: string;
+export interface SheetPlan extends SheetModel {
   metaSheetName: string;
   headerRow: number;
   lastRow: number;
   lastCol: number;
-  columnWidths: number[];
-  cells: PlanCell[];
-  merges: RangeRef[];
-  rowHeights: Map<number, number>;
+  /** Every named cell: its role, and for inputs what they take. */
   fields: PlanField[];
-  validations: PlanValidation[];
-  conditionalFormats: PlanConditionalFormat[];
-  protection: { password: string };
-  print: PrintSetup;
+  /** Key/value rows of the metadata sheet. */
   meta: [string, string][];
-}
-
-export interface PrintSetup {
-  paperSize: 'A4';
-  orientation: 'landscape';
-  /** Millimetres, as Nghị định 30 gives them. */
-  marginsMm: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
-  fitToWidth: 1;
-  titleRows: { from: number; to: number };
-  /** Header codes (&C centre, &P page number): numbered from page 2 on. */
-  firstPageHeader: string;
-  header: string;
-  /** Rows that start a new page, keeping the signature block whole. */
-  rowBreaksBefore: number[];
+  protection: NonNullable<SheetModel['protection']>;
+  print: PrintSetup & { titleRows: { from: number; to: number } };
 }
 
 const TEXT_LIMITS: Partial<Record<InputSpec['kind'], number>> = {
@@ -136,282 +103,101 @@ const TEXT_LIMITS: Partial<Record<InputSpec['kind'], number>> = {
   note: 1000,
 };
 const MIN_ROW_PT = 18;
+/** The document header's two blocks: issuing body left, national name right. */
+const LEFT_BLOCK = [1, 3] as const;
+const RIGHT_BLOCK = [COL.evidenceReq, LAST_COL] as const;
+
+const mergedWidth = ([from, to]: readonly [number, number]) => COLUMNS.slice(from - 1, to).reduce((w, c) => w + c.width, 0);
+
+/** The standard sheet as it is placed, row by row, with the names of its cells. */
+class StandardSheet extends SheetBuilder {
+  readonly fields: PlanField[] = [];
+  row = 1;
+  private readonly specs: Map<string, InputSpec>;
+
+  constructor(readonly loaded: LoadedRubric) {
+    super();
+    this.specs = new Map(inputSpecs(loaded.rubric).map((s) => [s.name, s]));
+  }
+
+  /** Sets the row's height to show every given (text, column) whole. */
+  fitRow(row: number, texts: [string, number][], bold = false): void {
+    const boxes = texts.map(([text, col]) => ({ text, widthChars: COLUMNS[col - 1].width, sizePt: BODY_SIZE, bold }));
+    this.height(row, fittedRowHeight(boxes, MIN_ROW_PT));
+  }
+
+  input(row: number, col: number, name: string): void {
+    const spec = this.specs.get(name);
+    if (!spec) throw new Error(`Không có đặc tả ô nhập cho ${name}`);
+    this.put(row, col, { style: spec.rule ? 'input' : 'inputText', unlocked: true });
+    this.fields.push({ name, row, col, role: 'input', spec });
+  }
+
+  /** A text input spanning `cols`, holding `value` until the user changes it. */
+  textInput(row: number, cols: readonly [number, number], name: string, style: StyleName, value: string): void {
+    this.span(row, cols, { value, style, unlocked: true });
+    this.fields.push({ name, row, col: cols[0], role: 'input', spec: this.specs.get(name) });
+  }
+
+  computed(row: number, col: number, name: string, formula: string, style: StyleName = 'computed'): void {
+    this.put(row, col, { formula, style });
+    this.fields.push({ name, row, col, role: 'computed', formula });
+  }
+
+  maxCell(row: number, id: string, points: number): void {
+    this.put(row, COL.max, { value: points, style: 'criterionCenter' });
+    this.fields.push({ name: names.maxPoints(id), row, col: COL.max, role: 'max', value: points });
+  }
+
+  /** Blank bordered cells so the table reads as a grid. */
+  fillBlanks(row: number, style: StyleName, skip: number[]): void {
+    for (let col = 1; col <= LAST_COL; col++) if (!skip.includes(col)) this.put(row, col, { style });
+  }
+
+  /** The next row. */
+  next(): number {
+    return this.row++;
+  }
+}
 
 export function buildSheetPlan(loaded: LoadedRubric, options: SheetPlanOptions = {}): SheetPlan {
-  const { rubric, fingerprint } = loaded;
-  const cells: PlanCell[] = [];
-  const merges: RangeRef[] = [];
-  const rowHeights = new Map<number, number>();
-  const fields: PlanField[] = [];
-  const specByName = new Map(inputSpecs(rubric).map((s) => [s.name, s]));
-
-  const put = (row: number, col: number, cell: Omit<PlanCell, 'row' | 'col'>) => cells.push({ row, col, ...cell });
-  const merge = (row: number, left: number, right: number) => merges.push({ top: row, left, bottom: row, right });
-  /** Sets the row's height to show every given (text, column) whole. */
-  const fitRow = (row: number, texts: [string, number][], bold = false) => {
-    const boxes = texts.map(([text, col]) => ({ text, widthChars: COLUMNS[col - 1].width, sizePt: BODY_SIZE, bold }));
-    rowHeights.set(row, fittedRowHeight(boxes, MIN_ROW_PT));
-  };
-  const input = (row: number, col: number, name: string) => {
-    const spec = specByName.get(name);
-    if (!spec) throw new Error(`Không có đặc tả ô nhập cho ${name}`);
-    put(row, col, { style: spec.rule ? 'input' : 'inputText', unlocked: true });
-    fields.push({ name, row, col, role: 'input', spec });
-  };
-  const computed = (row: number, col: number, name: string, formula: string, style: StyleName = 'computed') => {
-    put(row, col, { formula, style });
-    fields.push({ name, row, col, role: 'computed', formula });
-  };
-  const maxCell = (row: number, id: string, points: number) => {
-    put(row, COL.max, { value: points, style: 'criterionCenter' });
-    fields.push({ name: names.maxPoints(id), row, col: COL.max, role: 'max', value: points });
-  };
-  /** Blank bordered cells so the table reads as a grid. */
-  const fillBlanks = (row: number, style: StyleName, skip: number[]) => {
-    for (let col = 1; col <= LAST_COL; col++) if (!skip.includes(col)) put(row, col, { style });
-  };
-
-  // The document header of Nghị định 30: issuing body left, national name right.
-  const doc = rubric.document;
-  const leftCols = [1, 3] as const;
-  const rightCols = [COL.evidenceReq, LAST_COL] as const;
-  const mergedWidth = ([from, to]: readonly [number, number]) => COLUMNS.slice(from - 1, to).reduce((w, c) => w + c.width, 0);
-  const block = (row: number, [from, to]: readonly [number, number], cell: Omit<PlanCell, 'row' | 'col'>) => {
-    put(row, from, cell);
-    if (to > from) merge(row, from, to);
-  };
-  const textInput = (row: number, cols: readonly [number, number], name: string, style: StyleName, value: string) => {
-    block(row, cols, { value, style, unlocked: true });
-    fields.push({ name, row, col: cols[0], role: 'input', spec: specByName.get(name) });
-  };
-  let row = 1;
-  block(row, leftCols, { value: doc.superior, style: 'docHeader' });
-  block(row, rightCols, { value: doc.nationalName, style: 'docHeaderBold' });
-  rowHeights.set(row++, 20);
-  textInput(row, leftCols, names.unitName, 'unitHeader', options.unitName ?? '');
-  block(row, rightCols, { value: doc.motto, style: 'motto' });
-  rowHeights.set(
-    row++,
-    fittedRowHeight([{ text: options.unitName ?? '', widthChars: mergedWidth(leftCols), columns: 3, sizePt: DOCUMENT_SIZE, bold: true }], 20),
-  );
-  rowHeights.set(row++, 8);
-  textInput(row, rightCols, names.dateLine, 'dateLine', placeDateLine(options.place ?? doc.place, options.date));
-  rowHeights.set(row++, 22);
-  rowHeights.set(row++, 8);
-  for (const [text, style, height] of [
-    [doc.reportTitle, 'title', 22],
-    [rubric.subtitle, 'subtitle', 36],
-    [rubric.basis, 'basis', 20],
-  ] as const) {
-    block(row, [1, LAST_COL], { value: text, style });
-    rowHeights.set(row++, height);
-  }
-  row++;
-
-  const headerRow = row;
-  COLUMNS.forEach((c, i) => put(headerRow, i + 1, { value: c.header, style: 'header' }));
-  rowHeights.set(headerRow, 48);
-  row++;
-
-  /** A child's part of its parent's total: a typed score only where valid; computed scores are valid or blank. */
-  const scoreRef = (n: RubricNode): string | null => {
-    if (n.type === 'group') return names.groupTotal(n.id);
-    if (n.type !== 'criterion') return null;
-    return n.rule.kind === 'manual' ? countedFormula(names.score(n.id), pointsRule(n.points)) : names.score(n.id);
-  };
-
-  const headingRow = (label: string, title: string, points: number, totalName: string, formula: string, style: 'section' | 'group') => {
-    const r = row++;
-    put(r, COL.stt, { value: label, style: style });
-    put(r, COL.text, { value: title, style });
-    put(r, COL.max, { value: points, style });
-    computed(r, COL.score, totalName, formula, style);
-    fillBlanks(r, style, [COL.stt, COL.text, COL.max, COL.score]);
-    fitRow(r, [[title, COL.text]], true);
-  };
-
-  /** The rubric's own five columns of a criterion or sub-item row. */
-  const rubricColumns = (r: number, item: CriterionNode | SubItem, textStyle: StyleName) => {
-    put(r, COL.stt, { value: item.id, style: 'criterionCenter' });
-    put(r, COL.text, { value: item.text, style: textStyle });
-    maxCell(r, item.id, item.points);
-    put(r, COL.method, { value: item.method, style: 'criterion' });
-    put(r, COL.evidenceReq, { value: item.evidence, style: 'criterion' });
-    fitRow(r, [
-      [item.text, COL.text],
-      [item.method, COL.method],
-      [item.evidence, COL.evidenceReq],
-    ]);
-  };
-
-  const criterionRow = (c: CriterionNode) => {
-    const r = row++;
-    rubricColumns(r, c, 'criterion');
-    const rule = c.rule;
-    const hasOwnEvidence = rule.kind !== 'sum';
-    if (hasOwnEvidence) {
-      input(r, COL.evidence, names.evidence(c.id));
-      input(r, COL.note, names.note(c.id));
-    } else {
-      put(r, COL.evidence, { style: 'criterion' });
-      put(r, COL.note, { style: 'criterion' });
-    }
-    switch (rule.kind) {
-      case 'manual':
-        put(r, COL.target, { style: 'criterion' });
-        put(r, COL.achieved, { style: 'criterion' });
-        input(r, COL.score, names.score(c.id));
-        break;
-      case 'target':
-        input(r, COL.target, names.target(c.id));
-        input(r, COL.achieved, names.achieved(c.id));
-        computed(r, COL.score, names.score(c.id), targetFormula(c.points, names.target(c.id), names.achieved(c.id)));
-        break;
-      case 'tiers': {
-        put(r, COL.target, { style: 'criterion' });
-        put(r, COL.achieved, { style: 'criterion' });
-        computed(
-          r,
-          COL.score,
-          names.score(c.id),
-          tiersFormula(rule.inputs.map((i) => ({ name: names.input(c.id, i.key), tiers: i.tiers }))),
-        );
-        for (const i of rule.inputs) {
-          const sr = row++;
-          put(sr, COL.text, { value: i.label, style: 'subItem' });
-          input(sr, COL.achieved, names.input(c.id, i.key));
-          fillBlanks(sr, 'subItem', [COL.text, COL.achieved]);
-          fitRow(sr, [[i.label, COL.text]]);
-        }
-        break;
-      }
-      case 'sum': {
-        put(r, COL.target, { style: 'criterion' });
-        put(r, COL.achieved, { style: 'criterion' });
-        const subs = c.subItems ?? [];
-        computed(r, COL.score, names.score(c.id), subItemSumFormula(subs.map((s) => ({ name: names.score(s.id), rule: pointsRule(s.points) }))));
-        for (const s of subs) {
-          const sr = row++;
-          rubricColumns(sr, s, 'subItem');
-          put(sr, COL.target, { style: 'criterion' });
-          put(sr, COL.achieved, { style: 'criterion' });
-          input(sr, COL.score, names.score(s.id));
-          input(sr, COL.evidence, names.evidence(s.id));
-          input(sr, COL.note, names.note(s.id));
-        }
-        break;
-      }
-    }
-  };
-
-  const infoRow = (text: string) => {
-    const r = row++;
-    put(r, COL.stt, { style: 'info' });
-    put(r, COL.text, { value: text, style: 'info' });
-    merge(r, COL.text, LAST_COL);
-    const span: [number, number] = [COL.text, LAST_COL];
-    rowHeights.set(r, fittedRowHeight([{ text, widthChars: mergedWidth(span), columns: LAST_COL - 1, sizePt: BODY_SIZE }], MIN_ROW_PT));
-  };
-
-  const childRefs = (children: RubricNode[]) => children.map(scoreRef).filter((x): x is string => x !== null);
-
-  const writeNodes = (nodes: RubricNode[]) => {
-    for (const n of nodes) {
-      if (n.type === 'criterion') criterionRow(n);
-      else if (n.type === 'info') infoRow(n.text);
-      else writeGroup(n);
-    }
-  };
-  const writeGroup = (g: GroupNode) => {
-    headingRow(g.label, g.title, g.points, names.groupTotal(g.id), sumFormula(childRefs(g.children)), 'group');
-    writeNodes(g.children);
-  };
-
-  for (const s of rubric.sections) {
-    headingRow(s.label, s.title, s.points, names.sectionTotal(s.id), sumFormula(childRefs(s.children)), 'section');
-    writeNodes(s.children);
-  }
-
-  const adjustments = [
-    [rubric.bonus, names.bonusTotal, names.bonus, names.bonusEvidence],
-    [rubric.deduction, names.deductionTotal, names.deduction, names.deductionEvidence],
-  ] as const;
-  for (const [adj, totalName, itemName, evidenceName] of adjustments) {
-    const items = adj.items.map((i) => countedFormula(itemName(i.id), pointsRule(adj.cap)));
-    headingRow(adj.id, adj.title, adj.cap, totalName, cappedSumFormula(adj.cap, items), 'section');
-    for (const item of adj.items) {
-      const r = row++;
-      put(r, COL.stt, { value: item.id, style: 'criterionCenter' });
-      put(r, COL.text, { value: item.text, style: 'criterion' });
-      input(r, COL.score, itemName(item.id));
-      input(r, COL.evidence, evidenceName(item.id));
-      fillBlanks(r, 'criterion', [COL.stt, COL.text, COL.score, COL.evidence]);
-      fitRow(r, [[item.text, COL.text]]);
-    }
-  }
-
-  const totalRow = row++;
-  put(totalRow, COL.stt, { style: 'total' });
-  put(totalRow, COL.text, { value: 'TỔNG ĐIỂM', style: 'total' });
-  computed(
-    totalRow,
-    COL.score,
-    names.grandTotal,
-    grandTotalFormula(rubric.sections.map((s) => names.sectionTotal(s.id)), names.bonusTotal, names.deductionTotal),
-    'total',
-  );
-  fillBlanks(totalRow, 'total', [COL.stt, COL.text, COL.score]);
-  rowHeights.set(totalRow, 24);
-
-  // Summary and signatures: kept on one page by a manual break when needed.
+  const sheet = new StandardSheet(loaded);
+  placeDocumentHeader(sheet, options);
+  const headerRow = placeTableHeader(sheet);
+  placeRubric(sheet);
+  const totalRow = placeTotal(sheet);
   const signatureStart = totalRow + 2;
-  row = signatureStart;
-  block(row, [1, COL.achieved], { value: doc.summaryLabel, style: 'summary' });
-  put(row, COL.score, { formula: names.grandTotal, style: 'summary' });
-  put(row, COL.evidence, { value: 'điểm', style: 'docHeader' });
-  rowHeights.set(row++, 22);
-  rowHeights.set(row++, 10);
-  const leftLines = [...doc.preparer.labels.map((t) => [t, 'signLabel'] as const), [doc.preparer.note, 'signNote'] as const];
-  const rightLines = [...doc.signer.labels.map((t) => [t, 'signLabel'] as const), [doc.signer.note, 'signNote'] as const];
-  for (let i = 0; i < Math.max(leftLines.length, rightLines.length); i++) {
-    if (leftLines[i]) block(row, leftCols, { value: leftLines[i][0], style: leftLines[i][1] });
-    if (rightLines[i]) block(row, rightCols, { value: rightLines[i][0], style: rightLines[i][1] });
-    rowHeights.set(row++, 20);
-  }
-  rowHeights.set(row++, 70);
-  textInput(row, leftCols, names.preparerName, 'signName', options.preparer ?? '');
-  textInput(row, rightCols, names.signerName, 'signName', options.signer ?? '');
-  rowHeights.set(row, 22);
-  const lastRow = row;
-
-  const validations = buildValidations(fields);
-  const conditionalFormats = buildConditionalFormats(fields);
-
+  const lastRow = placeSignatures(sheet, signatureStart, options);
+  const { rubric, fingerprint } = loaded;
+  const columnWidths = COLUMNS.map((c) => c.width);
   return {
-    sheetName: SHEET_NAME,
+    name: SHEET_NAME,
     metaSheetName: META_SHEET_NAME,
     headerRow,
     lastRow,
     lastCol: LAST_COL,
-    columnWidths: COLUMNS.map((c) => c.width),
-    cells,
-    merges,
-    rowHeights,
-    fields,
-    validations,
-    conditionalFormats,
-    protection: { password: options.password ?? '' },
+    columnWidths,
+    cells: sheet.cells,
+    merges: sheet.merges,
+    rowHeights: sheet.rowHeights,
+    frozen: { rows: headerRow, cols: 0 },
+    fields: sheet.fields,
+    validations: buildValidations(sheet.fields),
+    conditionalFormats: buildConditionalFormats(sheet.fields),
+    protection: { password: options.password ?? '', allowFormatting: true },
+    visibility: 'visible',
     print: {
       paperSize: 'A4',
       orientation: 'landscape',
       marginsMm: DOCUMENT_MARGINS_MM,
-      fitToWidth: 1,
+      fit: { pagesWide: 1 },
       titleRows: { from: headerRow, to: headerRow },
       firstPageHeader: '',
       header: '&C&P',
+      columnBreaksAfter: [],
       rowBreaksBefore: keepTogether({
-        heights: rowHeights,
-        columnWidths: COLUMNS.map((c) => c.width),
+        heights: sheet.rowHeights,
+        columnWidths,
         orientation: 'landscape',
         headerRow,
         start: signatureStart,
@@ -431,6 +217,218 @@ export function buildSheetPlan(loaded: LoadedRubric, options: SheetPlanOptions =
   };
 }
 
+/** The document header of Nghị định 30, the place–date line and the titles. */
+function placeDocumentHeader(sheet: StandardSheet, options: SheetPlanOptions): void {
+  const { rubric } = sheet.loaded;
+  const doc = rubric.document;
+  let row = sheet.next();
+  sheet.span(row, LEFT_BLOCK, { value: doc.superior, style: 'docHeader' });
+  sheet.span(row, RIGHT_BLOCK, { value: doc.nationalName, style: 'docHeaderBold' });
+  sheet.height(row, 20);
+  row = sheet.next();
+  sheet.textInput(row, LEFT_BLOCK, names.unitName, 'unitHeader', options.unitName ?? '');
+  sheet.span(row, RIGHT_BLOCK, { value: doc.motto, style: 'motto' });
+  const unitBox = { text: options.unitName ?? '', widthChars: mergedWidth(LEFT_BLOCK), columns: 3, sizePt: DOCUMENT_SIZE, bold: true };
+  sheet.height(row, fittedRowHeight([unitBox], 20));
+  sheet.height(sheet.next(), 8);
+  row = sheet.next();
+  sheet.textInput(row, RIGHT_BLOCK, names.dateLine, 'dateLine', placeDateLine(options.place ?? doc.place, options.date));
+  sheet.height(row, 22);
+  sheet.height(sheet.next(), 8);
+  for (const [text, style, height] of [
+    [doc.reportTitle, 'title', 22],
+    [rubric.subtitle, 'subtitle', 36],
+    [rubric.basis, 'basis', 20],
+  ] as const) {
+    row = sheet.next();
+    sheet.span(row, [1, LAST_COL], { value: text, style });
+    sheet.height(row, height);
+  }
+  sheet.next();
+}
+
+function placeTableHeader(sheet: StandardSheet): number {
+  const row = sheet.next();
+  COLUMNS.forEach((c, i) => sheet.put(row, i + 1, { value: c.header, style: 'header' }));
+  sheet.height(row, 48);
+  return row;
+}
+
+/** A child's part of its parent's total: a typed score only where valid; computed scores are valid or blank. */
+function scoreRef(n: RubricNode): string | null {
+  if (n.type === 'group') return names.groupTotal(n.id);
+  if (n.type !== 'criterion') return null;
+  return n.rule.kind === 'manual' ? countedFormula(names.score(n.id), pointsRule(n.points)) : names.score(n.id);
+}
+const childRefs = (children: RubricNode[]) => children.map(scoreRef).filter((x): x is string => x !== null);
+
+/** A section, group or adjustment heading with its subtotal. */
+function headingRow(sheet: StandardSheet, heading: { label: string; title: string; points: number }, total: [string, string], style: 'section' | 'group'): void {
+  const r = sheet.next();
+  sheet.put(r, COL.stt, { value: heading.label, style });
+  sheet.put(r, COL.text, { value: heading.title, style });
+  sheet.put(r, COL.max, { value: heading.points, style });
+  sheet.computed(r, COL.score, total[0], total[1], style);
+  sheet.fillBlanks(r, style, [COL.stt, COL.text, COL.max, COL.score]);
+  sheet.fitRow(r, [[heading.title, COL.text]], true);
+}
+
+/** Sections I–IV with their groups, criteria and informational rows, then bonus and deduction. */
+function placeRubric(sheet: StandardSheet): void {
+  const { rubric } = sheet.loaded;
+  const writeNodes = (nodes: RubricNode[]) => {
+    for (const n of nodes) {
+      if (n.type === 'criterion') placeCriterion(sheet, n);
+      else if (n.type === 'info') placeInfo(sheet, n.text);
+      else writeGroup(n);
+    }
+  };
+  const writeGroup = (g: GroupNode) => {
+    headingRow(sheet, g, [names.groupTotal(g.id), sumFormula(childRefs(g.children))], 'group');
+    writeNodes(g.children);
+  };
+  for (const s of rubric.sections) {
+    headingRow(sheet, s, [names.sectionTotal(s.id), sumFormula(childRefs(s.children))], 'section');
+    writeNodes(s.children);
+  }
+
+  const adjustments = [
+    [rubric.bonus, names.bonusTotal, names.bonus, names.bonusEvidence],
+    [rubric.deduction, names.deductionTotal, names.deduction, names.deductionEvidence],
+  ] as const;
+  for (const [adj, totalName, itemName, evidenceName] of adjustments) {
+    const heading = { label: adj.id, title: adj.title, points: adj.cap };
+    const items = adj.items.map((i) => countedFormula(itemName(i.id), pointsRule(adj.cap)));
+    headingRow(sheet, heading, [totalName, cappedSumFormula(adj.cap, items)], 'section');
+    for (const item of adj.items) {
+      const r = sheet.next();
+      sheet.put(r, COL.stt, { value: item.id, style: 'criterionCenter' });
+      sheet.put(r, COL.text, { value: item.text, style: 'criterion' });
+      sheet.input(r, COL.score, itemName(item.id));
+      sheet.input(r, COL.evidence, evidenceName(item.id));
+      sheet.fillBlanks(r, 'criterion', [COL.stt, COL.text, COL.score, COL.evidence]);
+      sheet.fitRow(r, [[item.text, COL.text]]);
+    }
+  }
+}
+
+function placeInfo(sheet: StandardSheet, text: string): void {
+  const r = sheet.next();
+  sheet.put(r, COL.stt, { style: 'info' });
+  sheet.span(r, [COL.text, LAST_COL], { value: text, style: 'info' });
+  const box = { text, widthChars: mergedWidth([COL.text, LAST_COL]), columns: LAST_COL - 1, sizePt: BODY_SIZE };
+  sheet.height(r, fittedRowHeight([box], MIN_ROW_PT));
+}
+
+/** The rubric's own five columns of a criterion or sub-item row. */
+function rubricColumns(sheet: StandardSheet, r: number, item: CriterionNode | SubItem, textStyle: StyleName): void {
+  sheet.put(r, COL.stt, { value: item.id, style: 'criterionCenter' });
+  sheet.put(r, COL.text, { value: item.text, style: textStyle });
+  sheet.maxCell(r, item.id, item.points);
+  sheet.put(r, COL.method, { value: item.method, style: 'criterion' });
+  sheet.put(r, COL.evidenceReq, { value: item.evidence, style: 'criterion' });
+  sheet.fitRow(r, [
+    [item.text, COL.text],
+    [item.method, COL.method],
+    [item.evidence, COL.evidenceReq],
+  ]);
+}
+
+const BLANK: CellContent = { style: 'criterion' };
+
+function placeCriterion(sheet: StandardSheet, c: CriterionNode): void {
+  const r = sheet.next();
+  rubricColumns(sheet, r, c, 'criterion');
+  const rule = c.rule;
+  if (rule.kind === 'sum') {
+    sheet.put(r, COL.evidence, BLANK);
+    sheet.put(r, COL.note, BLANK);
+  } else {
+    sheet.input(r, COL.evidence, names.evidence(c.id));
+    sheet.input(r, COL.note, names.note(c.id));
+  }
+  if (rule.kind === 'target') {
+    sheet.input(r, COL.target, names.target(c.id));
+    sheet.input(r, COL.achieved, names.achieved(c.id));
+    sheet.computed(r, COL.score, names.score(c.id), targetFormula(c.points, names.target(c.id), names.achieved(c.id)));
+    return;
+  }
+  sheet.put(r, COL.target, BLANK);
+  sheet.put(r, COL.achieved, BLANK);
+  switch (rule.kind) {
+    case 'manual':
+      sheet.input(r, COL.score, names.score(c.id));
+      break;
+    case 'tiers':
+      sheet.computed(r, COL.score, names.score(c.id), tiersFormula(rule.inputs.map((i) => ({ name: names.input(c.id, i.key), tiers: i.tiers }))));
+      for (const i of rule.inputs) {
+        const sr = sheet.next();
+        sheet.put(sr, COL.text, { value: i.label, style: 'subItem' });
+        sheet.input(sr, COL.achieved, names.input(c.id, i.key));
+        sheet.fillBlanks(sr, 'subItem', [COL.text, COL.achieved]);
+        sheet.fitRow(sr, [[i.label, COL.text]]);
+      }
+      break;
+    case 'sum': {
+      const subs = c.subItems ?? [];
+      const counted = subs.map((s) => ({ name: names.score(s.id), rule: pointsRule(s.points) }));
+      sheet.computed(r, COL.score, names.score(c.id), subItemSumFormula(counted));
+      for (const s of subs) {
+        const sr = sheet.next();
+        rubricColumns(sheet, sr, s, 'subItem');
+        sheet.put(sr, COL.target, BLANK);
+        sheet.put(sr, COL.achieved, BLANK);
+        sheet.input(sr, COL.score, names.score(s.id));
+        sheet.input(sr, COL.evidence, names.evidence(s.id));
+        sheet.input(sr, COL.note, names.note(s.id));
+      }
+      break;
+    }
+  }
+}
+
+function placeTotal(sheet: StandardSheet): number {
+  const { rubric } = sheet.loaded;
+  const r = sheet.next();
+  sheet.put(r, COL.stt, { style: 'total' });
+  sheet.put(r, COL.text, { value: 'TỔNG ĐIỂM', style: 'total' });
+  const formula = grandTotalFormula(rubric.sections.map((s) => names.sectionTotal(s.id)), names.bonusTotal, names.deductionTotal);
+  sheet.computed(r, COL.score, names.grandTotal, formula, 'total');
+  sheet.fillBlanks(r, 'total', [COL.stt, COL.text, COL.score]);
+  sheet.height(r, 24);
+  return r;
+}
+
+/** The total in figures and the signature block from `start`; returns the last row. */
+function placeSignatures(sheet: StandardSheet, start: number, options: SheetPlanOptions): number {
+  const doc = sheet.loaded.rubric.document;
+  sheet.row = start;
+  let row = sheet.next();
+  sheet.span(row, [1, COL.achieved], { value: doc.summaryLabel, style: 'summary' });
+  sheet.put(row, COL.score, { formula: names.grandTotal, style: 'summary' });
+  sheet.put(row, COL.evidence, { value: 'điểm', style: 'docHeader' });
+  sheet.height(row, 22);
+  sheet.height(sheet.next(), 10);
+  const lines = (who: { labels: string[]; note: string }) => [
+    ...who.labels.map((t) => [t, 'signLabel'] as const),
+    [who.note, 'signNote'] as const,
+  ];
+  const left = lines(doc.preparer);
+  const right = lines(doc.signer);
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    row = sheet.next();
+    if (left[i]) sheet.span(row, LEFT_BLOCK, { value: left[i][0], style: left[i][1] });
+    if (right[i]) sheet.span(row, RIGHT_BLOCK, { value: right[i][0], style: right[i][1] });
+    sheet.height(row, 20);
+  }
+  sheet.height(sheet.next(), 70);
+  row = sheet.next();
+  sheet.textInput(row, LEFT_BLOCK, names.preparerName, 'signName', options.preparer ?? '');
+  sheet.textInput(row, RIGHT_BLOCK, names.signerName, 'signName', options.signer ?? '');
+  sheet.height(row, 22);
+  return row;
+}
+
 function buildValidations(fields: PlanField[]): PlanValidation[] {
   const inputs = fields.filter((f) => f.role === 'input' && f.spec);
   const items = inputs.map((f) => {
@@ -445,7 +443,7 @@ function buildValidations(fields: PlanField[]): PlanValidation[] {
   );
 }
 
-function buildConditionalFormats(fields: PlanField[]): PlanConditionalFormat[] {
+function buildConditionalFormats(fields: PlanField[]): ConditionalFormat[] {
   const byRow = new Map<number, PlanField[]>();
   for (const f of fields) byRow.set(f.row, [...(byRow.get(f.row) ?? []), f]);
   const invalid = fields
@@ -468,4 +466,9 @@ function buildConditionalFormats(fields: PlanField[]): PlanConditionalFormat[] {
       flag: 'missingEvidence' as const,
     })),
   ];
+}
+
+/** The plan's named cells, as workbook-scope names. */
+export function planNames(plan: SheetPlan): NamedCell[] {
+  return plan.fields.map((f) => ({ name: f.name, sheet: plan.name, row: f.row, col: f.col }));
 }

@@ -1,31 +1,7 @@
-/** Cell styles by role, as plain data both adapters (ExcelJS, Office.js) apply. */
-
-export type StyleName =
-  | 'title'
-  | 'subtitle'
-  | 'basis'
-  | 'label'
-  | 'unitInput'
-  | 'header'
-  | 'section'
-  | 'group'
-  | 'info'
-  | 'criterion'
-  | 'criterionCenter'
-  | 'subItem'
-  | 'input'
-  | 'inputText'
-  | 'computed'
-  | 'total'
-  | 'docHeader'
-  | 'docHeaderBold'
-  | 'motto'
-  | 'unitHeader'
-  | 'dateLine'
-  | 'summary'
-  | 'signLabel'
-  | 'signNote'
-  | 'signName';
+/**
+ * Cell styles by role, one registry for every sheet chamdiem writes, as plain
+ * data both writers (the file writer, Office.js) apply.
+ */
 
 export interface CellStyle {
   bold?: boolean;
@@ -49,24 +25,20 @@ export const BODY_SIZE = 12;
 export const DOCUMENT_SIZE = 13;
 
 const INPUT_FILL = 'FFF9E6';
+const SECTION_FILL = 'FCE4D6';
+const GROUP_FILL = 'EDEDED';
+const RANK_FILL = 'E2EFDA';
 
-export const STYLES: Record<StyleName, CellStyle> = {
-  title: { bold: true, size: 14, horizontal: 'center', vertical: 'middle', wrap: true },
-  subtitle: { bold: true, size: 13, horizontal: 'center', vertical: 'middle', wrap: true },
+const title: CellStyle = { bold: true, size: 14, horizontal: 'center', vertical: 'middle', wrap: true };
+const subtitle: CellStyle = { bold: true, size: 13, horizontal: 'center', vertical: 'middle', wrap: true };
+const total: CellStyle = { bold: true, size: 13, fill: SECTION_FILL, horizontal: 'center', vertical: 'middle', border: true };
+const status = (fill: string, color: string): CellStyle => ({ bold: true, fill, color, horizontal: 'center', vertical: 'top', border: true });
+
+const REGISTRY = {
+  // The document's own lines (Nghị định 30).
+  title,
+  subtitle,
   basis: { italic: true, horizontal: 'center', vertical: 'middle', wrap: true },
-  label: { bold: true, horizontal: 'right', vertical: 'middle' },
-  unitInput: { bold: true, fill: INPUT_FILL, vertical: 'middle', border: true, numberFormat: '@' },
-  header: { bold: true, fill: 'D9E1F2', horizontal: 'center', vertical: 'middle', wrap: true, border: true },
-  section: { bold: true, fill: 'FCE4D6', vertical: 'middle', wrap: true, border: true },
-  group: { bold: true, fill: 'EDEDED', vertical: 'middle', wrap: true, border: true },
-  info: { italic: true, vertical: 'top', wrap: true, border: true },
-  criterion: { vertical: 'top', wrap: true, border: true },
-  criterionCenter: { horizontal: 'center', vertical: 'top', wrap: true, border: true },
-  subItem: { italic: true, vertical: 'top', wrap: true, border: true },
-  input: { fill: INPUT_FILL, horizontal: 'center', vertical: 'top', border: true },
-  inputText: { fill: INPUT_FILL, vertical: 'top', wrap: true, border: true, numberFormat: '@' },
-  computed: { bold: true, horizontal: 'center', vertical: 'top', border: true },
-  total: { bold: true, size: 13, fill: 'FCE4D6', horizontal: 'center', vertical: 'middle', border: true },
   docHeader: { size: 13, horizontal: 'center', vertical: 'middle' },
   docHeaderBold: { bold: true, size: 13, horizontal: 'center', vertical: 'middle' },
   motto: { bold: true, underline: true, size: 13, horizontal: 'center', vertical: 'middle' },
@@ -76,12 +48,44 @@ export const STYLES: Record<StyleName, CellStyle> = {
   signLabel: { bold: true, size: 13, horizontal: 'center', vertical: 'middle' },
   signNote: { italic: true, size: 13, horizontal: 'center', vertical: 'middle' },
   signName: { bold: true, size: 13, horizontal: 'center', vertical: 'bottom', numberFormat: '@' },
-};
+  // The rubric's table.
+  header: { bold: true, fill: 'D9E1F2', horizontal: 'center', vertical: 'middle', wrap: true, border: true },
+  section: { bold: true, fill: SECTION_FILL, vertical: 'middle', wrap: true, border: true },
+  group: { bold: true, fill: GROUP_FILL, vertical: 'middle', wrap: true, border: true },
+  info: { italic: true, vertical: 'top', wrap: true, border: true },
+  criterion: { vertical: 'top', wrap: true, border: true },
+  criterionCenter: { horizontal: 'center', vertical: 'top', wrap: true, border: true },
+  subItem: { italic: true, vertical: 'top', wrap: true, border: true },
+  input: { fill: INPUT_FILL, horizontal: 'center', vertical: 'top', border: true },
+  inputText: { fill: INPUT_FILL, vertical: 'top', wrap: true, border: true, numberFormat: '@' },
+  computed: { bold: true, horizontal: 'center', vertical: 'top', border: true },
+  total,
+  // Working sheets of the consolidated workbook.
+  sheetTitle: { ...title, horizontal: 'left', wrap: false },
+  sheetSubtitle: { ...subtitle, horizontal: 'left', size: 12, wrap: false },
+  note: { italic: true, vertical: 'middle' },
+  number: { horizontal: 'center', vertical: 'top', border: true },
+  appraisal: { fill: INPUT_FILL, horizontal: 'center', vertical: 'top', border: true },
+  /** A self-score that breaks its rule, shown as the text it was so that no total counts it. */
+  selfInvalid: { bold: true, fill: 'FFC7CE', color: '9C0006', horizontal: 'center', vertical: 'top', border: true },
+  sectionScore: { bold: true, fill: SECTION_FILL, horizontal: 'center', vertical: 'middle', border: true },
+  groupScore: { bold: true, fill: GROUP_FILL, horizontal: 'center', vertical: 'middle', border: true },
+  rank: { bold: true, size: 13, fill: RANK_FILL, horizontal: 'center', vertical: 'middle', border: true },
+  text: { vertical: 'top', wrap: true, border: true },
+  textCenter: { horizontal: 'center', vertical: 'top', wrap: true, border: true },
+  valid: status(RANK_FILL, '375623'),
+  warning: status('FFEB9C', '9C5700'),
+  rejected: status('FFC7CE', '9C0006'),
+} satisfies Record<string, CellStyle>;
 
-/** Conditional-format looks: what the user sees when an entry is flagged. */
+export type StyleName = keyof typeof REGISTRY;
+export const STYLES: Record<StyleName, CellStyle> = REGISTRY;
+
+/** Conditional-format looks: what the user sees when a cell is flagged. */
 export const FLAG_STYLES = {
   invalid: { fill: 'FFC7CE', color: '9C0006' },
   missingEvidence: { fill: 'FFEB9C', color: '9C5700' },
+  appraisalDiffers: { fill: 'BDD7EE', color: '1F4E78' },
 } as const;
 
 export type FlagStyle = keyof typeof FLAG_STYLES;

@@ -2,6 +2,5 @@ export * from './consolidate';
 export * from './plan';
 export * from './problems';
 export * from './rows';
-export * from './styles';
 export * from './summary';
 export * from './unit';

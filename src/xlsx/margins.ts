@@ -1,7 +1,7 @@
-import type { PrintSetup } from '../layout/plan';
+import type { PageMargins } from '../layout/model';
 
 /** Page margins as SpreadsheetML (and ExcelJS) keep them: inches, to a thousandth. */
-export function marginsInInches(mm: PrintSetup['marginsMm']): Record<keyof PrintSetup['marginsMm'], number> {
+export function marginsInInches(mm: PageMargins): Record<keyof PageMargins, number> {
   const inches = (v: number) => Math.round((v / 25.4) * 1000) / 1000;
   return {
     top: inches(mm.top),

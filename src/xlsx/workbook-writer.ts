@@ -1,11 +1,8 @@
-/**
- * The application layer's WorkbookWriter, filled by this package layer. Each
- * writer loads on first use: ExcelJS behind the sheet writer would cost every
- * other command its start-up.
- */
+/** The application layer's WorkbookWriter, filled by the file writer. */
 import type { WorkbookWriter } from '../app/ports';
+import { writeMergeWorkbook, writeWorkbook } from './write';
 
 export const workbookWriter: WorkbookWriter = {
-  writeSheet: async (plan, entries) => (await import('./write')).writeWorkbook(plan, entries),
-  writeMerge: async (plan) => (await import('./merge-write')).writeMergeWorkbook(plan),
+  writeSheet: async (plan, entries) => writeWorkbook(plan, entries),
+  writeMerge: async (plan) => writeMergeWorkbook(plan),
 };

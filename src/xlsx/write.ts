@@ -1,154 +1,153 @@
-import ExcelJS from 'exceljs';
-import { a1, rangeA1, sheetRef, type RangeRef } from '../layout/a1';
-import type { PlanValidation, SheetPlan } from '../layout/plan';
-import { BODY_SIZE, FLAG_STYLES, FONT_NAME, STYLES, type CellStyle } from '../layout/styles';
-import type { EntryValue } from '../layout/carry';
-import { marginsInInches } from './margins';
-
-const argb = (rgb: string) => `FF${rgb}`;
-const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
-
-export function excelStyle(style: CellStyle): Partial<ExcelJS.Style> {
-  const out: Partial<ExcelJS.Style> = {
-    font: {
-      name: FONT_NAME,
-      size: style.size ?? BODY_SIZE,
-      bold: style.bold,
-      italic: style.italic,
-      underline: style.underline,
-      ...(style.color ? { color: { argb: argb(style.color) } } : {}),
-    },
-    alignment: { horizontal: style.horizontal, vertical: style.vertical ?? 'top', wrapText: style.wrap },
-  };
-  if (style.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
-  if (style.border) out.border = { top: thin, left: thin, bottom: thin, right: thin };
-  if (style.numberFormat) out.numFmt = style.numberFormat;
-  return out;
-}
-
-export function dataValidation(v: PlanValidation): ExcelJS.DataValidation {
-  const common = {
-    allowBlank: true,
-    showErrorMessage: true,
-    errorStyle: 'stop' as const,
-    errorTitle: v.title,
-    error: v.message,
-    showInputMessage: true,
-    promptTitle: v.promptTitle,
-    prompt: v.message,
-  };
-  return v.type === 'custom'
-    ? { type: 'custom', formulae: [v.formula as string], ...common }
-    : { type: 'textLength', operator: 'lessThanOrEqual', formulae: [v.maxLength as number], ...common };
-}
-
-/** A conditional format's look: fill and font colour, RGB hex. */
-interface FlagLook {
-  fill: string;
-  color: string;
-}
-
-/** Data validations and conditional formats of a plan, onto a sheet. */
-function addRules<F extends string>(
-  ws: ExcelJS.Worksheet,
-  validations: readonly PlanValidation[],
-  conditionalFormats: readonly { range: RangeRef; formula: string; flag: F }[],
-  looks: Record<F, FlagLook>,
-): void {
-  // Range validations exist at runtime but not in ExcelJS's typings. One add
-  // per area: ExcelJS fails on multi-area keys.
-  const rangeValidations = (ws as unknown as { dataValidations: { add(ref: string, dv: ExcelJS.DataValidation): void } })
-    .dataValidations;
-  for (const v of validations) rangeValidations.add(rangeA1(v.range), dataValidation(v));
-  conditionalFormats.forEach((cf, i) => {
-    const look = looks[cf.flag];
-    ws.addConditionalFormatting({
-      ref: rangeA1(cf.range),
-      rules: [
-        {
-          type: 'expression',
-          priority: i + 1,
-          formulae: [cf.formula],
-          style: {
-            fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(look.fill) } },
-            font: { color: { argb: argb(look.color) }, bold: true },
-          },
-        },
-      ],
-    });
-  });
-}
-
 /**
- * Writes the plan into a new sheet of `workbook`, with `entries` (by defined
- * name) placed in their input cells.
+ * The file writer: a workbook model (src/layout/model.ts) as .xlsx bytes,
+ * its SpreadsheetML written here part by part. Each sheet goes out row by
+ * row into the zip as it is produced, so nothing but the model, the shared
+ * strings and the compressed bytes is held, and no spreadsheet library is
+ * loaded. It runs in Node and in the browser alike.
  */
-export async function addPlanToWorkbook(
-  workbook: ExcelJS.Workbook,
-  plan: SheetPlan,
-  entries: ReadonlyMap<string, EntryValue> = new Map(),
-): Promise<void> {
-  const print = plan.print;
-  const ws = workbook.addWorksheet(plan.sheetName, {
-    views: [{ state: 'frozen', ySplit: plan.headerRow, zoomScale: 90 }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: print.orientation,
-      fitToPage: true,
-      fitToWidth: print.fitToWidth,
-      fitToHeight: 0,
-      printTitlesRow: `${print.titleRows.from}:${print.titleRows.to}`,
-      margins: marginsInInches(print.marginsMm),
-    },
-    headerFooter: { differentFirst: true, firstHeader: print.firstPageHeader, oddHeader: print.header },
+import { a1, columnLetters, rangeA1, sheetRef } from '../layout/a1';
+import type { EntryValue } from '../layout/carry';
+import type { SheetModel, WorkbookModel } from '../layout/model';
+import type { SheetPlan } from '../layout/plan';
+import { standardWorkbook } from '../layout/workbook';
+import { mergeWorkbook, type MergePlan } from '../merge/plan';
+import { PackageWriter } from '../package/writer';
+import { DECLARATION, MAIN_NS, SharedStrings, StyleSheet } from './parts';
+import { worksheetXml } from './worksheet';
+import { escapeAttribute, escapeXml } from '../package/xml';
+
+const DOC_REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const REL_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument';
+
+/** Print titles and filter ranges, as Excel names them (scoped to their sheet), then the workbook's own names. */
+function definedNames(model: WorkbookModel): string {
+  const local: string[] = [];
+  model.sheets.forEach((s, i) => {
+    if (s.autoFilter) {
+      const ref = sheetRef(s.name, rangeA1(s.autoFilter, true));
+      local.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeXml(ref)}</definedName>`);
+    }
   });
-  plan.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-
-  for (const c of plan.cells) {
-    const cell = ws.getCell(c.row, c.col);
-    if (c.formula !== undefined) cell.value = { formula: c.formula } as ExcelJS.CellFormulaValue;
-    else if (c.value !== undefined) cell.value = c.value;
-    cell.style = excelStyle(STYLES[c.style]);
-    if (c.unlocked) cell.protection = { locked: false };
-  }
-  for (const f of plan.fields) {
-    if (f.role !== 'input') continue;
-    const value = entries.get(f.name);
-    // Text stays text: ExcelJS stores strings as shared strings, never as formulas.
-    if (value !== undefined) ws.getCell(f.row, f.col).value = value;
-  }
-  for (const m of plan.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
-  for (const [row, height] of plan.rowHeights) ws.getRow(row).height = height;
-  for (const row of print.rowBreaksBefore) ws.getRow(row - 1).addPageBreak();
-
-  for (const f of plan.fields) workbook.definedNames.add(sheetRef(plan.sheetName, a1(f.row, f.col, true)), f.name);
-
-  addRules(ws, plan.validations, plan.conditionalFormats, FLAG_STYLES);
-
-  await ws.protect(plan.protection.password, {
-    selectLockedCells: true,
-    selectUnlockedCells: true,
-    formatRows: true,
-    formatColumns: true,
+  model.sheets.forEach((s, i) => {
+    const rows = s.print?.titleRows;
+    const cols = s.print?.titleCols;
+    if (!rows && !cols) return;
+    const refs = [
+      ...(cols ? [sheetRef(s.name, `$${columnLetters(cols.from)}:$${columnLetters(cols.to)}`)] : []),
+      ...(rows ? [sheetRef(s.name, `$${rows.from}:$${rows.to}`)] : []),
+    ];
+    local.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(refs.join(','))}</definedName>`);
   });
-
-  const meta = workbook.addWorksheet(plan.metaSheetName, { state: 'veryHidden' });
-  meta.getColumn(1).width = 22;
-  meta.getColumn(2).width = 70;
-  plan.meta.forEach(([key, value], i) => {
-    meta.getCell(i + 1, 1).value = key;
-    meta.getCell(i + 1, 2).value = value;
-  });
-  await meta.protect(plan.protection.password, {});
+  const named = model.names.map((n) => `<definedName name="${escapeAttribute(n.name)}">${escapeXml(sheetRef(n.sheet, a1(n.row, n.col, true)))}</definedName>`);
+  const all = [...local, ...named];
+  return all.length ? `<definedNames>${all.join('')}</definedNames>` : '';
 }
 
-export async function writeWorkbook(plan: SheetPlan, entries?: ReadonlyMap<string, EntryValue>): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'chamdiem';
-  workbook.title = plan.sheetName;
-  // Files carry no cached results; ask Excel to compute everything on open.
-  workbook.calcProperties.fullCalcOnLoad = true;
-  await addPlanToWorkbook(workbook, plan, entries);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+function workbookXml(model: WorkbookModel): string {
+  const entries = model.sheets.map(
+    (s, i) =>
+      `<sheet name="${escapeAttribute(s.name)}" sheetId="${i + 1}"${s.visibility === 'veryHidden' ? ' state="veryHidden"' : ''} r:id="rId${i + 1}"/>`,
+  );
+  return (
+    `${DECLARATION}<workbook xmlns="${MAIN_NS}" xmlns:r="${DOC_REL_NS}">` +
+    `<sheets>${entries.join('')}</sheets>${definedNames(model)}` +
+    // Files carry no cached results; Excel computes everything on open.
+    '<calcPr calcId="171027" fullCalcOnLoad="1"/></workbook>'
+  );
 }
 
+function relationships(targets: [type: string, target: string][]): string {
+  const rels = targets.map(([type, target], i) => `<Relationship Id="rId${i + 1}" Type="${type}" Target="${target}"/>`);
+  return `${DECLARATION}<Relationships xmlns="${PKG_REL_NS}">${rels.join('')}</Relationships>`;
+}
+
+const sheetPart = (i: number) => `worksheets/sheet${i + 1}.xml`;
+
+function contentTypesXml(sheetCount: number): string {
+  const override = (part: string, type: string) => `<Override PartName="/${part}" ContentType="${type}"/>`;
+  const ml = `${CONTENT_TYPE}.spreadsheetml`;
+  return (
+    `${DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    override('xl/workbook.xml', `${ml}.sheet.main+xml`) +
+    Array.from({ length: sheetCount }, (_, i) => override(`xl/${sheetPart(i)}`, `${ml}.worksheet+xml`)).join('') +
+    override('xl/styles.xml', `${ml}.styles+xml`) +
+    override('xl/sharedStrings.xml', `${ml}.sharedStrings+xml`) +
+    override('docProps/core.xml', 'application/vnd.openxmlformats-package.core-properties+xml') +
+    override('docProps/app.xml', `${CONTENT_TYPE}.extended-properties+xml`) +
+    '</Types>'
+  );
+}
+
+function corePropertiesXml(title: string, at: Date): string {
+  const when = `${at.toISOString().slice(0, 19)}Z`;
+  return (
+    `${DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"` +
+    ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"' +
+    ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${escapeXml(title)}</dc:title><dc:creator>chamdiem</dc:creator>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
+}
+
+function appPropertiesXml(sheets: readonly SheetModel[]): string {
+  const names = sheets.map((s) => `<vt:lpstr>${escapeXml(s.name)}</vt:lpstr>`).join('');
+  return (
+    `${DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"` +
+    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+    '<Application>Microsoft Excel</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>' +
+    '<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant>' +
+    `<vt:variant><vt:i4>${sheets.length}</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
+    `<TitlesOfParts><vt:vector size="${sheets.length}" baseType="lpstr">${names}</vt:vector></TitlesOfParts>` +
+    '<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>' +
+    '<AppVersion>16.0300</AppVersion></Properties>'
+  );
+}
+
+/** A workbook model as .xlsx bytes; every formula is computed when it is opened. */
+export function writeXlsx(model: WorkbookModel, now: Date = new Date()): Uint8Array {
+  const sheets = model.sheets;
+  const zip = new PackageWriter(now);
+  zip.add('[Content_Types].xml', contentTypesXml(sheets.length));
+  zip.add(
+    '_rels/.rels',
+    relationships([
+      [`${REL_TYPE}/officeDocument`, 'xl/workbook.xml'],
+      ['http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties', 'docProps/core.xml'],
+      [`${REL_TYPE}/extended-properties`, 'docProps/app.xml'],
+    ]),
+  );
+  zip.add('docProps/app.xml', appPropertiesXml(sheets));
+  zip.add('docProps/core.xml', corePropertiesXml(sheets[0]?.name ?? '', now));
+  zip.add('xl/workbook.xml', workbookXml(model));
+  zip.add(
+    'xl/_rels/workbook.xml.rels',
+    relationships([
+      ...sheets.map((_, i): [string, string] => [`${REL_TYPE}/worksheet`, sheetPart(i)]),
+      [`${REL_TYPE}/styles`, 'styles.xml'],
+      [`${REL_TYPE}/sharedStrings`, 'sharedStrings.xml'],
+    ]),
+  );
+  const styles = new StyleSheet();
+  const strings = new SharedStrings();
+  sheets.forEach((sheet, i) => zip.add(`xl/${sheetPart(i)}`, worksheetXml(sheet, i === 0, styles, strings)));
+  // Gathered while the sheets were written.
+  zip.add('xl/sharedStrings.xml', strings.xml());
+  zip.add('xl/styles.xml', styles.xml());
+  return zip.finish();
+}
+
+/** The standard workbook, with `entries` (by defined name) in their input cells. */
+export function writeWorkbook(plan: SheetPlan, entries?: ReadonlyMap<string, EntryValue>): Uint8Array {
+  return writeXlsx(standardWorkbook(plan, entries));
+}
+
+/** The consolidated workbook. */
+export function writeMergeWorkbook(plan: MergePlan): Uint8Array {
+  return writeXlsx(mergeWorkbook(plan));
+}

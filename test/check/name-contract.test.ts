@@ -84,7 +84,7 @@ describe('the defined-name contract', () => {
 
   test('TongDiem pointed at a constant: the total no longer reads its formula cell', () => {
     const sectionRow = planned(names.sectionTotal('I')).row;
-    const grid = filled().repoint(names.grandTotal, { sheet: plan.sheetName, row: sectionRow, col: COL.max });
+    const grid = filled().repoint(names.grandTotal, { sheet: plan.name, row: sectionRow, col: COL.max });
     const found = contract(grid);
     expect(found.map((p) => p.code)).toEqual(['NAME_NOT_FORMULA']);
     expect(problems(grid).map((p) => p.code)).not.toContain('FORMULA_REPLACED');
@@ -109,7 +109,7 @@ describe('the defined-name contract', () => {
     expect(problems(max).map((p) => [p.code, p.name])).toEqual([['NAME_MOVED', 'DC_07']]);
     const elsewhere = contract(filled().repoint('MC_03', { sheet: META_SHEET_NAME, row: 1, col: 2 }));
     expect(elsewhere.map((p) => p.code)).toEqual(['NAME_MOVED']);
-    expect(elsewhere[0].message).toContain(`trỏ vào ô B1 của trang “${META_SHEET_NAME}”, không phải ô ${address('MC_03')} của trang “${plan.sheetName}”`);
+    expect(elsewhere[0].message).toContain(`trỏ vào ô B1 của trang “${META_SHEET_NAME}”, không phải ô ${address('MC_03')} của trang “${plan.name}”`);
   });
 
   test('a count of criterion 48 cut and pasted onto the other, alone on its row, is found by the rows around it', () => {

@@ -14,7 +14,7 @@ import type { UnitReading } from '../../src/merge/unit';
 import { builtinRubric } from '../../src/rubric';
 import { readForMerge } from '../../src/app/merge-read';
 import { packageReader } from '../../src/package/package-reader';
-import { writeMergeWorkbook } from '../../src/xlsx/merge-write';
+import { writeMergeWorkbook } from '../../src/xlsx/write';
 import { FakeExcelHost } from '../fakes/excel-host';
 import { exportFakeToXlsx } from '../fakes/excel-host/export-xlsx';
 import { EVIL_HYPERLINK, fixtureSet } from '../support/fixtures';
@@ -129,7 +129,7 @@ describe('writing the merge into the open workbook', () => {
       const plan = buildMergePlan(result, loaded, { mergedAt: MERGED_AT });
       for (const sheetPlan of plan.sheets) {
         const sheet = host.sheet(sheetPlan.name);
-        expect([sheetPlan.name, sheet.protection.protected]).toEqual([sheetPlan.name, sheetPlan.protect]);
+        expect([sheetPlan.name, sheet.protection.protected]).toEqual([sheetPlan.name, sheetPlan.protection !== undefined]);
         // Rules of one shape go in one call over several areas, so they come in another order than the plan's.
         const byPlace = (rules: [RangeRef, string | undefined][]) => rules.sort(([a], [b]) => a.left - b.left || a.top - b.top);
         expect(byPlace(sheet.validations.map((v) => [v.range, v.rule?.custom?.formula]))).toEqual(
@@ -140,14 +140,15 @@ describe('writing the merge into the open workbook', () => {
         );
         expect([sheet.frozenRows, sheet.frozenColumns]).toEqual([sheetPlan.frozen.rows, sheetPlan.frozen.cols]);
         expect(sheet.autoFilter).toEqual(sheetPlan.autoFilter);
+        const print = sheetPlan.print!;
         expect(sheet.pageLayout).toMatchObject({
           paperSize: 'A4',
-          orientation: sheetPlan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait',
-          printTitleRows: sheetPlan.print.titleRows,
-          zoom: sheetPlan.print.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: sheetPlan.print.scale },
+          orientation: print.orientation === 'landscape' ? 'Landscape' : 'Portrait',
+          printTitleRows: print.titleRows,
+          zoom: 'pagesWide' in print.fit ? { horizontalFitToPages: print.fit.pagesWide, verticalFitToPages: 0 } : { scale: print.fit.scale },
         });
-        expect(sheet.rowBreaks).toEqual(sheetPlan.print.rowBreaksBefore ?? []);
-        expect(sheet.columnBreaks).toEqual((sheetPlan.print.columnBreaksAfter ?? []).map((c) => c + 1));
+        expect(sheet.rowBreaks).toEqual(print.rowBreaksBefore);
+        expect(sheet.columnBreaks).toEqual(print.columnBreaksAfter.map((c) => c + 1));
       }
       const summary = host.sheet(MERGE_SHEETS.summary);
       const unlocked = [...summary.cells.entries()].filter(([, c]) => !c.locked).map(([k]) => k);

@@ -19,7 +19,7 @@ export function fakeExcel(options: FakeExcelHostOptions = {}): { host: FakeExcel
   return { host, ops };
 }
 
-export async function loadXlsx(buffer: Buffer): Promise<ExcelJS.Workbook> {
+export async function loadXlsx(buffer: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   return wb;

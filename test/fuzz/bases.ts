@@ -11,7 +11,7 @@ import { fillByName, generated, type FillValue } from '../support/workbooks';
 export { META_SHEET_NAME };
 
 const plan = buildSheetPlan(builtinRubric());
-export const MAIN_SHEET_NAME = plan.sheetName;
+export const MAIN_SHEET_NAME = plan.name;
 export const INPUT_NAMES = plan.fields.filter((f) => f.role === 'input').map((f) => f.name);
 export const COMPUTED_NAMES = plan.fields.filter((f) => f.role === 'computed').map((f) => f.name);
 export const MAX_NAMES = plan.fields.filter((f) => f.role === 'max').map((f) => f.name);

@@ -1,7 +1,7 @@
 import { consolidate, type FileReading } from '../../src/merge/consolidate';
 import { buildMergePlan, cellSafeText, MERGE_SHEETS } from '../../src/merge/plan';
 import { mergeRows, isLeaf } from '../../src/merge/rows';
-import { MERGE_STYLES } from '../../src/merge/styles';
+import { numberFormatOf } from '../../src/layout/model';
 import type { UnitReading } from '../../src/merge/unit';
 import { builtinRubric } from '../../src/rubric';
 
@@ -35,7 +35,7 @@ describe('the merge plan', () => {
   test('every string cell is formatted as text, no formula cell is', () => {
     for (const sheet of plan.sheets) {
       for (const c of sheet.cells) {
-        const format = MERGE_STYLES[c.style].numberFormat;
+        const format = numberFormatOf(c);
         if (typeof c.value === 'string') expect({ sheet: sheet.name, c, format }).toEqual({ sheet: sheet.name, c, format: '@' });
         if (c.formula !== undefined) expect({ sheet: sheet.name, c, format }).not.toEqual(expect.objectContaining({ format: '@' }));
         expect(c.value !== undefined && c.formula !== undefined).toBe(false);
@@ -60,7 +60,7 @@ describe('the merge plan', () => {
 
   test('each unit’s Tự chấm and Thẩm định columns sit side by side, pages break between units', () => {
     expect(plan.layout.unitColumns.map((c) => c.appraisal - c.self)).toEqual(readings.map(() => 1));
-    expect(summary.print.columnBreaksAfter).toEqual([plan.layout.unitColumns[3].self - 1, plan.layout.unitColumns[6].self - 1]);
+    expect(summary.print?.columnBreaksAfter).toEqual([plan.layout.unitColumns[3].self - 1, plan.layout.unitColumns[6].self - 1]);
   });
 
   test('cell text keeps what a cell can hold', () => {

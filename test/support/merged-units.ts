@@ -20,7 +20,7 @@ function filledView(loaded: LoadedRubric, entries: Record<string, FillValue>): W
     hasName: (name) => fields.has(name),
     locate(name) {
       const f = fields.get(name);
-      return f && { sheet: plan.sheetName, row: f.row, col: f.col };
+      return f && { sheet: plan.name, row: f.row, col: f.col };
     },
     cell(name): CellInput {
       const f = fields.get(name);

@@ -21,7 +21,7 @@ export class SheetGrid implements WorkbookView {
 
   constructor(loaded: LoadedRubric, entries: Record<string, FillValue> = {}) {
     const plan = buildSheetPlan(loaded, { createdAt: '2026-01-15T08:00:00.000Z' });
-    this.sheetName = plan.sheetName;
+    this.sheetName = plan.name;
     this.meta = Object.fromEntries(plan.meta);
     for (const c of plan.cells) {
       if (c.formula !== undefined) this.cells.set(key(c.row, c.col), { kind: 'formula', formula: c.formula, result: null });
@@ -29,7 +29,7 @@ export class SheetGrid implements WorkbookView {
       else if (typeof c.value === 'string' && c.value !== '') this.cells.set(key(c.row, c.col), { kind: 'text', value: c.value });
     }
     for (const f of plan.fields) {
-      this.nameCells.set(f.name, { sheet: plan.sheetName, row: f.row, col: f.col });
+      this.nameCells.set(f.name, { sheet: plan.name, row: f.row, col: f.col });
       const v = entries[f.name];
       if (typeof v === 'number') this.cells.set(key(f.row, f.col), { kind: 'number', value: v });
       else if (typeof v === 'string') this.cells.set(key(f.row, f.col), { kind: 'text', value: v });

@@ -9,7 +9,7 @@ export type FillValue = string | number | Date | { formula: string } | null;
 
 /** A freshly generated standard workbook. */
 export async function generated(options: SheetPlanOptions = {}, loaded: LoadedRubric = builtinRubric()): Promise<Buffer> {
-  return writeWorkbook(buildSheetPlan(loaded, { createdAt: '2026-01-15T08:00:00.000Z', ...options }), new Map());
+  return Buffer.from(writeWorkbook(buildSheetPlan(loaded, { createdAt: '2026-01-15T08:00:00.000Z', ...options }), new Map()));
 }
 
 /** Opens a workbook, lets `edit` change it, saves it: how tests play the district user. */

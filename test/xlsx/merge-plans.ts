@@ -5,7 +5,8 @@
  * that a careless writer would break or run.
  */
 import { consolidate, type FileReading } from '../../src/merge/consolidate';
-import { buildMergePlan, MERGE_SHEETS, type MergeCell, type MergePlan } from '../../src/merge/plan';
+import type { SheetCell } from '../../src/layout/model';
+import { buildMergePlan, MERGE_SHEETS, type MergePlan } from '../../src/merge/plan';
 import { isLeaf, mergeRows } from '../../src/merge/rows';
 import type { UnitReading } from '../../src/merge/unit';
 import { builtinRubric } from '../../src/rubric';
@@ -70,11 +71,11 @@ export function syntheticPlan(count: number): MergePlan {
  * A plan with cells the planner itself would have cleaned, put straight on
  * "Minh chứng" below its rows: the writer must still produce a file that opens.
  */
-export function planWithRawText(count: number): { plan: MergePlan; raw: MergeCell[] } {
+export function planWithRawText(count: number): { plan: MergePlan; raw: SheetCell[] } {
   const plan = syntheticPlan(count);
   const evidence = plan.sheets.find((s) => s.name === MERGE_SHEETS.evidence) as (typeof plan.sheets)[number];
   const below = Math.max(...evidence.cells.map((c) => c.row)) + 2;
-  const raw: MergeCell[] = [
+  const raw: SheetCell[] = [
     { row: below, col: 4, value: UNWRITABLE.text, style: 'text' },
     { row: below + 1, col: 4, value: LONGEST, style: 'text' },
   ];
