@@ -12,7 +12,7 @@ import { readInputFile } from '../src/cli/merge';
 import { consolidate, type FileReading } from '../src/merge/consolidate';
 import { buildMergePlan } from '../src/merge/plan';
 import { builtinRubric } from '../src/rubric';
-import { writeMergeWorkbook } from '../src/xlsx/merge-write';
+import { writeMergeWorkbook } from '../src/xlsx/write';
 
 const mb = (kb: number) => Math.round(kb / 1024);
 

@@ -5,6 +5,7 @@
  * ZIP64): a package past its 4 GB limits is refused instead of written broken.
  */
 import { strToU8, Zip, ZipDeflate } from 'fflate';
+import { MERGE_TEXT } from '../text/messages';
 
 /** A part's text: whole, or in pieces produced as it is written. */
 export type PartText = string | Iterable<string>;
@@ -15,9 +16,7 @@ const PIECE_CHARS = 64 * 1024;
 /** zlib's default: level 6 compresses the sheets' XML as well as level 9, at a third of the cost. */
 const LEVEL = 6;
 
-function tooLarge(what: string): Error {
-  return new Error(`Tệp kết quả quá lớn (${what} vượt 4 GB, giới hạn của định dạng .xlsx thường): hãy tổng hợp ít tệp hơn mỗi lần.`);
-}
+const tooLarge = (what: string) => new Error(MERGE_TEXT.outputTooLarge(what));
 
 export class PackageWriter {
   private readonly chunks: Uint8Array[] = [];
@@ -28,7 +27,7 @@ export class PackageWriter {
     this.zip = new Zip((error, data) => {
       if (error) throw error;
       this.length += data.length;
-      if (this.length >= ZIP_LIMIT) throw tooLarge('tệp nén');
+      if (this.length >= ZIP_LIMIT) throw tooLarge(MERGE_TEXT.wholePackage);
       this.chunks.push(data);
     });
   }

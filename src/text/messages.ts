@@ -163,6 +163,10 @@ export const NAME_TEXT = {
 
 /** The merge's statuses and what it says about files and units. */
 export const MERGE_TEXT = {
+  /** A written package past plain zip's limits; `what` is a part's name or the whole. */
+  outputTooLarge: (what: string) =>
+    `Tệp kết quả quá lớn (${what} vượt 4 GB, giới hạn của định dạng .xlsx thường): hãy tổng hợp ít tệp hơn mỗi lần.`,
+  wholePackage: 'tệp nén',
   status: { valid: 'Hợp lệ', warning: 'Cảnh báo', rejected: 'Bị loại' },
   duplicateUnit: (unit: string, keptFile: string, createdAt: string | null) =>
     `Đơn vị "${unit}" có tệp mới hơn: ${keptFile}${createdAt ? ` (tạo lúc ${formatTimestamp(createdAt)})` : ''}. Tệp này không được tổng hợp.`,
