@@ -4,14 +4,16 @@ import type { LoadedRubric } from '../rubric';
 import type { LiveCheck, LiveProblem } from './operations';
 import { WorkbookReadError, type PackageReader } from './ports';
 
-export type FileCheck = { report: CheckReport } | { unreadable: { code: WorkbookReadError['code']; message: string } };
+export type FileCheck =
+  | { report: CheckReport }
+  | { unreadable: { code: WorkbookReadError['code']; reason?: WorkbookReadError['reason']; message: string } };
 
 /** A workbook file, read through the port. */
 export async function checkFile(reader: PackageReader, bytes: Uint8Array, loaded: LoadedRubric): Promise<FileCheck> {
   try {
     return { report: checkWorkbook(await reader.read(bytes), loaded) };
   } catch (e) {
-    if (e instanceof WorkbookReadError) return { unreadable: { code: e.code, message: e.message } };
+    if (e instanceof WorkbookReadError) return { unreadable: { code: e.code, reason: e.reason, message: e.message } };
     throw e;
   }
 }

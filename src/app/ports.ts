@@ -8,7 +8,7 @@ import type { WorkbookView } from '../check';
 import type { EntryValue, NamedCells } from '../layout/carry';
 import type { SheetPlan } from '../layout/plan';
 import type { MergePlan } from '../merge/plan';
-import type { MergeProblem } from '../merge/problems';
+import type { MergeProblem, MergeProblemCode } from '../merge/problems';
 import type { WordDocument } from '../rubric/import';
 
 /** Why a file could not be read at all; the message is for the user. */
@@ -16,6 +16,8 @@ export class WorkbookReadError extends Error {
   constructor(
     message: string,
     readonly code: 'UNREADABLE' | 'METADATA_MISSING',
+    /** The package guard's code when it refused the file (ZIP_BOMB, XML_DOCTYPE, …). */
+    readonly reason?: MergeProblemCode,
   ) {
     super(message);
     this.name = 'WorkbookReadError';

@@ -85,15 +85,15 @@ async function check(argv: string[], io: Io): Promise<number> {
     return unreadable(file, code === 'ENOENT' ? FILE_TEXT.notFound : FILE_TEXT.cannotOpen(String(code)), 'UNREADABLE');
   }
   const checked = await checkFile(files.reader, buffer, loaded);
-  if ('unreadable' in checked) return unreadable(file, checked.unreadable.message, checked.unreadable.code);
+  if ('unreadable' in checked) return unreadable(file, checked.unreadable.message, checked.unreadable.code, checked.unreadable.reason);
   const { report } = checked;
   const status = report.problems.length === 0 ? 'clean' : 'problems';
   if (values.json) io.out(JSON.stringify({ file, status, ...report }, null, 2));
   else io.out(formatCheckReport(file, report));
   return status === 'clean' ? EXIT.ok : EXIT.problems;
 
-  function unreadable(f: string, message: string, code: string): number {
-    if (values.json) io.out(JSON.stringify({ file: f, status: 'unreadable', error: { code, message } }, null, 2));
+  function unreadable(f: string, message: string, code: string, reason?: string): number {
+    if (values.json) io.out(JSON.stringify({ file: f, status: 'unreadable', error: { code, reason, message } }, null, 2));
     else io.err(CLI_TEXT.onFile(f, message));
     return EXIT.unreadable;
   }

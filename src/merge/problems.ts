@@ -15,6 +15,9 @@ export type FileProblemCode =
   | 'ENCRYPTED'
   | 'ZIP_CORRUPT'
   | 'ZIP_BOMB'
+  | 'ZIP_DUPLICATE_ENTRY'
+  | 'ZIP_CRC_MISMATCH'
+  | 'XML_DOCTYPE'
   | 'DUPLICATE_UNIT';
 
 export type MergeProblemCode = ProblemCode | FileProblemCode;
@@ -44,6 +47,9 @@ const REJECTING: ReadonlySet<MergeProblemCode> = new Set<MergeProblemCode>([
   'ENCRYPTED',
   'ZIP_CORRUPT',
   'ZIP_BOMB',
+  'ZIP_DUPLICATE_ENTRY',
+  'ZIP_CRC_MISMATCH',
+  'XML_DOCTYPE',
   'UNREADABLE',
   'METADATA_MISSING',
   'RUBRIC_MISMATCH',

@@ -1,24 +1,75 @@
 /**
  * Opens a returned file in one pass: the gate (kind of file, size, zip
  * directory), then every entry unpacked within its declared size and the
- * package limit, so a lie anywhere in the package is caught. The XML parts
- * are kept as text for the reader, which never touches the zip again.
+ * package limit and checked against its CRC-32, so a lie or damage anywhere
+ * in the package is caught. The XML parts, by their content types, are
+ * refused when they declare a DOCTYPE and kept as text for the reader, which
+ * never touches the zip again.
  */
-import type { MergeProblem } from '../merge/problems';
-import { damaged, directoryOf, INPUT_LIMITS, sniffFile, unpackedMoreThanDeclared, zipDirectoryProblem } from './guard';
+import { mergeProblem, type MergeProblem } from '../merge/problems';
 import { ZIP_TEXT } from '../text/messages';
-import { PartTexts } from './parts';
-import { partText } from './xml';
-import { unpackEntry } from './zip';
+import { damaged, directoryOf, INPUT_LIMITS, sniffFile, unpackedMoreThanDeclared, zipDirectoryProblem } from './guard';
+import { CONTENT_TYPES_PART, contentTypeOf, contentTypes, isXmlType, partKey, PartTexts, type ContentTypes } from './parts';
+import { declaresDoctype, partText } from './xml';
+import { crc32, unpackEntry, type ZipEntryInfo } from './zip';
 
 export interface OpenedPackage {
   /** dcterms:modified of the core properties: when the workbook was last saved. */
   savedAt: string | null;
-  /** The text of every XML part (.xml and .rels), by its name in the zip. */
+  /** The text of every XML part, by its name in the zip. */
   parts: Map<string, string>;
 }
 
-const isXmlName = (name: string) => /\.(xml|rels)$/i.test(name);
+type Opened<T> = { problem: MergeProblem } | T;
+
+/** Two entries of one part name (names compared as packages compare them, M1.12): which one is the part is anyone's guess. */
+function duplicateEntryProblem(entries: ZipEntryInfo[]): MergeProblem | null {
+  const seen = new Set<string>();
+  for (const { name } of entries) {
+    if (name.endsWith('/')) continue;
+    const key = partKey(name);
+    if (seen.has(key)) return mergeProblem('ZIP_DUPLICATE_ENTRY', ZIP_TEXT.duplicateEntry(name));
+    seen.add(key);
+  }
+  return null;
+}
+
+/** Every entry unpacked, within the limits and true to its CRC-32. */
+function unpackAll(bytes: Uint8Array, entries: ZipEntryInfo[]): Opened<{ files: { name: string; data: Uint8Array }[] }> {
+  let budget = INPUT_LIMITS.maxUnpackedBytes;
+  const files: { name: string; data: Uint8Array }[] = [];
+  for (const entry of entries) {
+    if (entry.name.endsWith('/')) continue;
+    const limit = Math.min(budget, entry.uncompressedSize);
+    const unpacked = unpackEntry(bytes, entry, limit);
+    if ('over' in unpacked) return { problem: unpackedMoreThanDeclared(entry.name, limit) };
+    if ('damaged' in unpacked) return { problem: damaged(ZIP_TEXT.partDamaged(entry.name)) };
+    if (crc32(unpacked.data) !== entry.crc) return { problem: mergeProblem('ZIP_CRC_MISMATCH', ZIP_TEXT.crcMismatch(entry.name)) };
+    budget -= unpacked.data.length;
+    files.push({ name: entry.name, data: unpacked.data });
+  }
+  return { files };
+}
+
+/** A part is XML when its content type says so; relationship parts and the content types always are. */
+function isXmlPart(types: ContentTypes | null, name: string): boolean {
+  if (partKey(name) === CONTENT_TYPES_PART || /\.rels$/i.test(name)) return true;
+  return types === null ? /\.xml$/i.test(name) : isXmlType(contentTypeOf(types, name));
+}
+
+/** The XML parts' text; a DOCTYPE in any of them refuses the package. */
+function xmlParts(files: { name: string; data: Uint8Array }[]): Opened<{ parts: Map<string, string> }> {
+  const declared = files.find((f) => partKey(f.name) === CONTENT_TYPES_PART);
+  const types = declared === undefined ? null : contentTypes(partText(declared.data));
+  const parts = new Map<string, string>();
+  for (const { name, data } of files) {
+    if (!isXmlPart(types, name)) continue;
+    const xml = partText(data);
+    if (declaresDoctype(xml)) return { problem: mergeProblem('XML_DOCTYPE', ZIP_TEXT.doctype(name)) };
+    parts.set(name, xml);
+  }
+  return { parts };
+}
 
 /** When the core properties the package's relationship points at say it was last saved. */
 function savedAtOf(parts: PartTexts): string | null {
@@ -28,24 +79,16 @@ function savedAtOf(parts: PartTexts): string | null {
   return m ? m[1].trim() : null;
 }
 
-export function openPackage(bytes: Uint8Array): { problem: MergeProblem } | OpenedPackage {
+export function openPackage(bytes: Uint8Array): Opened<OpenedPackage> {
   const sniffed = sniffFile(bytes);
   if (sniffed) return { problem: sniffed };
   const directory = directoryOf(bytes);
   if ('problem' in directory) return directory;
-  const claimed = zipDirectoryProblem(directory.entries);
+  const claimed = zipDirectoryProblem(directory.entries) ?? duplicateEntryProblem(directory.entries);
   if (claimed) return { problem: claimed };
-
-  let budget = INPUT_LIMITS.maxUnpackedBytes;
-  const parts = new Map<string, string>();
-  for (const entry of directory.entries) {
-    if (entry.name.endsWith('/')) continue;
-    const limit = Math.min(budget, entry.uncompressedSize);
-    const unpacked = unpackEntry(bytes, entry, limit);
-    if ('over' in unpacked) return { problem: unpackedMoreThanDeclared(entry.name, limit) };
-    if ('damaged' in unpacked) return { problem: damaged(ZIP_TEXT.partDamaged(entry.name)) };
-    budget -= unpacked.data.length;
-    if (isXmlName(entry.name)) parts.set(entry.name, partText(unpacked.data));
-  }
-  return { savedAt: savedAtOf(new PartTexts(parts)), parts };
+  const unpacked = unpackAll(bytes, directory.entries);
+  if ('problem' in unpacked) return unpacked;
+  const xml = xmlParts(unpacked.files);
+  if ('problem' in xml) return xml;
+  return { savedAt: savedAtOf(new PartTexts(xml.parts)), parts: xml.parts };
 }

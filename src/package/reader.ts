@@ -178,6 +178,6 @@ export function readWorkbookParts(parts: ReadonlyMap<string, string>): ReadWorkb
  */
 export async function readReturnedWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
   const opened = openPackage(bytes);
-  if ('problem' in opened) throw new WorkbookReadError(opened.problem.message, 'UNREADABLE');
+  if ('problem' in opened) throw new WorkbookReadError(opened.problem.message, 'UNREADABLE', opened.problem.code);
   return readWorkbookParts(opened.parts);
 }

@@ -97,6 +97,23 @@ export function scanXml(xml: string, visitor: XmlVisitor): void {
   }
 }
 
+/**
+ * Whether the XML declares a document type (<!DOCTYPE …>), which no part of
+ * a package may (ECMA-376 part 2, M1.18): its entities are what XML bombs
+ * and external-entity attacks are made of. Comments and CDATA may mention
+ * one; markup outside them cannot hide "<!" otherwise.
+ */
+export function declaresDoctype(xml: string): boolean {
+  for (let i = xml.indexOf('<!'); i >= 0; ) {
+    const [open, close] = xml.startsWith('<!--', i) ? ['<!--', '-->'] : xml.startsWith('<![CDATA[', i) ? ['<![CDATA[', ']]>'] : [null, null];
+    if (open === null) return /^<!DOCTYPE/i.test(xml.slice(i, i + 9));
+    const end = xml.indexOf(close, i + open.length);
+    if (end < 0) return false;
+    i = xml.indexOf('<!', end + close.length);
+  }
+  return false;
+}
+
 /** The decoded value of the attribute with this local name, if present. */
 export function attribute(raw: string, name: string): string | undefined {
   if (raw.indexOf(name) < 0) return undefined;

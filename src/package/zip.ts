@@ -5,7 +5,8 @@
  * limit instead of being unpacked whole in memory. Pure over Uint8Array, so
  * it runs in Node and in the browser alike.
  */
-import { Inflate, ZipPassThrough } from 'fflate';
+import { buf as crc32Of } from 'crc-32';
+import { Inflate } from 'fflate';
 
 export interface ZipEntryInfo {
   name: string;
@@ -116,10 +117,11 @@ export function unpackEntry(bytes: Uint8Array, entry: ZipEntryInfo, limit: numbe
   return inflateBounded(packed, limit);
 }
 
-/** CRC-32 as fflate computes it for zip entries; fflate keeps it in a pass-through entry's `crc` and exports no other. */
+/**
+ * CRC-32 of unpacked bytes, as the directory records it. fflate exports none
+ * of its own; crc-32 (SheetJS) computes it about four times as fast, which
+ * a merge of a thousand files notices.
+ */
 export function crc32(data: Uint8Array): number {
-  const entry = new ZipPassThrough('');
-  entry.ondata = () => {};
-  entry.push(data, true);
-  return entry.crc >>> 0;
+  return crc32Of(data) >>> 0;
 }

@@ -59,6 +59,12 @@ export const ZIP_TEXT = {
   directoryCut: 'tệp bị cắt cụt',
   unknownMethod: (method: number) => `một phần được nén theo kiểu ${method}, Excel không dùng kiểu này`,
   partDamaged: (part: string) => `phần ${part} không giải nén được`,
+  duplicateEntry: (part: string) =>
+    `Tệp chứa hai phần cùng tên ${part}, điều định dạng Excel không cho phép: không biết phần nào là thật. Tệp có thể đã bị sửa bằng công cụ khác. Hãy xin đơn vị gửi lại.`,
+  crcMismatch: (part: string) =>
+    `Tệp .xlsx bị hỏng: nội dung phần ${part} không khớp với mã kiểm tra lưu trong tệp (dữ liệu đã bị thay đổi hoặc hỏng khi gửi). Hãy xin đơn vị gửi lại.`,
+  doctype: (part: string) =>
+    `Phần ${part} của tệp có khai báo DOCTYPE, điều định dạng Excel cấm vì nó có thể dùng để tấn công máy đọc tệp. Tệp không được đọc. Hãy xin đơn vị gửi lại bảng đã phát.`,
   tooManyEntries: (count: number) => `Tệp chứa ${formatNumber(count)} thành phần nén, quá nhiều đối với một bảng tính.`,
   encryptedEntries: 'Tệp nén có mật khẩu, không đọc được. Hãy bỏ mật khẩu rồi gửi lại.',
   unpacksTooMuch: (total: number, limit: number) =>

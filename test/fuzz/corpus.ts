@@ -12,6 +12,7 @@ import { addressOf, type Base } from './bases';
 import { applyCellCase, type CellCase } from './cell-mutations';
 import type { CheckStatus, MergeStatus } from './harness';
 import { applyZipCase, packZip, unzipEntries, type ZipCase, type ZipEntry } from './zip-mutations';
+import { zipOf, type RawEntry } from '../support/fixtures';
 import { editWorkbook, namedCell } from '../support/workbooks';
 import { COL } from '../../src/layout/plan';
 
@@ -216,6 +217,11 @@ const bombRefused: Expected = {
   check: { status: 'unreadable', code: 'UNREADABLE', message: /có thể là tệp độc hại/ },
   merge: { status: 'rejected', code: 'ZIP_BOMB' },
 };
+/** Refused by the package guard for what the package standard forbids: check names the same code as the merge. */
+const forbidden = (code: string, message: RegExp): Expected => ({
+  check: { status: 'unreadable', code, message },
+  merge: { status: 'rejected', code },
+});
 const warned = (code: string): Expected => ({ check: { status: 'problems', code }, merge: { status: 'warning', code } });
 const uncounted = (base: number, ...names: string[]): Expected => ({ ...warned('INVALID_VALUE'), countsAsBlank: { base, names } });
 
@@ -419,6 +425,68 @@ export const CORPUS: CorpusCase[] = [
     build: entries((es) => es.filter((e) => e.name !== '[Content_Types].xml')),
     expected: unreadable('UNREADABLE'),
   },
+  // ---- what the package standard forbids ---------------------------------------
+  {
+    name: 'doctype-with-external-entity',
+    description: 'a DOCTYPE declaring &xxe; as file:///etc/passwd in the sheet, &xxe; typed as evidence (M1.18; the literal &xxe; was merged as evidence)',
+    origin: BY_HAND,
+    build: rewrite('xl/worksheets/sheet1.xml', (x) =>
+      cellXml(addressOf('MC_01'), '<is><t>&xxe;</t></is>')(x.replace('?>', () => '?><!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>')).replace(
+        new RegExp(`<c r="${addressOf('MC_01')}"`),
+        (c) => `${c} t="inlineStr"`,
+      ),
+    ),
+    expected: forbidden('XML_DOCTYPE', /DOCTYPE/),
+  },
+  {
+    name: 'doctype-in-a-part-nobody-reads',
+    description: 'an entity-expanding DOCTYPE in xl/styles.xml, a part the reader never looks at: refused all the same',
+    origin: BY_HAND,
+    build: rewrite('xl/styles.xml', (x) => x.replace('?>', () => '?><!DOCTYPE styleSheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>')),
+    expected: forbidden('XML_DOCTYPE', /xl\/styles\.xml/),
+  },
+  {
+    name: 'duplicate-entry-same-content',
+    description: 'xl/workbook.xml twice in the package, same bytes (M1.12)',
+    origin: BY_HAND,
+    build: entries((es) => [...es, part(es, 'xl/workbook.xml')]),
+    expected: forbidden('ZIP_DUPLICATE_ENTRY', /hai phần cùng tên xl\/workbook\.xml/),
+  },
+  {
+    name: 'duplicate-entry-other-content',
+    description: 'a second xl/worksheets/sheet1.xml with TC_01 raised to its maximum (the second silently won)',
+    origin: BY_HAND,
+    build: entries((es) => {
+      const sheet = part(es, 'xl/worksheets/sheet1.xml');
+      return [...es, withText(sheet.name, cellXml(addressOf('TC_01'), '<v>3</v>')(text(sheet)))];
+    }),
+    expected: forbidden('ZIP_DUPLICATE_ENTRY', /xl\/worksheets\/sheet1\.xml/),
+  },
+  {
+    name: 'duplicate-entry-in-other-case',
+    description: 'XL/Worksheets/Sheet1.xml beside xl/worksheets/sheet1.xml: part names are compared without case (M1.12)',
+    origin: BY_HAND,
+    build: entries((es) => [...es, { name: 'XL/Worksheets/Sheet1.xml', data: part(es, 'xl/worksheets/sheet1.xml').data }]),
+    expected: forbidden('ZIP_DUPLICATE_ENTRY', /XL\/Worksheets\/Sheet1\.xml/),
+  },
+  {
+    name: 'crc-mismatch',
+    description: 'TC_01 changed inside the sheet after the CRC-32 was recorded (the changed value was merged)',
+    origin: BY_HAND,
+    build: async (bases) => {
+      const es = await unzipEntries(bases[0].bytes);
+      const sheet = part(es, 'xl/worksheets/sheet1.xml');
+      const changed = Buffer.from(cellXml(addressOf('TC_01'), '<v>3</v>')(text(sheet)), 'utf8');
+      return zipOf(
+        es.map((e): RawEntry => {
+          const data = e === sheet ? changed : e.data;
+          // The sheet keeps the CRC of what was there before.
+          return { name: e.name, method: 8, data: zlib.deflateRawSync(data), uncompressedSize: data.length, crc: zlib.crc32(e.data) };
+        }),
+      );
+    },
+    expected: forbidden('ZIP_CRC_MISMATCH', /mã kiểm tra/),
+  },
   // ---- hostile inputs kept because they are worth keeping ----------------------
   {
     name: 'merge-down-a-whole-column',
@@ -481,20 +549,6 @@ export const CORPUS: CorpusCase[] = [
     origin: BY_HAND,
     build: rewrite('xl/worksheets/sheet1.xml', (x) => cellXml(addressOf('Thuong_1'), '<v>NaN</v>')(cellXml(addressOf('TC_01'), '<v>1e309</v>')(x))),
     expected: warned('INVALID_VALUE'),
-  },
-  {
-    name: 'duplicate-entry-same-content',
-    description: 'xl/workbook.xml twice in the package, same bytes',
-    origin: BY_HAND,
-    build: entries((es) => [...es, es.find((e) => e.name === 'xl/workbook.xml') as ZipEntry]),
-    expected: clean,
-  },
-  {
-    name: 'duplicate-entry-other-content',
-    description: 'a second xl/workbook.xml holding the styles',
-    origin: BY_HAND,
-    build: entries((es) => [...es, { name: 'xl/workbook.xml', data: (es.find((e) => e.name === 'xl/styles.xml') as ZipEntry).data }]),
-    expected: unreadable('UNREADABLE'),
   },
   {
     name: 'workbook-xml-missing',

@@ -210,7 +210,7 @@ export interface Totals {
 export interface CheckOutcome {
   code: number;
   status: CheckStatus;
-  /** error.code and message when unreadable, otherwise the problems'. */
+  /** error.code (then the guard's reason, when it refused the file) and message when unreadable, otherwise the problems'. */
   codes: string[];
   messages: string[];
   totals: Totals | null;
@@ -222,7 +222,7 @@ export function judgeCheck(r: RunResult): CheckOutcome {
   if (failure || r.kind !== 'exited') throw new Error(failure ?? 'check did not exit');
   const json = parseJson(r.out, 'check') as {
     status: CheckStatus;
-    error?: { code: string; message: string };
+    error?: { code: string; reason?: string; message: string };
     problems?: { code: string; message: string; severity: string }[];
     score?: Totals;
   };
@@ -234,7 +234,9 @@ export function judgeCheck(r: RunResult): CheckOutcome {
       throw new Error(`unreadable without a documented error code: ${JSON.stringify(json.error)}`);
     }
     assertMessage(json.error.message, 'check error');
-    return { code: r.code, status: json.status, codes: [json.error.code], messages: [json.error.message], totals: null };
+    if (json.error.reason !== undefined && !CODE.test(json.error.reason)) throw new Error(`unreadable for reason ${JSON.stringify(json.error.reason)}`);
+    const codes = json.error.reason === undefined ? [json.error.code] : [json.error.code, json.error.reason];
+    return { code: r.code, status: json.status, codes, messages: [json.error.message], totals: null };
   }
   const problems = json.problems ?? [];
   if ((json.status === 'clean') !== (problems.length === 0)) throw new Error(`check status ${json.status} with ${problems.length} problems`);
@@ -323,6 +325,9 @@ export function judgeAgreement(check: CheckOutcome, merge: MergeOutcome): void {
   if (check.status === 'unreadable' && merged.status !== 'rejected') {
     throw new Error(`check found the file unreadable (${check.codes}), the merge ${merged.status}`);
   }
+  // The guard refused it: check and the merge give the same reason.
+  const reason = check.status === 'unreadable' ? check.codes[1] : undefined;
+  if (reason !== undefined && !merged.codes.includes(reason)) throw new Error(`check refused the file for ${reason}, the merge for ${merged.codes}`);
   if (merged.status === 'valid' && check.status !== 'clean') {
     throw new Error(`the merge found the file valid, check ${check.status} (${check.codes})`);
   }

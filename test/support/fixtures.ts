@@ -381,7 +381,7 @@ export function fixtureSet(): Fixture[] {
       codes: ['ZIP_BOMB'],
       build: async () =>
         zipOf([
-          { name: '[Content_Types].xml', method: 0, data: Buffer.from('<Types/>'), uncompressedSize: 8 },
+          { name: '[Content_Types].xml', method: 0, data: Buffer.from('<Types/>'), uncompressedSize: 8, crc: zlib.crc32(Buffer.from('<Types/>')) },
           { name: 'xl/worksheets/sheet1.xml', method: 8, data: await bombDeflated(), uncompressedSize: 4096 },
         ]),
     },
