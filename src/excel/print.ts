@@ -11,7 +11,9 @@ import { names } from '../rubric/names';
 import type { ExcelContext, RangeApi, WorksheetApi } from './api';
 import { ExcelOperationError } from './errors';
 import { nameTarget } from './read-sheet';
-import { TEXT, pageSetupOps, runOps } from './sheet-ops';
+import { TEXT } from './grid';
+import { runOps } from './ops';
+import { pageSetupOps } from './page-ops';
 
 export interface PrintReads {
   ranges: Map<string, RangeApi>;

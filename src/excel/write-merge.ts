@@ -5,7 +5,7 @@
  */
 import { MERGE_SHEETS, type MergePlan } from '../merge/plan';
 import type { ExcelContext, WorksheetApi } from './api';
-import { OPERATION_BYTES } from './sheet-ops';
+import { OPERATION_BYTES } from './ops';
 import { RequestBatch, writeSheet, type WriteSheetOptions } from './write';
 
 export { CHUNK_BUDGET_BYTES, REQUEST_LIMIT_BYTES } from './write';

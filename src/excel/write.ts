@@ -11,7 +11,10 @@
 import { a1, rangeA1 } from '../layout/a1';
 import type { NamedCell, SheetModel } from '../layout/model';
 import type { NamedItemCollectionApi, WorksheetApi } from './api';
-import { CellGrid, OPERATION_BYTES, columnWidthOps, freezeOp, jsonBytes, looksOps, pageSetupOps, type SheetOp } from './sheet-ops';
+import { CellGrid } from './grid';
+import { OPERATION_BYTES, jsonBytes, type SheetOp } from './ops';
+import { freezeOp, pageSetupOps } from './page-ops';
+import { columnWidthOps, looksOps } from './sheet-ops';
 
 /** Excel on the web refuses a request above 5 MB. */
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;

@@ -48,3 +48,13 @@ export function passwordHash(password: string, salt: Uint8Array = crypto.getRand
   }
   return { algorithmName: 'SHA-512', hashValue: base64(hash), saltValue: base64(salt), spinCount: SPIN_COUNT };
 }
+
+/** Hashes each password once: the sheets of one workbook share a password, and a hash takes a while on purpose. */
+export function passwordHasher(): (password: string) => PasswordHash {
+  const done = new Map<string, PasswordHash>();
+  return (password) => {
+    let hash = done.get(password);
+    if (!hash) done.set(password, (hash = passwordHash(password)));
+    return hash;
+  };
+}

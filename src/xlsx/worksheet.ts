@@ -7,7 +7,7 @@ import { a1, rangeA1 } from '../layout/a1';
 import type { PlanValidation, PrintSetup, SheetCell, SheetModel, SheetProtection } from '../layout/model';
 import { marginsInInches } from './margins';
 import { DECLARATION, MAIN_NS, type SharedStrings, type StyleSheet } from './parts';
-import { passwordHash } from './protection';
+import type { PasswordHash } from './protection';
 import { escapeAttribute, escapeXml } from '../package/xml';
 
 const DOC_REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -122,8 +122,8 @@ function* sheetData(sheet: SheetModel, cells: readonly SheetCell[], styles: Styl
   yield '</sheetData>';
 }
 
-function protectionXml(protection: SheetProtection): string {
-  const hash = protection.password ? passwordHash(protection.password) : undefined;
+function protectionXml(protection: SheetProtection, hashed: (password: string) => PasswordHash): string {
+  const hash = protection.password ? hashed(protection.password) : undefined;
   return (
     '<sheetProtection' +
     (hash
@@ -186,7 +186,15 @@ function* printXml(print: PrintSetup): Generator<string> {
   yield breaks('colBreaks', print.columnBreaksAfter, 1048575);
 }
 
-export function* worksheetXml(sheet: SheetModel, selected: boolean, styles: StyleSheet, strings: SharedStrings): Generator<string> {
+/** What every sheet of a workbook adds to and takes from as it is written. */
+export interface WorkbookParts {
+  styles: StyleSheet;
+  strings: SharedStrings;
+  passwords: (password: string) => PasswordHash;
+}
+
+export function* worksheetXml(sheet: SheetModel, selected: boolean, parts: WorkbookParts): Generator<string> {
+  const { styles, strings } = parts;
   const print = sheet.print;
   const cells = sheetCells(sheet);
   yield `${DECLARATION}<worksheet xmlns="${MAIN_NS}" xmlns:r="${DOC_REL_NS}">`;
@@ -196,7 +204,7 @@ export function* worksheetXml(sheet: SheetModel, selected: boolean, styles: Styl
   yield '<sheetFormatPr defaultRowHeight="15"/>';
   yield columns(sheet.columnWidths);
   yield* sheetData(sheet, cells, styles, strings);
-  if (sheet.protection) yield protectionXml(sheet.protection);
+  if (sheet.protection) yield protectionXml(sheet.protection, parts.passwords);
   if (sheet.autoFilter) yield `<autoFilter ref="${rangeA1(sheet.autoFilter)}"/>`;
   if (sheet.merges.length > 0) {
     yield `<mergeCells count="${sheet.merges.length}">`;

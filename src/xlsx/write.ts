@@ -13,6 +13,7 @@ import { standardWorkbook } from '../layout/workbook';
 import { mergeWorkbook, type MergePlan } from '../merge/plan';
 import { PackageWriter } from '../package/writer';
 import { DECLARATION, MAIN_NS, SharedStrings, StyleSheet } from './parts';
+import { passwordHasher } from './protection';
 import { worksheetXml } from './worksheet';
 import { escapeAttribute, escapeXml } from '../package/xml';
 
@@ -133,12 +134,11 @@ export function writeXlsx(model: WorkbookModel, now: Date = new Date()): Uint8Ar
       [`${REL_TYPE}/sharedStrings`, 'sharedStrings.xml'],
     ]),
   );
-  const styles = new StyleSheet();
-  const strings = new SharedStrings();
-  sheets.forEach((sheet, i) => zip.add(`xl/${sheetPart(i)}`, worksheetXml(sheet, i === 0, styles, strings)));
+  const parts = { styles: new StyleSheet(), strings: new SharedStrings(), passwords: passwordHasher() };
+  sheets.forEach((sheet, i) => zip.add(`xl/${sheetPart(i)}`, worksheetXml(sheet, i === 0, parts)));
   // Gathered while the sheets were written.
-  zip.add('xl/sharedStrings.xml', strings.xml());
-  zip.add('xl/styles.xml', styles.xml());
+  zip.add('xl/sharedStrings.xml', parts.strings.xml());
+  zip.add('xl/styles.xml', parts.styles.xml());
   return zip.finish();
 }
 

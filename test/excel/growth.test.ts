@@ -5,7 +5,8 @@
  * are a list of their own.
  */
 import { asExcelContext } from '../../src/excel/api';
-import { MAX_ADDRESS_LENGTH, runOps, validationOps } from '../../src/excel/sheet-ops';
+import { MAX_ADDRESS_LENGTH, runOps } from '../../src/excel/ops';
+import { validationOps } from '../../src/excel/sheet-ops';
 import { a1, parseA1 } from '../../src/layout/a1';
 import { validityFormula } from '../../src/layout/formulas';
 import { numberValidation, type PlanValidation } from '../../src/layout/rules';

@@ -1,7 +1,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 
-export type ExternalTool = 'soffice' | 'chromium' | 'pdftotext' | 'python3-uno' | 'ssconvert';
+export type ExternalTool = 'soffice' | 'chromium' | 'pdftotext' | 'python3-uno' | 'ssconvert' | 'xmllint';
 
 /** Debian package that provides each tool (what CI installs). */
 const DEBIAN_PACKAGE: Record<ExternalTool, string> = {
@@ -10,6 +10,7 @@ const DEBIAN_PACKAGE: Record<ExternalTool, string> = {
   pdftotext: 'poppler-utils',
   'python3-uno': 'python3-uno',
   ssconvert: 'gnumeric',
+  xmllint: 'libxml2-utils',
 };
 
 /** True when `cmd` resolves to an executable on PATH. */
@@ -43,6 +44,8 @@ function haveTool(tool: ExternalTool): boolean {
       return spawnSync('/usr/bin/python3', ['-c', 'import uno'], { stdio: 'ignore' }).status === 0;
     case 'ssconvert':
       return haveCommand('ssconvert');
+    case 'xmllint':
+      return haveCommand('xmllint');
   }
 }
 
