@@ -4,15 +4,16 @@
  * held; the Office.js adapter applies its answer to the open workbook, and
  * `generateFile` to a file.
  */
-import { carryEntries, type EntryValue, type NamedCells } from '../layout/carry';
+import { carryEntries, type EntryValue } from '../layout/carry';
 import { buildSheetPlan, ORPHAN_PREFIX, type SheetPlan } from '../layout/plan';
 import type { LoadedRubric } from '../rubric';
 import { names } from '../rubric/names';
 import { typedName, type CalendarDate } from './input';
 import type { PackageReader, WorkbookWriter } from './ports';
+import { repairNames, type NamedSheet, type NameRepair } from './repair';
 
-/** What an existing sheet of ours holds: its named cells and its metadata. */
-export interface ExistingSheet extends NamedCells {
+/** What an existing sheet of ours holds: its named cells, where its names point, and its metadata. */
+export interface ExistingSheet extends NamedSheet {
   meta: Record<string, string>;
 }
 
@@ -47,6 +48,8 @@ export interface SheetWork {
   keptEntries: number;
   /** Entries with no cell in the new sheet, found now or earlier; the plan keeps every one in its metadata. */
   orphans: Orphan[];
+  /** Names of the old sheet that were off their cells, put back, with where each entry was found. */
+  repairs: NameRepair[];
 }
 
 function earlierOrphans(meta: Record<string, string>): Orphan[] {
@@ -64,7 +67,8 @@ export function planSheet(loaded: LoadedRubric, existing: ExistingSheet | null, 
     place: typedName(request.place),
   };
   // The inputs depend on the rubric alone, so any plan of it tells where entries go.
-  const carried = existing ? carryEntries(existing, buildSheetPlan(loaded)) : { entries: new Map<string, EntryValue>(), orphans: [] };
+  const repaired = existing ? repairNames(loaded, existing) : { cells: null, repairs: [] };
+  const carried = repaired.cells ? carryEntries(repaired.cells, buildSheetPlan(loaded)) : { entries: new Map<string, EntryValue>(), orphans: [] };
   const oldUnit = carried.entries.get(names.unitName);
   // In name order, whatever order the host lists names in.
   const found = carried.orphans.map((o): Orphan => ({ ...o, earlier: false })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -87,7 +91,7 @@ export function planSheet(loaded: LoadedRubric, existing: ExistingSheet | null, 
   if (asked.preparer) entries.delete(names.preparerName);
   if (asked.signer) entries.delete(names.signerName);
   if (request.date || asked.place) entries.delete(names.dateLine);
-  return { plan, unitName, entries, keptEntries: carried.entries.size, orphans };
+  return { plan, unitName, entries, keptEntries: carried.entries.size, orphans, repairs: repaired.repairs };
 }
 
 export interface GeneratedFile {
@@ -97,6 +101,7 @@ export interface GeneratedFile {
   unitName: string;
   keptEntries: number;
   orphans: Orphan[];
+  repairs: NameRepair[];
 }
 
 /**
@@ -113,5 +118,6 @@ export async function generateFile(
   const old = existing ? await files.reader.read(existing) : null;
   const work = planSheet(loaded, old, request);
   const bytes = await files.writer.writeSheet(work.plan, work.entries);
-  return { bytes, mode: old ? 'upgraded' : 'created', unitName: work.unitName, keptEntries: work.keptEntries, orphans: work.orphans };
+  const { unitName, keptEntries, orphans, repairs } = work;
+  return { bytes, mode: old ? 'upgraded' : 'created', unitName, keptEntries, orphans, repairs };
 }

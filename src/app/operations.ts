@@ -9,6 +9,7 @@ import type { LoadedRubric } from '../rubric';
 import type { Problem } from '../scoring/problems';
 import type { Orphan } from './generate';
 import type { PrintRequest } from './print';
+import type { NameRepair } from './repair';
 
 /** The sheet the operations work on, as the pane names it to the user. */
 export { SHEET_NAME } from '../layout/plan';
@@ -36,6 +37,8 @@ export interface GenerateResult {
   keptEntries: number;
   /** Entries the new rubric has no cell for, found now or kept by an earlier upgrade; never dropped. */
   orphans: Orphan[];
+  /** Names that were off their cells, put back, with where each entry was found. */
+  repairs: NameRepair[];
   /** Host features that were missing, in Vietnamese (e.g. print layout below ExcelApi 1.9). */
   notices: string[];
   syncs: number;

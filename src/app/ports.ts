@@ -5,11 +5,12 @@
  * workbook open in Excel is `ExcelOperations` (operations.ts).
  */
 import type { WorkbookView } from '../check';
-import type { EntryValue, NamedCells } from '../layout/carry';
+import type { EntryValue } from '../layout/carry';
 import type { SheetPlan } from '../layout/plan';
 import type { MergePlan } from '../merge/plan';
 import type { MergeProblem, MergeProblemCode } from '../merge/problems';
 import type { WordDocument } from '../rubric/import';
+import type { NamedSheet } from './repair';
 
 /** Why a file could not be read at all; the message is for the user. */
 export class WorkbookReadError extends Error {
@@ -24,8 +25,8 @@ export class WorkbookReadError extends Error {
   }
 }
 
-/** A returned workbook, seen only through its defined names and metadata. */
-export interface ReturnedWorkbook extends WorkbookView, NamedCells {}
+/** A returned workbook, seen through its defined names and metadata, and cells by position for an upgrade's repair. */
+export interface ReturnedWorkbook extends WorkbookView, NamedSheet {}
 
 /** A package the merge's guard let through, or why it did not. */
 export type GuardedPackage =

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { generateFile, type SheetRequest } from '../app/generate';
+import { describeRepair } from '../app/repair';
 import { WorkbookReadError } from '../app/ports';
 import type { LoadedRubric } from '../rubric';
 import { UsageError } from './args';
@@ -53,6 +54,7 @@ export async function generateOne(out: string, loaded: LoadedRubric, opts: Gener
   fs.renameSync(tmp, out);
   if (generated.mode === 'upgraded') {
     opts.log(CLI_TEXT.upgraded(out, generated.keptEntries));
+    for (const r of generated.repairs) opts.log(`  ${describeRepair(r)}`);
     for (const o of generated.orphans) {
       opts.log(o.earlier ? CLI_TEXT.orphanKeptEarlier(o.name, String(o.value)) : CLI_TEXT.orphanKept(o.name, String(o.value)));
     }

@@ -226,6 +226,7 @@ function generate(s: Session, { loaded, unitName, preparer, signer }: GenerateRe
       mode: state.exists ? 'upgraded' : 'created',
       keptEntries: work.keptEntries,
       orphans: work.orphans,
+      repairs: work.repairs,
       notices: pageLayout ? [] : [MESSAGES.noPrintLayout],
       syncs,
     };

@@ -4,6 +4,7 @@
  * (values, formulas, value types) and the metadata sheet's rows.
  */
 import { a1, parseA1, parseSheetRef, type CellRef } from '../layout/a1';
+import type { NamedSheet } from '../app/repair';
 import type { CellLocation, WorkbookView } from '../check';
 import type { CellInput } from '../scoring/inputs';
 
@@ -21,7 +22,7 @@ export interface LoadedCells {
   valueTypes: string[][];
 }
 
-export interface SheetView extends WorkbookView {
+export interface SheetView extends WorkbookView, NamedSheet {
   /** Names that point at one cell of the sheet. */
   names: Map<string, CellRef>;
   /** A1 address (on the sheet) of a named cell. */
@@ -86,6 +87,12 @@ export function sheetView(
     if (target.sheet === sheetName) cells.set(n.name, at);
   }
   const origin = used ? parseA1((nameTarget(used.address)?.ref ?? used.address).split(':')[0]) : { row: 1, col: 1 };
+  const cellAt = ({ row, col }: CellRef): CellInput => {
+    const r = row - origin.row;
+    const c = col - origin.col;
+    if (!used || r < 0 || c < 0 || r >= used.values.length || c >= (used.values[r]?.length ?? 0)) return { kind: 'empty' };
+    return cellInput(used.values[r][c], used.formulas[r][c], used.valueTypes[r][c]);
+  };
   return {
     meta,
     names: cells,
@@ -97,11 +104,9 @@ export function sheetView(
     },
     cell(name) {
       const at = cells.get(name);
-      if (!at || !used) return { kind: 'empty' };
-      const r = at.row - origin.row;
-      const c = at.col - origin.col;
-      if (r < 0 || c < 0 || r >= used.values.length || c >= (used.values[r]?.length ?? 0)) return { kind: 'empty' };
-      return cellInput(used.values[r][c], used.formulas[r][c], used.valueTypes[r][c]);
+      return at ? cellAt(at) : { kind: 'empty' };
     },
+    // The used range holds the whole sheet: any cell of it is at hand, off the other sheets none is.
+    cellsAt: (locations) => locations.map((l) => (l.sheet === sheetName ? cellAt(l) : { kind: 'empty' })),
   };
 }

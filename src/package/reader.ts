@@ -154,6 +154,16 @@ function readParts(parts: ReadonlyMap<string, string>): ReadWorkbook {
       const found = at ? cellsBySheet.get(at.sheet)?.get(cellKey(at.row, at.col)) : undefined;
       return found ? { ...found } : { kind: 'empty' };
     },
+    // Only an upgrade repairing misplaced names asks: one more pass over each sheet concerned.
+    cellsAt(locations) {
+      const found = new Map<string, Map<number, CellInput>>();
+      for (const sheet of new Set(locations.map((l) => l.sheet))) {
+        const path = sheetPath.get(sheet);
+        const keys = new Set(locations.filter((l) => l.sheet === sheet).map((l) => cellKey(l.row, l.col)));
+        if (path !== undefined) found.set(sheet, readSheetCells(pkg.text(path) as string, (r, c) => keys.has(cellKey(r, c)), strings));
+      }
+      return locations.map((l) => ({ ...(found.get(l.sheet)?.get(cellKey(l.row, l.col)) ?? { kind: 'empty' }) }) as CellInput);
+    },
   };
 }
 

@@ -15,6 +15,8 @@ import {
 import type { LoadedRubric } from '../rubric';
 import { ErrorBar, type ShownError } from './ErrorBar';
 import { SHEET_NAME, type GenerateResult, type SheetStatus } from '../app/operations';
+import { describeRepair } from '../app/repair';
+import { NAME_TEXT } from '../text/messages';
 import { RubricChooser } from './RubricChooser';
 import { chosenRubric } from './rubricChoice';
 import { useServices } from './services';
@@ -63,6 +65,18 @@ function ResultView({ result }: { result: GenerateResult }) {
             : TEXT.nextStep}
         </MessageBarBody>
       </MessageBar>
+      {result.repairs.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{NAME_TEXT.repairsTitle(result.repairs.length)}</MessageBarTitle>
+            <ul className={styles.list} aria-label="Tên ô đã đặt lại">
+              {result.repairs.map((r) => (
+                <li key={r.name}>{describeRepair(r)}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {result.orphans.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>

@@ -165,6 +165,13 @@ export const NAME_TEXT = {
     `${belongs.join('; ')}${owner ? `, nên ${readers.join(', ')} đang đọc ô của ${owner}` : ''}; có thể do cắt–dán ô hoặc sửa tên ô.`,
   belongsAt: (name: string, cell: string, row: string) => `${name} lẽ ra ở ô ${cell} ${row}`,
   notHere: (name: string) => `${name} không thuộc ô này`,
+  // What an upgrade (Cập nhật, generate over the file) did about them.
+  repairsTitle: (count: number) => `Đã đặt lại ${formatNumber(count)} tên ô về đúng chỗ`,
+  repairFollowed: (name: string, cell: string, from: string) =>
+    `${name}: đặt lại vào ô ${cell}, giữ nội dung đã được cắt–dán sang ô ${from} của bảng cũ.`,
+  repairOwn: (name: string, cell: string, from: string) => `${name}: đặt lại vào ô ${cell}, giữ nội dung của chính ô đó (ô ${from} của bảng cũ).`,
+  repairLost: (name: string, cell: string) =>
+    `${name}: đặt lại vào ô ${cell}; không còn nội dung cũ để giữ (có thể đã bị dán đè), hãy kiểm tra và nhập lại.`,
 } as const;
 
 /** The merge's statuses and what it says about files and units. */

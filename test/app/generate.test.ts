@@ -12,7 +12,7 @@ const loaded = builtinRubric();
 
 function sheet(cells: Record<string, CellInput>, meta: Record<string, string> = {}): ExistingSheet {
   const map = new Map(Object.entries(cells));
-  return { names: map, cell: (name) => map.get(name) ?? { kind: 'empty' }, meta };
+  return { names: map, cell: (name) => map.get(name) ?? { kind: 'empty' }, meta, locate: () => undefined, cellsAt: (at) => at.map(() => ({ kind: 'empty' })) };
 }
 
 const text = (value: string): CellInput => ({ kind: 'text', value });

@@ -79,7 +79,7 @@ describe('generate through the Office.js adapter', () => {
   });
 
   test('takes two syncs and reports a new sheet', () => {
-    expect(both.result).toEqual({ mode: 'created', keptEntries: 0, orphans: [], notices: [], syncs: 2 });
+    expect(both.result).toEqual({ mode: 'created', keptEntries: 0, orphans: [], repairs: [], notices: [], syncs: 2 });
     expect(both.host.syncCount).toBe(2);
   });
 

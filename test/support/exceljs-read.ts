@@ -162,5 +162,10 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
       if (!at) return { kind: 'empty' };
       return toCellInput((workbook.getWorksheet(at.sheet) as ExcelJS.Worksheet).getCell(at.row, at.col));
     },
+    cellsAt: (locations) =>
+      locations.map((l) => {
+        const sheet = workbook.getWorksheet(l.sheet);
+        return sheet ? toCellInput(sheet.getCell(l.row, l.col)) : { kind: 'empty' };
+      }),
   };
 }

@@ -49,6 +49,15 @@ export class SheetGrid implements WorkbookView {
     return (at && at.sheet === this.sheetName && this.cells.get(key(at.row, at.col))) || { kind: 'empty' };
   }
 
+  /** Its names, as carrying entries over lists them. */
+  get names(): Map<string, CellLocation> {
+    return this.nameCells;
+  }
+
+  cellsAt(locations: CellLocation[]): CellInput[] {
+    return locations.map((l) => (l.sheet === this.sheetName ? this.at(l.row, l.col) : { kind: 'empty' }));
+  }
+
   at(row: number, col: number): CellInput {
     return this.cells.get(key(row, col)) ?? { kind: 'empty' };
   }
@@ -91,15 +100,18 @@ export class SheetGrid implements WorkbookView {
     return this;
   }
 
-  /** Cut and paste of one cell: its names follow it; names of the cell pasted over break (#REF!). */
-  cutAndPaste(from: string, to: string): this {
+  /**
+   * Cut and paste of one cell: its names follow it. Names of the cell pasted
+   * over break (#REF!) in Excel; LibreOffice leaves them on it (`keep`).
+   */
+  cutAndPaste(from: string, to: string, overwritten: 'break' | 'keep' = 'break'): this {
     const a = this.where(from);
     const b = this.where(to);
     const content = this.at(a.row, a.col);
     this.cells.delete(key(a.row, a.col));
     this.cells.set(key(b.row, b.col), content);
     for (const [name, at] of [...this.nameCells]) {
-      if (at.row === b.row && at.col === b.col) this.nameCells.delete(name);
+      if (overwritten === 'break' && at.row === b.row && at.col === b.col) this.nameCells.delete(name);
     }
     for (const [name, at] of [...this.nameCells]) {
       if (at.row === a.row && at.col === a.col) this.nameCells.set(name, { ...b });

@@ -18,7 +18,7 @@ import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';
 /** A scriptable ExcelOperations that records what the pane asked for. */
 export class FakeOperations implements ExcelOperations {
   sheet: SheetStatus = { exists: false, ours: false };
-  generateResult: GenerateResult = { mode: 'created', keptEntries: 0, orphans: [], notices: [], syncs: 2 };
+  generateResult: GenerateResult = { mode: 'created', keptEntries: 0, orphans: [], repairs: [], notices: [], syncs: 2 };
   generateError: unknown;
   checkResult: LiveCheck = { problems: [], scoredCount: 0, criterionCount: 49, total: 0 };
   selectError: unknown;

@@ -55,7 +55,7 @@ describe('Tạo bảng', () => {
     expect(screen.getByText(/Bảng đang theo bộ tiêu chí hlhpn-caobang-huyen phiên bản 2023\.1/)).toBeTruthy();
   });
 
-  test('lists the entries the new rubric has no place for, the entries kept and the host notices', async () => {
+  test('lists the entries the new rubric has no place for, the entries kept, the names put back and the host notices', async () => {
     const ops = new FakeOperations();
     ops.sheet = { exists: true, ours: true, meta: { unitName: 'Hội LHPN thành phố Cao Bằng' } };
     ops.generateResult = {
@@ -64,6 +64,10 @@ describe('Tạo bảng', () => {
       orphans: [
         { name: 'TC_50', value: 2, earlier: false },
         { name: 'MC_50', value: 'Báo cáo số 12/BC-HPN', earlier: true },
+      ],
+      repairs: [
+        { name: 'TC_05', cell: 'H16', from: 'H17', followed: true },
+        { name: 'TC_06', cell: 'H17', followed: false },
       ],
       notices: ['Excel này chưa hỗ trợ ExcelApi 1.9: chưa thiết lập trang in.'],
       syncs: 2,
@@ -76,6 +80,12 @@ describe('Tạo bảng', () => {
     expect(screen.getByText('2 mục đã nhập không còn tiêu chí tương ứng')).toBeTruthy();
     const orphans = within(screen.getByRole('list', { name: 'Mục không còn tiêu chí' })).getAllByRole('listitem');
     expect(orphans.map((li) => li.textContent)).toEqual(['TC_50: 2', 'MC_50: Báo cáo số 12/BC-HPN']);
+    expect(screen.getByText('Đã đặt lại 2 tên ô về đúng chỗ')).toBeTruthy();
+    const repairs = within(screen.getByRole('list', { name: 'Tên ô đã đặt lại' })).getAllByRole('listitem');
+    expect(repairs.map((li) => li.textContent)).toEqual([
+      'TC_05: đặt lại vào ô H16, giữ nội dung đã được cắt–dán sang ô H17 của bảng cũ.',
+      'TC_06: đặt lại vào ô H17; không còn nội dung cũ để giữ (có thể đã bị dán đè), hãy kiểm tra và nhập lại.',
+    ]);
     expect(screen.getByText('Excel này chưa hỗ trợ ExcelApi 1.9: chưa thiết lập trang in.')).toBeTruthy();
   });
 
