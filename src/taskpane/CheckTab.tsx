@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ChevronDownRegular, ChevronUpRegular, ErrorCircleRegular, WarningRegular } from '@fluentui/react-icons';
 import { ErrorBar, type ShownError } from './ErrorBar';
-import { EXCEL_TEXT, PANE_TEXT } from '../text/messages';
+import { EXCEL_TEXT, NAME_TEXT, PANE_TEXT } from '../text/messages';
 import { SHEET_NAME, type LiveProblem } from '../app/operations';
 import { chosenRubric } from './rubricChoice';
 import { useServices } from './services';
@@ -58,6 +58,9 @@ const useStyles = makeStyles({
 const UNSCORED_PREVIEW = 12;
 
 const TEXT = PANE_TEXT.check;
+
+/** Problems of names off their cells or gone, which Cập nhật repairs. */
+const NAME_CONTRACT = new Set<LiveProblem['code']>(['NAME_MISSING', 'NAME_SHARED', 'NAME_MOVED', 'NAME_NOT_FORMULA']);
 
 function ProblemItem({ problem, onSelect }: { problem: LiveProblem; onSelect: (address: string) => void }) {
   const styles = useStyles();
@@ -189,6 +192,14 @@ export default function CheckTab({ settings, active }: TabProps) {
                 ))}
               </ul>
               {unscored.length > 0 && <UnscoredList problems={unscored} onSelect={select} />}
+              {faults.some((p) => NAME_CONTRACT.has(p.code)) && (
+                <MessageBar intent="info" layout="multiline">
+                  <MessageBarBody>
+                    <MessageBarTitle>{NAME_TEXT.repairHintTitle}</MessageBarTitle>
+                    {NAME_TEXT.repairHint}
+                  </MessageBarBody>
+                </MessageBar>
+              )}
             </>
           )}
         </>

@@ -165,7 +165,9 @@ export const NAME_TEXT = {
     `${belongs.join('; ')}${owner ? `, nên ${readers.join(', ')} đang đọc ô của ${owner}` : ''}; có thể do cắt–dán ô hoặc sửa tên ô.`,
   belongsAt: (name: string, cell: string, row: string) => `${name} lẽ ra ở ô ${cell} ${row}`,
   notHere: (name: string) => `${name} không thuộc ô này`,
-  // What an upgrade (Cập nhật, generate over the file) did about them.
+  // What an upgrade (Cập nhật, generate over the file) does about them.
+  repairHintTitle: 'Tên ô không đúng chỗ',
+  repairHint: 'Thẻ “Tạo bảng” › “Cập nhật” đặt lại mọi tên ô vào đúng ô của nó và giữ nội dung đã nhập, kể cả nội dung đã bị cắt–dán sang ô khác.',
   repairsTitle: (count: number) => `Đã đặt lại ${formatNumber(count)} tên ô về đúng chỗ`,
   repairFollowed: (name: string, cell: string, from: string) =>
     `${name}: đặt lại vào ô ${cell}, giữ nội dung đã được cắt–dán sang ô ${from} của bảng cũ.`,

@@ -84,6 +84,28 @@ describe('Kiểm tra', () => {
     expect(screen.queryByRole('button', { name: /bộ tiêu chí khác/ })).toBeNull();
   });
 
+  test('names off their cells come with the way to repair them; other problems do not', async () => {
+    const ops = ourSheet();
+    await openCheckTab(ops);
+    expect(await screen.findByText('Đã chấm 3/49')).toBeTruthy();
+    expect(screen.queryByText('Tên ô không đúng chỗ')).toBeNull();
+
+    const moved = {
+      code: 'NAME_MOVED' as const,
+      severity: 'error' as const,
+      name: 'TC_05',
+      owner: '5',
+      message: 'Tên ô TC_05 (Điểm tự chấm, tiêu chí 5) trỏ vào ô H17 trên dòng của tiêu chí 6, không phải ô H16 trên dòng của tiêu chí 5; có thể do cắt–dán ô hoặc sửa tên ô.',
+      address: 'H17',
+    };
+    ops.checkResult = { ...report, problems: [moved] };
+    fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra lại' }));
+    expect(await screen.findByText('Tên ô không đúng chỗ')).toBeTruthy();
+    expect(screen.getByText(/“Cập nhật” đặt lại mọi tên ô vào đúng ô của nó/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /Tên ô TC_05/ }));
+    await waitFor(() => expect(ops.selected).toEqual(['H17']));
+  });
+
   test('unscored criteria are one line after the real problems, listed one by one on demand', async () => {
     const ops = ourSheet();
     const unscored = Array.from({ length: 15 }, (_, i) => ({

@@ -19,6 +19,7 @@ import { rangeA1, sheetRef, type RangeRef } from '../../../src/layout/a1';
 import {
   FakeRichApiError,
   MAX_COLUMNS,
+  MAX_ROWS,
   cellKey,
   cellsOf,
   enteredValue,
@@ -457,6 +458,52 @@ export class FakeExcelHost {
     return cf;
   }
 
+  /**
+   * Range.moveTo, and a user's cut and paste: what `source` holds (values,
+   * formulas, formats, locking) moves to the area of its size at the top-left
+   * corner of `destination`, and the source is left blank. Names whose range
+   * lies inside the source follow it; names inside the area pasted over, and
+   * not moved with it, become #REF!, as references to it do in Excel.
+   * Refused on a protected sheet when a cell on either side is locked.
+   * Not modelled: formulas referring to moved cells by address (the standard
+   * sheet refers to names), and the validation and conditional formats that
+   * travel with the cells.
+   */
+  moveCells(source: RangeTarget, destination: RangeTarget, trigger: ChangedEventArgs['triggerSource']): void {
+    const from = this.cellsOnly(source, 'moveTo');
+    const corner = this.cellsOnly(destination, 'moveTo');
+    const rows = from.bottom - from.top;
+    const cols = from.right - from.left;
+    const to: RangeRef = { top: corner.top, left: corner.left, bottom: corner.top + rows, right: corner.left + cols };
+    if (to.bottom > MAX_ROWS || to.right > MAX_COLUMNS) {
+      throw new FakeRichApiError('InvalidArgument', 'The argument is invalid or missing: moveTo would leave the grid.');
+    }
+    this.assertEditable(source.sheet, from);
+    this.assertEditable(destination.sheet, to);
+    const moving = [...cellsOf(from)].map(([r, c]) => source.sheet.cells.get(cellKey(r, c)));
+    for (const [r, c] of cellsOf(from)) source.sheet.cells.delete(cellKey(r, c));
+    [...cellsOf(to)].forEach(([r, c], i) => {
+      const cell = moving[i];
+      if (cell) destination.sheet.cells.set(cellKey(r, c), structuredClone(cell));
+      else destination.sheet.cells.delete(cellKey(r, c));
+    });
+    const inside = (name: NameState, sheet: SheetState, area: RangeRef) =>
+      name.target?.sheetId === sheet.id &&
+      name.target.range.top >= area.top &&
+      name.target.range.bottom <= area.bottom &&
+      name.target.range.left >= area.left &&
+      name.target.range.right <= area.right;
+    const followers = [...this.names.values()].filter((n) => inside(n, source.sheet, from));
+    for (const n of this.names.values()) if (!followers.includes(n) && inside(n, destination.sheet, to)) n.target = null;
+    for (const n of followers) {
+      const r = (n.target as NonNullable<NameState['target']>).range;
+      const down = to.top - from.top;
+      const across = to.left - from.left;
+      n.target = { sheetId: destination.sheet.id, range: { top: r.top + down, bottom: r.bottom + down, left: r.left + across, right: r.right + across } };
+    }
+    this.changes.push({ sheet: source.sheet, range: from, trigger }, { sheet: destination.sheet, range: to, trigger });
+  }
+
   // ---- names ----------------------------------------------------------------
 
   addName(name: string, target: RangeTarget, comment: string): NameState {
@@ -538,6 +585,13 @@ export class FakeExcelHost {
     this.assertEditable(sheet, range);
     for (const [r, c] of cellsOf(range)) this.enter(sheet, r, c, input);
     this.changes.push({ sheet, range, trigger: 'Unknown' });
+    this.dispatchChanges();
+  }
+
+  /** Cuts a cell range and pastes it at `to`, as a user would: Excel's move, names and all. */
+  cutAndPaste(sheetName: string, from: string, to: string): void {
+    const sheet = this.sheet(sheetName);
+    this.moveCells({ sheet, range: parseAddress(from) }, { sheet, range: parseAddress(to) }, 'Unknown');
     this.dispatchChanges();
   }
 

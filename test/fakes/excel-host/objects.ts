@@ -620,6 +620,18 @@ export class FakeRange extends FakeClientObject<RangeTarget> implements RangeApi
     this.act('select()', (t) => this.host.select(t));
   }
 
+  /** ExcelApi 1.11: cut and paste onto `destination` (an address on this sheet, or a range). */
+  moveTo(destination: FakeRange | string): void {
+    this.act('moveTo()', (t) => {
+      this.host.requireApi('1.11', 'Range.moveTo');
+      const target =
+        typeof destination === 'string' && !destination.includes('!')
+          ? { sheet: t.sheet, range: parseAddress(destination) }
+          : argumentTarget(this.context, destination, 'moveTo');
+      this.host.moveCells(t, target, 'ThisLocalAddin');
+    });
+  }
+
   getEntireRow(): FakeRange {
     return new FakeRange(this.context, `${this.location}.getEntireRow()`, () => {
       const t = this.resolve();
