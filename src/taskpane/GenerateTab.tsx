@@ -16,12 +16,11 @@ import type { LoadedRubric } from '../rubric';
 import { ErrorBar, type ShownError } from './ErrorBar';
 import { SHEET_NAME, type GenerateResult, type SheetStatus } from '../app/operations';
 import { describeRepair } from '../app/repair';
-import { NAME_TEXT } from '../text/messages';
 import { RubricChooser } from './RubricChooser';
 import { chosenRubric } from './rubricChoice';
 import { useServices } from './services';
 import type { TabProps } from './tabs';
-import { INPUT_LABELS, PANE_TEXT, rubricLabel } from '../text/messages';
+import { INPUT_LABELS, NAME_TEXT, PANE_TEXT, rubricLabel } from '../text/messages';
 
 const TEXT = PANE_TEXT.generate;
 const COMMON = PANE_TEXT.common;
