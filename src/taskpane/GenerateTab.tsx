@@ -68,7 +68,7 @@ function ResultView({ result }: { result: GenerateResult }) {
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{NAME_TEXT.repairsTitle(result.repairs.length)}</MessageBarTitle>
-            <ul className={styles.list} aria-label="Tên ô đã đặt lại">
+            <ul className={styles.list} aria-label={NAME_TEXT.repairsList}>
               {result.repairs.map((r) => (
                 <li key={r.name}>{describeRepair(r)}</li>
               ))}

@@ -168,6 +168,7 @@ export const NAME_TEXT = {
   // What an upgrade (Cập nhật, generate over the file) does about them.
   repairHintTitle: 'Tên ô không đúng chỗ',
   repairHint: 'Thẻ “Tạo bảng” › “Cập nhật” đặt lại mọi tên ô vào đúng ô của nó và giữ nội dung đã nhập, kể cả nội dung đã bị cắt–dán sang ô khác.',
+  repairsList: 'Tên ô đã đặt lại',
   repairsTitle: (count: number) => `Đã đặt lại ${formatNumber(count)} tên ô về đúng chỗ`,
   repairFollowed: (name: string, cell: string, from: string) =>
     `${name}: đặt lại vào ô ${cell}, giữ nội dung đã được cắt–dán sang ô ${from} của bảng cũ.`,
