@@ -25,6 +25,7 @@ import {
   tiersFormula,
 } from './formulas';
 import { BODY_SIZE, DOCUMENT_SIZE, type StyleName } from './styles';
+import { FAULT_TEXT, INPUT_LABELS, WORKBOOK_TEXT } from '../text/messages';
 
 /** Bumped when cells move; names and formulas stay the contract. */
 export const LAYOUT_VERSION = '1';
@@ -32,22 +33,22 @@ export const LAYOUT_VERSION = '1';
 export type { PlanValidation } from './rules';
 export type { PrintSetup } from './model';
 
-export const SHEET_NAME = 'Tự chấm điểm';
+export const SHEET_NAME = WORKBOOK_TEXT.sheetName;
 export const META_SHEET_NAME = 'ChamDiem_Meta';
 /** Metadata key of an entry the rubric no longer has a cell for: `orphan:TC_02`. */
 export const ORPHAN_PREFIX = 'orphan:';
 
 export const COLUMNS = [
-  { key: 'stt', header: 'STT', width: 6 },
-  { key: 'text', header: 'Tiêu chí đánh giá', width: 48 },
-  { key: 'max', header: 'Điểm chuẩn', width: 8 },
-  { key: 'method', header: 'Cách tính điểm đạt tiêu chí', width: 34 },
-  { key: 'evidenceReq', header: 'Yêu cầu minh chứng', width: 34 },
-  { key: 'target', header: 'Chỉ tiêu đăng ký', width: 10 },
-  { key: 'achieved', header: 'Kết quả thực hiện', width: 10 },
-  { key: 'score', header: 'Điểm tự chấm', width: 9 },
-  { key: 'evidence', header: 'Minh chứng', width: 30 },
-  { key: 'note', header: 'Ghi chú', width: 18 },
+  { key: 'stt', header: WORKBOOK_TEXT.columns.stt, width: 6 },
+  { key: 'text', header: WORKBOOK_TEXT.columns.criterion, width: 48 },
+  { key: 'max', header: WORKBOOK_TEXT.columns.maxPoints, width: 8 },
+  { key: 'method', header: WORKBOOK_TEXT.columns.method, width: 34 },
+  { key: 'evidenceReq', header: WORKBOOK_TEXT.columns.evidenceRequired, width: 34 },
+  { key: 'target', header: INPUT_LABELS.target, width: 10 },
+  { key: 'achieved', header: INPUT_LABELS.achieved, width: 10 },
+  { key: 'score', header: INPUT_LABELS.score, width: 9 },
+  { key: 'evidence', header: INPUT_LABELS.evidence, width: 30 },
+  { key: 'note', header: INPUT_LABELS.note, width: 18 },
 ] as const;
 
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
@@ -128,7 +129,7 @@ class StandardSheet extends SheetBuilder {
 
   input(row: number, col: number, name: string): void {
     const spec = this.specs.get(name);
-    if (!spec) throw new Error(`Không có đặc tả ô nhập cho ${name}`);
+    if (!spec) throw new Error(FAULT_TEXT.noInputSpec(name));
     this.put(row, col, { style: spec.rule ? 'input' : 'inputText', unlocked: true });
     this.fields.push({ name, row, col, role: 'input', spec });
   }
@@ -391,7 +392,7 @@ function placeTotal(sheet: StandardSheet): number {
   const { rubric } = sheet.loaded;
   const r = sheet.next();
   sheet.put(r, COL.stt, { style: 'total' });
-  sheet.put(r, COL.text, { value: 'TỔNG ĐIỂM', style: 'total' });
+  sheet.put(r, COL.text, { value: WORKBOOK_TEXT.grandTotal, style: 'total' });
   const formula = grandTotalFormula(rubric.sections.map((s) => names.sectionTotal(s.id)), names.bonusTotal, names.deductionTotal);
   sheet.computed(r, COL.score, names.grandTotal, formula, 'total');
   sheet.fillBlanks(r, 'total', [COL.stt, COL.text, COL.score]);
@@ -406,7 +407,7 @@ function placeSignatures(sheet: StandardSheet, start: number, options: SheetPlan
   let row = sheet.next();
   sheet.span(row, [1, COL.achieved], { value: doc.summaryLabel, style: 'summary' });
   sheet.put(row, COL.score, { formula: names.grandTotal, style: 'summary' });
-  sheet.put(row, COL.evidence, { value: 'điểm', style: 'docHeader' });
+  sheet.put(row, COL.evidence, { value: WORKBOOK_TEXT.pointsUnit, style: 'docHeader' });
   sheet.height(row, 22);
   sheet.height(sheet.next(), 10);
   const lines = (who: { labels: string[]; note: string }) => [

@@ -23,17 +23,14 @@ import { BODY_SIZE, type StyleName } from '../layout/styles';
 import { DOCUMENT_MARGINS_MM, keepTogether, placeDateLine } from '../layout/document';
 import { fittedRowHeight } from '../layout/text-fit';
 import type { NumberRule } from '../scoring/inputs';
-import { ownerLabel } from '../text/messages';
+import { INPUT_LABELS, MERGE_SHEET_TEXT, ownerLabel, WORKBOOK_TEXT } from '../text/messages';
 import type { MergedUnit, MergeResult } from './consolidate';
 import { STATUS_LABEL } from './problems';
 import { isLeaf, mergeRows, type MergeRow } from './rows';
 
-export const MERGE_SHEETS = {
-  summary: 'Tổng hợp',
-  ranking: 'Xếp hạng',
-  check: 'Kiểm tra',
-  evidence: 'Minh chứng',
-} as const;
+export const MERGE_SHEETS = MERGE_SHEET_TEXT.names;
+
+const TEXT = MERGE_SHEET_TEXT;
 
 export interface MergeLayout {
   /** Row of each rubric row (merge row key) on "Tổng hợp". */
@@ -88,8 +85,6 @@ function heightFor(texts: [string, number][], minimum = 18): number {
 
 const builder = () => new SheetBuilder(cellSafeText);
 
-const APPRAISAL_LABEL = 'Điểm thẩm định';
-
 const FIRST_UNIT_COL = 4;
 /** Units per printed page of "Tổng hợp": a unit's two columns never part. */
 const UNITS_PER_PAGE = 3;
@@ -115,7 +110,6 @@ function workingPrint(orientation: PrintSetup['orientation'], headerRow: number)
   };
 }
 
-const fmt = (n: number) => String(Math.round(n * 100) / 100).replace('.', ',');
 
 export function buildMergePlan(result: MergeResult, loaded: LoadedRubric, options: MergePlanOptions = {}): MergePlan {
   const { rubric } = loaded;
@@ -181,7 +175,7 @@ function summarySheet(result: MergeResult, rubric: Rubric, sheetNames: SheetName
     merges: s.merges,
     rowHeights: s.rowHeights,
     frozen: { rows: hr + 1, cols: 3 },
-    validations: appraisalRuns.map(({ range, value }) => numberValidation(range, APPRAISAL_LABEL, value)),
+    validations: appraisalRuns.map(({ range, value }) => numberValidation(range, TEXT.appraisalLabel, value)),
     // An invalid appraisal turns red before the blue of a changed one.
     conditionalFormats: [
       ...appraisalRuns.map(({ range, value }) => ({
@@ -214,15 +208,10 @@ function summarySheet(result: MergeResult, rubric: Rubric, sheetNames: SheetName
 
 function summaryHeading(s: SheetBuilder, result: MergeResult, rubric: Rubric, sheetNames: SheetNames, mergedAt: string | undefined): void {
   const rejected = result.files.filter((f) => f.status === 'rejected').length;
-  s.put(1, 1, { value: `TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM ${rubric.year}`, style: 'sheetTitle' });
+  s.put(1, 1, { value: TEXT.summaryTitle(rubric.year), style: 'sheetTitle' });
   s.put(2, 1, { value: rubric.subtitle, style: 'sheetSubtitle' });
   s.put(3, 1, {
-    value:
-      `Tổng hợp ${result.units.length} đơn vị từ ${result.files.length} tệp` +
-      (rejected > 0 ? ` (${rejected} tệp bị loại, xem trang ${sheetNames.check})` : '') +
-      (mergedAt ? `, lúc ${mergedAt}` : '') +
-      '. Ô Thẩm định để trống thì tính điểm tự chấm; ô thẩm định khác điểm tự chấm được tô xanh;' +
-      ' điểm không hợp lệ (tô đỏ) không được tính.',
+    value: TEXT.summaryNote(result.units.length, result.files.length, rejected, sheetNames.check, mergedAt),
     style: 'note',
   });
   s.height(1, 22);
@@ -232,7 +221,7 @@ function summaryHeading(s: SheetBuilder, result: MergeResult, rubric: Rubric, sh
 
 function summaryColumnHeaders(s: SheetBuilder, result: MergeResult, unitColumns: SummaryLayout['unitColumns']): void {
   const hr = SUMMARY_HEADER_ROW;
-  (['STT', 'Tiêu chí đánh giá', 'Điểm chuẩn'] as const).forEach((text, i) => {
+  [WORKBOOK_TEXT.columns.stt, WORKBOOK_TEXT.columns.criterion, WORKBOOK_TEXT.columns.maxPoints].forEach((text, i) => {
     s.put(hr, i + 1, { value: text, style: 'header' });
     s.put(hr + 1, i + 1, { style: 'header' });
     s.merge(hr, i + 1, hr + 1, i + 1);
@@ -242,8 +231,8 @@ function summaryColumnHeaders(s: SheetBuilder, result: MergeResult, unitColumns:
     s.put(hr, self, { value: u.label, style: 'header' });
     s.put(hr, appraisal, { style: 'header' });
     s.merge(hr, self, hr, appraisal);
-    s.put(hr + 1, self, { value: 'Tự chấm', style: 'header' });
-    s.put(hr + 1, appraisal, { value: 'Thẩm định', style: 'header' });
+    s.put(hr + 1, self, { value: TEXT.selfScore, style: 'header' });
+    s.put(hr + 1, appraisal, { value: TEXT.appraisal, style: 'header' });
   });
   s.height(hr, heightFor(result.units.map((u) => [u.label, 20] as [string, number]), 36));
   s.height(hr + 1, 20);
@@ -320,8 +309,8 @@ function summaryTotals(s: SheetBuilder, result: MergeResult, rubric: Rubric, lay
     s.put(row, 3, { style });
     s.height(row, 24);
   };
-  labelRow(totalRow, 'TỔNG ĐIỂM', 'total');
-  labelRow(rankRow, 'XẾP HẠNG (theo điểm thẩm định)', 'rank');
+  labelRow(totalRow, WORKBOOK_TEXT.grandTotal, 'total');
+  labelRow(rankRow, TEXT.rankRow, 'rank');
   const rc = rankingColumns(rubric);
   const ranked = rankingRows(result);
   const totalsRange = sheetRef(sheetNames.ranking, rangeA1({ top: ranked.first, left: rc.total, bottom: ranked.last, right: rc.total }, true));
@@ -420,21 +409,21 @@ function rankingHeading(k: SheetBuilder, rubric: Rubric, sheetNames: SheetNames,
   k.span(1, right, { value: doc.nationalName, style: 'docHeaderBold' });
   k.span(2, right, { value: doc.motto, style: 'motto' });
   k.span(4, right, { value: placeDateLine(doc.place), style: 'dateLine' });
-  k.span(6, whole, { value: `XẾP HẠNG THI ĐUA NĂM ${rubric.year}`, style: 'sheetTitle' });
+  k.span(6, whole, { value: TEXT.rankingTitle(rubric.year), style: 'sheetTitle' });
   k.span(7, whole, { value: rubric.subtitle, style: 'sheetSubtitle' });
   k.span(8, whole, {
-    value: `Điểm và hạng lấy theo cột Thẩm định của trang ${sheetNames.summary} và tự cập nhật; thứ tự dòng theo điểm lúc tổng hợp.`,
+    value: TEXT.rankingNote(sheetNames.summary),
     style: 'note',
   });
   [20, 20, 8, 22, 8, 22, 36, 20].forEach((height, i) => k.height(i + 1, height));
   const headers: [number, string][] = [
-    [rc.rank, 'Hạng'],
-    [rc.unit, 'Đơn vị'],
-    ...rubric.sections.map((x) => [rc.sections[x.id], `Mục ${x.label}\n(${fmt(x.points)} điểm)`] as [number, string]),
-    [rc.bonus, `Điểm thưởng\n(tối đa ${fmt(rubric.bonus.cap)})`],
-    [rc.deduction, `Điểm trừ\n(tối đa ${fmt(rubric.deduction.cap)})`],
-    [rc.total, 'Tổng điểm'],
-    [rc.selfTotal, 'Tổng điểm tự chấm'],
+    [rc.rank, TEXT.rank],
+    [rc.unit, TEXT.unit],
+    ...rubric.sections.map((x) => [rc.sections[x.id], TEXT.sectionHeader(x.label, x.points)] as [number, string]),
+    [rc.bonus, TEXT.bonusHeader(rubric.bonus.cap)],
+    [rc.deduction, TEXT.deductionHeader(rubric.deduction.cap)],
+    [rc.total, TEXT.total],
+    [rc.selfTotal, TEXT.selfTotal],
   ];
   for (const [col, text] of headers) k.put(RANKING_HEADER_ROW, col, { value: text, style: 'header' });
   k.height(RANKING_HEADER_ROW, 48);
@@ -444,17 +433,14 @@ function rankingHeading(k: SheetBuilder, rubric: Rubric, sheetNames: SheetNames,
 function checkSheet(result: MergeResult, name: string) {
   const c = builder();
   const tally = (status: keyof typeof STATUS_LABEL) => result.files.filter((f) => f.status === status).length;
-  c.put(1, 1, { value: 'KIỂM TRA CÁC TỆP ĐÃ NHẬN', style: 'sheetTitle' });
+  c.put(1, 1, { value: TEXT.checkTitle, style: 'sheetTitle' });
   c.put(2, 1, {
-    value:
-      `${result.files.length} tệp: ${tally('valid')} ${STATUS_LABEL.valid.toLowerCase()}, ` +
-      `${tally('warning')} ${STATUS_LABEL.warning.toLowerCase()} (vẫn được tổng hợp), ` +
-      `${tally('rejected')} ${STATUS_LABEL.rejected.toLowerCase()} (không được tổng hợp).`,
+    value: TEXT.checkTally(result.files.length, tally('valid'), tally('warning'), tally('rejected')),
     style: 'note',
   });
   c.height(1, 22);
   const widths = [6, 30, 32, 12, 9, 90];
-  ['STT', 'Tệp', 'Đơn vị', 'Trạng thái', 'Số vấn đề', 'Vấn đề'].forEach((text, i) => c.put(CHECK_HEADER_ROW, i + 1, { value: text, style: 'header' }));
+  [WORKBOOK_TEXT.columns.stt, TEXT.file, TEXT.unit, TEXT.status, TEXT.problemCount, TEXT.problems].forEach((text, i) => c.put(CHECK_HEADER_ROW, i + 1, { value: text, style: 'header' }));
   c.height(CHECK_HEADER_ROW, 24);
   const rowOf = result.files.map((_, i) => CHECK_HEADER_ROW + 1 + i);
   result.files.forEach((f, i) => {
@@ -475,10 +461,10 @@ function checkSheet(result: MergeResult, name: string) {
 /** "Minh chứng": every evidence and note, per unit and criterion. */
 function evidenceSheet(result: MergeResult, name: string): SheetModel {
   const e = builder();
-  e.put(1, 1, { value: 'MINH CHỨNG CÁC ĐƠN VỊ ĐÃ GHI', style: 'sheetTitle' });
+  e.put(1, 1, { value: TEXT.evidenceTitle, style: 'sheetTitle' });
   e.height(1, 22);
   const widths = [32, 14, 10, 60, 30];
-  ['Đơn vị', 'Mục', 'Điểm tự chấm', 'Minh chứng', 'Ghi chú'].forEach((text, i) => e.put(EVIDENCE_HEADER_ROW, i + 1, { value: text, style: 'header' }));
+  [TEXT.unit, TEXT.item, INPUT_LABELS.score, INPUT_LABELS.evidence, INPUT_LABELS.note].forEach((text, i) => e.put(EVIDENCE_HEADER_ROW, i + 1, { value: text, style: 'header' }));
   e.height(EVIDENCE_HEADER_ROW, 24);
   let row = EVIDENCE_HEADER_ROW;
   for (const u of result.units) {

@@ -7,6 +7,9 @@ import { PaneFrame } from './StartScreen';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { TabBar, panelId, tabId } from './TabBar';
 import type { TabProps } from './tabs';
+import { PANE_TEXT, TAB_LABELS } from '../text/messages';
+
+const TEXT = PANE_TEXT.app;
 
 interface TabDefinition {
   value: string;
@@ -16,10 +19,10 @@ interface TabDefinition {
 
 /** Each tab's code loads when the tab is first opened. */
 const TABS: TabDefinition[] = [
-  { value: 'generate', label: 'Tạo bảng', load: () => import(/* webpackChunkName: "generate" */ './GenerateTab') },
-  { value: 'check', label: 'Kiểm tra', load: () => import(/* webpackChunkName: "check" */ './CheckTab') },
-  { value: 'print', label: 'In', load: () => import(/* webpackChunkName: "print" */ './PrintTab') },
-  { value: 'merge', label: 'Tổng hợp', load: () => import(/* webpackChunkName: "merge" */ './MergeTab') },
+  { value: 'generate', label: TAB_LABELS.generate, load: () => import(/* webpackChunkName: "generate" */ './GenerateTab') },
+  { value: 'check', label: TAB_LABELS.check, load: () => import(/* webpackChunkName: "check" */ './CheckTab') },
+  { value: 'print', label: TAB_LABELS.print, load: () => import(/* webpackChunkName: "print" */ './PrintTab') },
+  { value: 'merge', label: TAB_LABELS.merge, load: () => import(/* webpackChunkName: "merge" */ './MergeTab') },
 ];
 const PANELS = new Map(TABS.map((t) => [t.value, lazy(t.load)]));
 
@@ -51,7 +54,7 @@ function Shell() {
         setSettings(loaded);
       },
       (error: unknown) => {
-        setSettingsFailure({ title: 'Không đọc được cài đặt đã lưu; dùng cài đặt mặc định', error });
+        setSettingsFailure({ title: TEXT.settingsUnreadable, error });
         setSettings(DEFAULT_SETTINGS);
       },
     );
@@ -62,7 +65,7 @@ function Shell() {
       const next = { ...latest.current, ...patch };
       latest.current = next;
       setSettings(next);
-      store.save(next).catch((error: unknown) => setSettingsFailure({ title: 'Không lưu được cài đặt', error }));
+      store.save(next).catch((error: unknown) => setSettingsFailure({ title: TEXT.settingsUnsaved, error }));
     },
     [store],
   );
@@ -74,7 +77,7 @@ function Shell() {
 
   return (
     <>
-      <TabBar tabs={TABS} selected={tab} opened={opened} label="Chức năng" onSelect={select} />
+      <TabBar tabs={TABS} selected={tab} opened={opened} label={TEXT.tabsLabel} onSelect={select} />
       {settingsFailure && <ErrorBar shown={settingsFailure} onDismiss={() => setSettingsFailure(null)} />}
       {settings ? (
         TABS.filter((t) => opened.includes(t.value)).map((t) => {
@@ -91,8 +94,8 @@ function Shell() {
               hidden={!active}
               className={active ? styles.panel : styles.hiddenPanel}
             >
-              <PanelBoundary title={`Không mở được thẻ “${t.label}”`}>
-                <Suspense fallback={<Spinner size="small" label="Đang tải…" />}>
+              <PanelBoundary title={TEXT.cannotOpenTab(t.label)}>
+                <Suspense fallback={<Spinner size="small" label={TEXT.loading} />}>
                   <Panel settings={settings} onSettingsChange={updateSettings} active={active} />
                 </Suspense>
               </PanelBoundary>
@@ -100,7 +103,7 @@ function Shell() {
           );
         })
       ) : (
-        <Spinner size="small" label="Đang tải…" />
+        <Spinner size="small" label={TEXT.loading} />
       )}
     </>
   );

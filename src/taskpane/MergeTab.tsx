@@ -20,7 +20,7 @@ import {
   useAnnounce,
 } from '@fluentui/react-components';
 import { DeleteRegular, DocumentAddRegular } from '@fluentui/react-icons';
-import { consolidate, MERGE_SHEETS, STATUS_LABEL } from '../app/merge';
+import { consolidate, STATUS_LABEL } from '../app/merge';
 import type { FileReading } from '../merge/consolidate';
 import type { FileStatus } from '../merge/problems';
 import { ErrorBar, type ShownError } from './ErrorBar';
@@ -240,7 +240,7 @@ export default function MergeTab({ settings }: TabProps) {
                           <li key={k}>{p.message}</li>
                         ))}
                         {problems.length > SHOWN_PROBLEMS && (
-                          <li>{TEXT.moreProblems(problems.length - SHOWN_PROBLEMS, MERGE_SHEETS.check)}</li>
+                          <li>{TEXT.moreProblems(problems.length - SHOWN_PROBLEMS)}</li>
                         )}
                       </ul>
                     )}

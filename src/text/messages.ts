@@ -15,6 +15,9 @@ export const rubricLabel = (id: string, version: string) => `${id} phiên bản 
 /** Who a problem belongs to: a criterion ("Tiêu chí 14.1") or a bonus/deduction item ("Mục V.1"). */
 export const ownerLabel = (owner: string) => (/^\d/.test(owner) ? `Tiêu chí ${owner}` : `Mục ${owner}`);
 
+/** The total's label wherever a total is shown. */
+const TOTAL_LABEL = 'Tổng điểm';
+
 /** What the user is asked to enter, as the sheet's column headings and the messages name it. */
 export const INPUT_LABELS = {
   unitName: 'Tên đơn vị',
@@ -268,7 +271,7 @@ rubric check
   reportScored: (scored: number, total: number) => `Đã chấm: ${formatNumber(scored)}/${formatNumber(total)} tiêu chí`,
   reportPoints: (sections: [string, number][], bonus: number, deduction: number) =>
     `Điểm: ${sections.map(([id, v]) => `${id} ${formatNumber(v)}`).join(' | ')} | Thưởng ${formatNumber(bonus)} | Trừ ${formatNumber(deduction)}`,
-  reportTotal: (total: number) => `Tổng điểm: ${formatNumber(total)}`,
+  reportTotal: (total: number) => `${TOTAL_LABEL}: ${formatNumber(total)}`,
   noProblems: 'Không có vấn đề.',
   problemCount: (count: number, errors: number) =>
     `Vấn đề: ${formatNumber(count)} (${formatNumber(errors)} lỗi, ${formatNumber(count - errors)} cảnh báo)`,
@@ -405,6 +408,18 @@ export const EXCEL_TEXT = {
 
 /** Text the workbooks carry that is not rubric text: validation, the document's lines, headings. */
 export const WORKBOOK_TEXT = {
+  sheetName: 'Tự chấm điểm',
+  /** The printed rubric's own column headings; the input columns are headed by INPUT_LABELS. */
+  columns: {
+    stt: 'STT',
+    criterion: 'Tiêu chí đánh giá',
+    maxPoints: 'Điểm chuẩn',
+    method: 'Cách tính điểm đạt tiêu chí',
+    evidenceRequired: 'Yêu cầu minh chứng',
+  },
+  grandTotal: 'TỔNG ĐIỂM',
+  /** After the total in figures: "… 171,5 điểm". */
+  pointsUnit: 'điểm',
   invalidValueTitle: 'Giá trị không hợp lệ',
   tooLongTitle: 'Nội dung quá dài',
   tooLong: (label: string, maxLength: number) => `${label} tối đa ${formatNumber(maxLength)} ký tự.`,
@@ -413,11 +428,52 @@ export const WORKBOOK_TEXT = {
   placeDateBlank: (place: string) => `${place}, ngày ..... tháng ..... năm ..........`,
 } as const;
 
+const APPRAISAL = 'Thẩm định';
+const MERGE_SHEET_NAMES = { summary: 'Tổng hợp', ranking: 'Xếp hạng', check: 'Kiểm tra', evidence: 'Minh chứng' } as const;
+
+/** The consolidated workbook's four sheets. */
+export const MERGE_SHEET_TEXT = {
+  names: MERGE_SHEET_NAMES,
+  appraisalLabel: 'Điểm thẩm định',
+  selfScore: 'Tự chấm',
+  appraisal: APPRAISAL,
+  summaryTitle: (year: number) => `TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM ${year}`,
+  summaryNote: (units: number, files: number, rejected: number, checkSheet: string, mergedAt: string | undefined) =>
+    `Tổng hợp ${formatNumber(units)} đơn vị từ ${formatNumber(files)} tệp` +
+    (rejected > 0 ? ` (${formatNumber(rejected)} tệp bị loại, xem trang ${checkSheet})` : '') +
+    (mergedAt ? `, lúc ${mergedAt}` : '') +
+    `. Ô ${APPRAISAL} để trống thì tính điểm tự chấm; ô thẩm định khác điểm tự chấm được tô xanh;` +
+    ' điểm không hợp lệ (tô đỏ) không được tính.',
+  rankRow: 'XẾP HẠNG (theo điểm thẩm định)',
+  rankingTitle: (year: number) => `XẾP HẠNG THI ĐUA NĂM ${year}`,
+  rankingNote: (summarySheet: string) =>
+    `Điểm và hạng lấy theo cột ${APPRAISAL} của trang ${summarySheet} và tự cập nhật; thứ tự dòng theo điểm lúc tổng hợp.`,
+  rank: 'Hạng',
+  unit: 'Đơn vị',
+  sectionHeader: (label: string, points: number) => `Mục ${label}\n(${formatNumber(points)} điểm)`,
+  bonusHeader: (cap: number) => `${INPUT_LABELS.bonus}\n(tối đa ${formatNumber(cap)})`,
+  deductionHeader: (cap: number) => `${INPUT_LABELS.deduction}\n(tối đa ${formatNumber(cap)})`,
+  total: TOTAL_LABEL,
+  selfTotal: 'Tổng điểm tự chấm',
+  checkTitle: 'KIỂM TRA CÁC TỆP ĐÃ NHẬN',
+  checkTally: (files: number, valid: number, warning: number, rejected: number) =>
+    `${formatNumber(files)} tệp: ${formatNumber(valid)} ${MERGE_TEXT.status.valid.toLowerCase()}, ` +
+    `${formatNumber(warning)} ${MERGE_TEXT.status.warning.toLowerCase()} (vẫn được tổng hợp), ` +
+    `${formatNumber(rejected)} ${MERGE_TEXT.status.rejected.toLowerCase()} (không được tổng hợp).`,
+  file: 'Tệp',
+  status: 'Trạng thái',
+  problemCount: 'Số vấn đề',
+  problems: 'Vấn đề',
+  evidenceTitle: 'MINH CHỨNG CÁC ĐƠN VỊ ĐÃ GHI',
+  item: 'Mục',
+} as const;
+
 /** Errors that mean a fault in chamdiem itself; worded for the user who may still see one. */
 export const FAULT_TEXT = {
   badColumn: (col: number | string) => `Cột không hợp lệ: ${col}`,
   badRow: (row: number) => `Dòng không hợp lệ: ${row}`,
   badAddress: (ref: string) => `Địa chỉ ô không hợp lệ: ${ref}`,
+  noInputSpec: (name: string) => `Không có đặc tả ô nhập cho ${name}`,
 } as const;
 
 /** The print tab's button, as its steps name it. */
@@ -425,6 +481,13 @@ const APPLY_PRINT = 'Áp dụng trang in';
 
 /** The task pane, tab by tab; what several tabs say is in `common`. */
 export const PANE_TEXT = {
+  app: {
+    tabsLabel: 'Chức năng',
+    loading: 'Đang tải…',
+    cannotOpenTab: (tab: string) => `Không mở được thẻ “${tab}”`,
+    settingsUnreadable: 'Không đọc được cài đặt đã lưu; dùng cài đặt mặc định',
+    settingsUnsaved: 'Không lưu được cài đặt',
+  },
   common: {
     noSheetTitle: 'Chưa có bảng',
     notOursTitle: 'Không phải bảng của tiện ích',
@@ -493,7 +556,7 @@ export const PANE_TEXT = {
     again: 'Kiểm tra lại',
     checking: 'Đang kiểm tra…',
     scored: (scored: number, total: number) => `Đã chấm ${formatNumber(scored)}/${formatNumber(total)}`,
-    total: (total: number) => `Tổng điểm: ${formatNumber(total)}`,
+    total: (total: number) => `${TOTAL_LABEL}: ${formatNumber(total)}`,
     noProblems: 'Không phát hiện vấn đề nào.',
     errors: (count: number) => `${formatNumber(count)} lỗi`,
     warnings: (count: number) => `${formatNumber(count)} cảnh báo`,
@@ -551,7 +614,7 @@ export const PANE_TEXT = {
   merge: {
     writtenTitle: 'Đã ghi kết quả tổng hợp',
     written: (units: number, sheets: string[]) =>
-      `${formatNumber(units)} đơn vị vào các trang ${sheets.map((s) => `“${s}”`).join(', ')}. Nhập điểm thẩm định vào cột “Thẩm định” của trang “${sheets[0]}”; ô để trống tính bằng điểm tự chấm.`,
+      `${formatNumber(units)} đơn vị vào các trang ${sheets.map((s) => `“${s}”`).join(', ')}. Nhập điểm thẩm định vào cột “${APPRAISAL}” của trang “${sheets[0]}”; ô để trống tính bằng điểm tự chấm.`,
     renamed: ' Sổ làm việc đã có trang cùng tên, nên kết quả mới ghi vào các trang trên; các trang cũ giữ nguyên.',
     readingFiles: (count: number) => `Đang đọc ${formatNumber(count)} tệp…`,
     cannotRead: 'Không đọc được các tệp',
@@ -572,9 +635,9 @@ export const PANE_TEXT = {
     readingFile: (file: string) => `Đang đọc ${file}…`,
     tableLabel: 'Trạng thái các tệp',
     fileColumn: 'Tệp và vấn đề',
-    statusColumn: 'Trạng thái',
-    moreProblems: (count: number, checkSheet: string) =>
-      `… và ${formatNumber(count)} vấn đề khác (đủ cả trong trang “${checkSheet}” khi ghi kết quả)`,
+    statusColumn: MERGE_SHEET_TEXT.status,
+    moreProblems: (count: number) =>
+      `… và ${formatNumber(count)} vấn đề khác (đủ cả trong trang “${MERGE_SHEET_NAMES.check}” khi ghi kết quả)`,
     read: 'Đã đọc',
     waiting: 'Đang chờ',
     write: 'Ghi kết quả vào sổ làm việc',
