@@ -5,6 +5,7 @@
  * a careless writer would break; and what the Office.js writer leaves in
  * the fake Excel host, as the host exports it.
  */
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import * as fs from 'fs';
 import { generateFile } from '../../src/app/generate';
 import { packageReader } from '../../src/package/package-reader';
@@ -37,6 +38,17 @@ describeWithTool('xmllint', 'the OOXML schemas', () => {
     if (!fs.existsSync(SCHEMA_DIR)) throw new Error(`the schemas are missing: ${SCHEMA_DIR}`);
   });
 
+  test('a worksheet with its elements out of order, or an unknown attribute, is refused', () => {
+    const parts = unzipSync(writeWorkbook(buildSheetPlan(loaded)));
+    const sheet = strFromU8(parts['xl/worksheets/sheet1.xml']);
+    const cols = /<cols>.*?<\/cols>/.exec(sheet)![0];
+    parts['xl/worksheets/sheet1.xml'] = strToU8(sheet.replace(cols, '').replace('</sheetData>', `</sheetData>${cols}`));
+    parts['xl/workbook.xml'] = strToU8(strFromU8(parts['xl/workbook.xml']).replace('<calcPr ', '<calcPr recalc="always" '));
+    const refused = validatePackage(zipSync(parts)).filter((r) => r.errors !== '');
+    expect(refused.map((r) => r.part)).toEqual(['xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
+    expect(refused[1].errors).toMatch(/cols/);
+  });
+
   test('the standard workbook, filled, password-protected, validates part by part', () => {
     const plan = buildSheetPlan(loaded, { unitName: 'Hội LHPN huyện Hà Quảng & <Bảo Lạc>', password: 'mật khẩu', createdAt: '2026-01-15T08:00:00.000Z' });
     const entries = new Map<string, string | number>([
@@ -47,7 +59,7 @@ describeWithTool('xmllint', 'the OOXML schemas', () => {
     expectValid(writeWorkbook(plan, entries));
   });
 
-  test('an upgraded workbook, its entries and orphans kept, validates', async () => {
+  test('an upgraded workbook, its entries kept, validates', async () => {
     const first = await generateFile(files, loaded, null, { unitName: 'Hội LHPN huyện Bảo Lâm', createdAt: '2026-01-15T08:00:00.000Z' });
     const filled = await fillByName(Buffer.from(first.bytes), { [names.score('2')]: 4, [names.evidence('2')]: 'Kế hoạch 3/KH' });
     const upgraded = await generateFile(files, loaded, filled, { preparer: 'Nguyễn Thị A', date: { year: 2025, month: 2, day: 5 } });
