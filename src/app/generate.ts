@@ -4,7 +4,7 @@
  * held; the Office.js adapter applies its answer to the open workbook, and
  * `generateFile` to a file.
  */
-import { carryEntries, type EntryValue } from '../layout/carry';
+import { carryEntries, type CarriedEntries, type EntryValue } from '../layout/carry';
 import { buildSheetPlan, ORPHAN_PREFIX, type SheetPlan } from '../layout/plan';
 import type { LoadedRubric } from '../rubric';
 import { names } from '../rubric/names';
@@ -67,8 +67,14 @@ export function planSheet(loaded: LoadedRubric, existing: ExistingSheet | null, 
     place: typedName(request.place),
   };
   // The inputs depend on the rubric alone, so any plan of it tells where entries go.
-  const repaired = existing ? repairNames(loaded, existing) : { cells: null, repairs: [] };
-  const carried = repaired.cells ? carryEntries(repaired.cells, buildSheetPlan(loaded)) : { entries: new Map<string, EntryValue>(), orphans: [] };
+  let carried: CarriedEntries = { entries: new Map(), orphans: [] };
+  let repairs: NameRepair[] = [];
+  if (existing) {
+    const inputs = buildSheetPlan(loaded);
+    const repaired = repairNames(inputs, existing);
+    carried = carryEntries(repaired.cells, inputs);
+    repairs = repaired.repairs;
+  }
   const oldUnit = carried.entries.get(names.unitName);
   // In name order, whatever order the host lists names in.
   const found = carried.orphans.map((o): Orphan => ({ ...o, earlier: false })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -91,7 +97,7 @@ export function planSheet(loaded: LoadedRubric, existing: ExistingSheet | null, 
   if (asked.preparer) entries.delete(names.preparerName);
   if (asked.signer) entries.delete(names.signerName);
   if (request.date || asked.place) entries.delete(names.dateLine);
-  return { plan, unitName, entries, keptEntries: carried.entries.size, orphans, repairs: repaired.repairs };
+  return { plan, unitName, entries, keptEntries: carried.entries.size, orphans, repairs };
 }
 
 export interface GeneratedFile {

@@ -16,8 +16,7 @@
 import { placeNames, type CellLocation, type Placement } from '../check';
 import { a1 } from '../layout/a1';
 import type { NamedCells } from '../layout/carry';
-import { buildSheetPlan, SHEET_NAME } from '../layout/plan';
-import type { LoadedRubric } from '../rubric';
+import { SHEET_NAME, type SheetPlan } from '../layout/plan';
 import type { CellInput } from '../scoring/inputs';
 import { NAME_TEXT } from '../text/messages';
 
@@ -76,8 +75,7 @@ function entrySources(placements: Placement[]): Map<string, Source> {
  * its entry is, by the rules above, and the names repaired on the way. The
  * sheet is returned as it is when every input name is on its cell.
  */
-export function repairNames(loaded: LoadedRubric, old: NamedSheet): { cells: NamedCells; repairs: NameRepair[] } {
-  const plan = buildSheetPlan(loaded);
+export function repairNames(plan: SheetPlan, old: NamedSheet): { cells: NamedCells; repairs: NameRepair[] } {
   const { byName } = placeNames(plan.fields, (name) => old.locate(name), SHEET_NAME);
   const inputs = [...byName.values()].filter((p) => p.field.role === 'input');
   const broken = inputs.filter((p) => p.misplaced || (!p.actual && p.expected));

@@ -149,13 +149,19 @@ const cellKey = (at: CellLocation) => `${at.sheet}\u0000${at.row}\u0000${at.col}
  * what a name's cell holds ("giá trị cố định 20").
  */
 export function nameContractProblems(placements: NamePlacements, loaded: LoadedRubric, describeCell: (name: string) => string): Problem[] {
-  const w = new Wording(placements, nameLabels(loaded));
   const byCell = new Map<string, Placement[]>();
+  let sound = true;
   for (const p of placements.byName.values()) {
     if (!p.actual) continue;
     const key = cellKey(p.actual);
-    byCell.set(key, [...(byCell.get(key) ?? []), p]);
+    const cellNames = byCell.get(key);
+    if (cellNames) cellNames.push(p);
+    else byCell.set(key, [p]);
+    if (cellNames || p.misplaced) sound = false;
   }
+  // The words are worked out only for a sheet that needs them: a merge checks hundreds of sound ones.
+  if (sound) return [];
+  const w = new Wording(placements, nameLabels(loaded));
   // In the plan's order; a shared cell is told once, where its first name comes.
   const problems: Problem[] = [];
   const told = new Set<Placement[]>();

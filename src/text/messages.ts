@@ -207,12 +207,14 @@ Cách dùng:
   chamdiem rubric check TỆP.json
 
 generate  tạo bảng tự chấm điểm (mặc định theo bộ tiêu chí 2024 có sẵn).
-          Nếu tệp đích đã là bảng chấm điểm, các ô đã nhập được giữ lại.
+          Nếu tệp đích đã là bảng chấm điểm, các ô đã nhập được giữ lại và
+          tên ô sai chỗ (do cắt–dán ô) được đặt lại về đúng ô.
           --preparer/--signer in họ tên người lập biểu / người ký; --date và
           --place điền dòng "Cao Bằng, ngày … tháng … năm …" (để trống thì in
           dòng chấm để viết tay).
 check     kiểm tra một bảng đã điền: giá trị sai, thiếu minh chứng, công thức
-          bị thay, tên ô hoặc cột bị xoá, sai bộ tiêu chí; in điểm tính được.
+          bị thay, tên ô hoặc cột bị xoá, tên ô sai chỗ, sai bộ tiêu chí; in
+          điểm tính được.
           Mã thoát: 0 không có vấn đề, 1 có vấn đề, 2 không đọc được tệp.
 pdf       in bảng ra PDF (khổ A4 ngang, tính lại mọi công thức) bằng LibreOffice.
 merge     tổng hợp các bảng đơn vị gửi về thành một tệp: trang Tổng hợp (điểm tự
