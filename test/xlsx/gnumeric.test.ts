@@ -1,118 +1,98 @@
-/**
- * Gnumeric, a second engine, computes what LibreOffice and src/scoring
- * compute: the standard workbook filled by name, and a merge of units whose
- * unused deduction items are blank (Gnumeric's N() of a blank cell is
- * #NUM!, so the merge's formulas must not use it). The score column keeps
- * its width after a LibreOffice save, where Gnumeric once printed "+".
- */
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { buildSheetPlan, COL } from '../../src/layout/plan';
-import { buildMergePlan } from '../../src/merge/plan';
+import { main } from '../../src/cli/main';
+import { MERGE_SHEETS } from '../../src/merge/plan';
+import type { MergeSummary } from '../../src/merge/summary';
 import { builtinRubric } from '../../src/rubric';
-import { names } from '../../src/rubric/names';
-import { entriesFrom, scoreEntries } from '../../src/scoring/score';
-import type { CellInput } from '../../src/scoring/inputs';
-import { writeMergeWorkbook, writeWorkbook } from '../../src/xlsx/write';
+import { entriesFrom, scoreEntries, type CellInput } from '../../src/scoring';
 import { readWorkbook } from '../support/exceljs-read';
 import { describeWithTool } from '../support/external';
-import { completeEntries } from '../support/fixtures';
-import { gnumericColumnWidths, numberAt, recalcWithGnumeric } from '../support/gnumeric';
-import { recalcWithLibreOffice } from '../support/libreoffice';
-import { mergedUnits } from '../support/merged-units';
-import { fillByName } from '../support/workbooks';
+import { buildFixtures, UNITS } from '../support/fixtures';
+import { recalcWithGnumeric } from '../support/gnumeric';
+import { shown, summaryLayout } from '../support/merge-layout';
+import { fillByName, generated } from '../support/workbooks';
 
-const loaded = builtinRubric();
-const round2 = (n: number) => Math.round(n * 100) / 100;
+const { rubric } = builtinRubric();
 
-describeWithTool('ssconvert', 'Gnumeric', () => {
-  describeWithTool('soffice', 'against LibreOffice and src/scoring', () => {
-    let dir: string;
-    const plan = buildSheetPlan(loaded, { unitName: 'Hội LHPN huyện Hà Quảng', createdAt: '2026-01-15T08:00:00.000Z' });
-    const entries = completeEntries('Hội LHPN huyện Hà Quảng', 11, loaded);
-    const merge = mergedUnits(loaded, 4);
-    const mergePlan = buildMergePlan(merge, loaded, { mergedAt: '08:30 ngày 02/03/2026' });
-    const files = { standard: '', merge: '', standardLo: '', mergeLo: '', blank: '', blankLo: '' };
+function result(cell: CellInput): number | null {
+  return cell.kind === 'formula' && typeof cell.result === 'number' ? cell.result : null;
+}
 
-    beforeAll(async () => {
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gnumeric-'));
-      files.standard = path.join(dir, 'tu-cham.xlsx');
-      files.merge = path.join(dir, 'tong-hop.xlsx');
-      fs.writeFileSync(files.standard, await fillByName(Buffer.from(writeWorkbook(plan)), entries));
-      fs.writeFileSync(files.merge, writeMergeWorkbook(mergePlan));
-      // As chamdiem writes it: filling by name goes through ExcelJS, which leaves out a width equal to its default.
-      files.blank = path.join(dir, 'bang-trong.xlsx');
-      fs.writeFileSync(files.blank, writeWorkbook(plan));
-      [files.standardLo, files.mergeLo, files.blankLo] = await recalcWithLibreOffice([files.standard, files.merge, files.blank], path.join(dir, 'lo'));
-    }, 300_000);
-    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+describeWithTool('ssconvert', 'Gnumeric, a second engine, computes what src/scoring computes', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chamdiem-gnumeric-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-    test('the standard workbook: every total by name, as src/scoring scores the entries', async () => {
-      const inputs = new Map<string, CellInput>(
-        Object.entries(entries).map(([k, v]) => [k, typeof v === 'number' ? { kind: 'number', value: v } : { kind: 'text', value: String(v) }]),
-      );
-      const expected = scoreEntries(loaded.rubric, entriesFrom(inputs));
-      const totals: [string, number][] = [
-        [names.grandTotal, expected.total],
-        [names.bonusTotal, expected.bonus],
-        [names.deductionTotal, expected.deduction],
-        ...loaded.rubric.sections.map((s): [string, number] => [names.sectionTotal(s.id), expected.sections[s.id]]),
-        ...expected.criteria.map((c): [string, number] => [names.score(c.id), c.points ?? NaN]),
-      ];
-      const [sheet] = await recalcWithGnumeric(files.standard);
-      const libre = await readWorkbook(fs.readFileSync(files.standardLo));
-      const at = new Map(plan.fields.map((f) => [f.name, f]));
-      const libreNumber = (name: string) => {
-        const cell = libre.cell(name);
-        return cell.kind === 'formula' ? Number(cell.result) : cell.kind === 'number' ? cell.value : NaN;
-      };
-      for (const [name, value] of totals) {
-        const f = at.get(name)!;
-        const got = { gnumeric: round2(numberAt(sheet, f.row, f.col)), libreoffice: round2(libreNumber(name)) };
-        expect([name, got]).toEqual([name, { gnumeric: round2(value), libreoffice: round2(value) }]);
-      }
-      expect(expected.total).toBeGreaterThan(50);
+  test('the standard sheet with invalid entries: each counts 0 in its subtotal and in TongDiem', async () => {
+    const entries: Record<string, number | string> = {
+      TC_01: 1e308,
+      TC_02: 45445,
+      TC_03: 2.125,
+      TC_04: 2,
+      TC_07: 'bốn',
+      TC_08: 3.5,
+      TC_14_1: 3,
+      TC_14_2: 1.5,
+      Thuong_1: -5,
+      Thuong_2: 3,
+      Tru_1: 1e308,
+      Tru_2: 0.75,
+    };
+    const file = path.join(dir, 'invalid.xlsx');
+    fs.writeFileSync(file, await fillByName(await generated(), entries));
+    const [out] = await recalcWithGnumeric([file], dir);
+    const sheet = await readWorkbook(fs.readFileSync(out));
+    const cells = Object.fromEntries(
+      Object.entries(entries).map(([k, v]): [string, CellInput] => [k, typeof v === 'number' ? { kind: 'number', value: v } : { kind: 'text', value: v }]),
+    );
+    const expected = scoreEntries(rubric, entriesFrom(cells));
+    const got = {
+      I: result(sheet.cell('Tong_I')),
+      II: result(sheet.cell('Tong_II')),
+      III: result(sheet.cell('Tong_III')),
+      TC_14: result(sheet.cell('TC_14')),
+      bonus: result(sheet.cell('DiemThuong')),
+      deduction: result(sheet.cell('DiemTru')),
+      total: result(sheet.cell('TongDiem')),
+    };
+    expect(got).toEqual({
+      I: expected.sections.I,
+      II: expected.sections.II,
+      III: expected.sections.III,
+      TC_14: 1.5,
+      bonus: expected.bonus,
+      deduction: expected.deduction,
+      total: expected.total,
     });
+    expect(got).toEqual({ I: 2, II: 3.5, III: 1.5, TC_14: 1.5, bonus: 3, deduction: 0.75, total: 9.25 });
+  });
 
-    test('the merge workbook: each unit’s totals and rank on Tổng hợp and Xếp hạng, as consolidated', async () => {
-      const [summary, ranking] = await recalcWithGnumeric(files.merge);
-      const libre = new ExcelJS.Workbook();
-      await libre.xlsx.load(fs.readFileSync(files.mergeLo) as unknown as ArrayBuffer);
-      const [loSummary, loRanking] = libre.worksheets;
-      const { layout } = mergePlan;
-      const result = (ws: ExcelJS.Worksheet, row: number, col: number) => {
-        const cell = ws.getCell(row, col);
-        return cell.formula !== undefined ? cell.result : cell.value;
-      };
-      merge.units.forEach((u, i) => {
-        const cols = layout.unitColumns[i];
-        const rankingRow = layout.rankingRowOf[i];
-        const rc = layout.rankingColumns;
-        const cells: [string, string[][], ExcelJS.Worksheet, number, number, number][] = [
-          ['self total', summary, loSummary, layout.totalRow, cols.self, u.totals.total],
-          ['appraised total', summary, loSummary, layout.totalRow, cols.appraisal, u.totals.total],
-          ['rank', summary, loSummary, layout.rankRow, cols.self, u.rank],
-          ['ranking total', ranking, loRanking, rankingRow, rc.total, u.totals.total],
-          ['ranking rank', ranking, loRanking, rankingRow, rc.rank, u.rank],
-          ...loaded.rubric.sections.map((s): [string, string[][], ExcelJS.Worksheet, number, number, number] => [
-            `section ${s.id}`, ranking, loRanking, rankingRow, rc.sections[s.id], u.totals.sections[s.id],
-          ]),
-        ];
-        for (const [what, gnm, lo, row, col, value] of cells) {
-          const got = { gnumeric: round2(numberAt(gnm, row, col)), libreoffice: round2(Number(result(lo, row, col))) };
-          expect([u.label, what, got]).toEqual([u.label, what, { gnumeric: round2(value), libreoffice: round2(value) }]);
-        }
+  test('the merge workbook: every total and rank a number (no #NUM! from an empty self-score), as merge --json says', async () => {
+    const wanted = new Set(['ha-quang.xlsx', 'bao-lac.xlsx', 'bao-lam-ngay-thang.xlsx', 'nguyen-binh-sai-so.xlsx']);
+    const fixtures = await buildFixtures(dir, (f) => wanted.has(f.file));
+    const out = path.join(dir, 'tong-hop.xlsx');
+    const printed: string[] = [];
+    await main(['merge', ...fixtures.map((f) => f.path), '--out', out, '--json'], { out: (t) => printed.push(t), err: (t) => printed.push(t) });
+    const summary: MergeSummary = JSON.parse(printed.join('\n'));
+    const [recalculated] = await recalcWithGnumeric([out], dir);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(recalculated);
+    const ws = wb.getWorksheet(MERGE_SHEETS.summary) as ExcelJS.Worksheet;
+    const layout = summaryLayout(ws);
+    expect([...layout.unitCol.keys()].sort()).toEqual([UNITS.baoLac, UNITS.baoLam, UNITS.haQuang, UNITS.nguyenBinh].sort());
+    for (const unit of summary.units) {
+      const col = layout.unitCol.get(unit.unit) as number;
+      expect({ unit: unit.unit, self: shown(ws, layout.totalRow, col), appraised: shown(ws, layout.totalRow, col + 1), rank: shown(ws, layout.rankRow, col) }).toEqual({
+        unit: unit.unit,
+        self: unit.total,
+        appraised: unit.total,
+        rank: unit.rank,
       });
-      // Unused deduction items are blank: their appraised points are 0, not an error, in every engine.
-      expect(merge.units.every((u) => Object.entries(u.selfScores).some(([key, v]) => key.startsWith('VI') && v === null))).toBe(true);
-    });
-
-    test('the score column keeps its width after a LibreOffice save, as Gnumeric reads it', async () => {
-      const widths = await gnumericColumnWidths(files.blankLo);
-      // 9 characters of the default font are about 50 pt; without an explicit width Gnumeric took 8.5 pt.
-      expect(widths.get(COL.score - 1)).toBeGreaterThan(40);
-    });
+      expect(shown(ws, layout.rowOf('VI'), col + 1)).toBe(unit.deduction);
+    }
   });
 });
