@@ -132,3 +132,33 @@ export function rankFormula(valueRef: string, rangeRef: string): string {
 export function roundedFormula(expression: string): string {
   return `ROUND(${expression},2)`;
 }
+
+/**
+ * The rubric sheet's live sum of a row's children: the points of every row
+ * whose "Thuộc" is this row's id, for a section, a group or a criterion
+ * summing its sub-items; blank for any other row. The same formula on every
+ * row, so a row copied or inserted keeps it.
+ */
+export function childrenSumFormula(
+  cells: { kind: string; rule: string; id: string },
+  columns: { parent: string; points: string },
+  summed: { kinds: string[]; rule: string },
+): string {
+  const tests = [...summed.kinds.map((k) => `${cells.kind}="${k}"`), `${cells.rule}="${summed.rule}"`];
+  return `IF(OR(${tests.join(',')}),SUMIFS(${columns.points},${columns.parent},${cells.id}),"")`;
+}
+
+/** "Khớp" when the children add up to the row's points, "Lệch" when they do not, blank without a sum. */
+export function sumStatusFormula(sumRef: string, pointsRef: string, words: { ok: string; off: string }): string {
+  return `IF(${sumRef}="","",IF(ABS(${sumRef}-${numberOrZero(pointsRef)})<0.005,"${words.ok}","${words.off}"))`;
+}
+
+/** A sum that does not match its row's points (conditional format). */
+export function sumOffFormula(sumRef: string, pointsRef: string): string {
+  return `AND(ISNUMBER(${sumRef}),ABS(${sumRef}-${numberOrZero(pointsRef)})>=0.005)`;
+}
+
+/** The points of every row of one kind: the sections' total. */
+export function kindTotalFormula(kindColumn: string, pointsColumn: string, kind: string): string {
+  return `SUMIFS(${pointsColumn},${kindColumn},"${kind}")`;
+}
