@@ -8,6 +8,8 @@ import type { WorkbookView } from '../check';
 import type { EntryValue } from '../layout/carry';
 import type { SheetPlan } from '../layout/plan';
 import type { MergePlan } from '../merge/plan';
+import type { WorkbookModel } from '../layout/model';
+import type { WorkbookCells } from '../layout/rubric-sheet';
 import type { MergeProblem, MergeProblemCode } from '../merge/problems';
 import type { WordDocument } from '../rubric/import';
 import type { NamedSheet } from './repair';
@@ -45,6 +47,8 @@ export interface PackageReader {
   read(bytes: Uint8Array): Promise<ReturnedWorkbook>;
   /** A returned file behind the merge's guard; never throws for a bad package. */
   guard(bytes: Uint8Array): Promise<GuardedPackage>;
+  /** Every cell of every worksheet, behind the same gate. Throws WorkbookReadError when it is unreadable. */
+  readCells(bytes: Uint8Array): Promise<WorkbookCells>;
 }
 
 export interface WorkbookWriter {
@@ -52,6 +56,8 @@ export interface WorkbookWriter {
   writeSheet(plan: SheetPlan, entries: ReadonlyMap<string, EntryValue>): Promise<Uint8Array>;
   /** The merge workbook, as .xlsx. */
   writeMerge(plan: MergePlan): Promise<Uint8Array>;
+  /** Any workbook model (the rubric workbook), as .xlsx. */
+  writeModel(model: WorkbookModel): Promise<Uint8Array>;
 }
 
 /** Why a document could not be read at all; the message is for the user. */

@@ -7,7 +7,8 @@ import { fingerprintOf, loadRubric, rubricSchema, type LoadedRubric, type Rubric
 import { describeIssues } from '../rubric/describe';
 import { importRubric, NotARubricError, type ImportOptions, type RubricImport } from '../rubric/import';
 import { summarize, type RubricSummary } from '../rubric/summary';
-import { DocumentReadError, type DocumentReader } from './ports';
+import { readRubricWorkbook, rubricWorkbook, type SheetError } from '../layout/rubric-sheet';
+import { DocumentReadError, WorkbookReadError, type DocumentReader, type PackageReader, type WorkbookWriter } from './ports';
 
 export type { ReviewItem, ReviewKind, RubricImport } from '../rubric/import';
 export { asciiId } from '../rubric/import/text';
@@ -40,3 +41,29 @@ export function checkRubric(data: unknown): RubricCheck {
 
 /** The rubric as the JSON file given to others. */
 export const rubricJson = (rubric: Rubric) => `${JSON.stringify(rubric, null, 2)}\n`;
+
+/** The rubric as its editable workbook, written through the file port. */
+export const rubricWorkbookFile = (writer: WorkbookWriter, rubric: Rubric): Promise<Uint8Array> => writer.writeModel(rubricWorkbook(rubric));
+
+export type SheetReadOutcome =
+  | {
+      /** Null when the rows do not make a rubric; `errors` then says why, cell by cell. */
+      read: { rubric: Rubric | null; fingerprint: string | null; errors: SheetError[] };
+    }
+  | { refused: { code: string; message: string } };
+
+/** A rubric workbook file read back into the rubric, every problem named by its cell. */
+export async function readRubricWorkbookFile(reader: PackageReader, bytes: Uint8Array): Promise<SheetReadOutcome> {
+  let cells;
+  try {
+    cells = await reader.readCells(bytes);
+  } catch (e) {
+    if (e instanceof WorkbookReadError) return { refused: { code: e.code, message: e.message } };
+    throw e;
+  }
+  const reading = readRubricWorkbook(cells);
+  if (!reading.isRubricWorkbook) return { refused: { code: 'NOT_A_RUBRIC_WORKBOOK', message: reading.errors[0].message } };
+  return { read: { rubric: reading.rubric, fingerprint: reading.rubric ? fingerprintOf(reading.rubric) : null, errors: reading.errors } };
+}
+
+export { readRubricWorkbook, rubricWorkbook, sheetErrorText, type SheetError, type WorkbookCells } from '../layout/rubric-sheet';

@@ -5,7 +5,17 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { asciiId, checkRubric, importRubricDocument, rubricJson, type ReviewItem, type ReviewKind } from '../app/rubric-import';
+import {
+  asciiId,
+  checkRubric,
+  importRubricDocument,
+  readRubricWorkbookFile,
+  rubricJson,
+  rubricWorkbookFile,
+  sheetErrorText,
+  type ReviewItem,
+  type ReviewKind,
+} from '../app/rubric-import';
 import type { Rubric } from '../rubric';
 import type { RubricSummary } from '../rubric/summary';
 import { FILE_TEXT } from '../text/messages';
@@ -147,6 +157,71 @@ async function checkCommand(argv: string[], io: Io): Promise<number> {
   return RUBRIC_EXIT.ok;
 }
 
+/** The output path, checked: never the input, never an existing file unless --force. */
+function outputPath(input: string, out: string | undefined, extension: string, force: boolean | undefined): string {
+  const path_ = out ?? `${input.replace(/\.[^./\\]+$/, '')}${extension}`;
+  if (sameFile(input, path_)) throw new UsageError(T.outIsInput);
+  if (fs.existsSync(path_) && !force) throw new UsageError(T.outExists(path_));
+  return path_;
+}
+
+async function sheetCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv, { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } });
+  if (positionals.length !== 1) throw new UsageError(T.checkNeedsOneFile);
+  const file = positionals[0];
+  const out = outputPath(file, values.out, '.xlsx', values.force);
+  let data: unknown;
+  try {
+    data = readJson(file);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    io.err(`${file}: ${e.message}`);
+    return RUBRIC_EXIT.unreadable;
+  }
+  const checked = checkRubric(data);
+  if ('invalid' in checked) {
+    io.err([T.invalid(file, checked.invalid.length), ...checked.invalid.map((i) => `  - ${i}`)].join('\n'));
+    return RUBRIC_EXIT.unreadable;
+  }
+  fs.writeFileSync(out, await rubricWorkbookFile(files.writer, checked.valid.rubric));
+  io.out([T.written(out), ...formatSummary(checked.valid.rubric, checked.valid.fingerprint, checked.valid.summary, false), T.sheetNext(out)].join('\n'));
+  return RUBRIC_EXIT.ok;
+}
+
+async function readCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv, { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } });
+  if (positionals.length !== 1) throw new UsageError(T.readNeedsOneFile);
+  const file = positionals[0];
+  const out = outputPath(file, values.out, '.json', values.force);
+  let bytes: Uint8Array;
+  try {
+    bytes = readBytes(file);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    io.err(`${file}: ${e.message}`);
+    return RUBRIC_EXIT.unreadable;
+  }
+  const outcome = await readRubricWorkbookFile(files.reader, bytes);
+  if ('refused' in outcome) {
+    io.err(`${file}: ${outcome.refused.message}`);
+    return RUBRIC_EXIT.unreadable;
+  }
+  const { rubric, fingerprint, errors } = outcome.read;
+  const problems = errors.map((e) => `  - ${sheetErrorText(e)}`);
+  if (!rubric || !fingerprint) {
+    io.err([T.sheetUnusable(file, errors.length), ...problems].join('\n'));
+    return RUBRIC_EXIT.unreadable;
+  }
+  fs.writeFileSync(out, rubricJson(rubric));
+  const checked = checkRubric(rubric);
+  const summary = 'valid' in checked ? checked.valid.summary : null;
+  const lines = [T.written(out), ...(summary ? formatSummary(rubric, fingerprint, summary, false) : [T.fingerprint(fingerprint)])];
+  if (errors.length > 0) lines.push(T.toReview(errors.length), ...problems);
+  else lines.push(T.nothingToReview);
+  io.out(lines.join('\n'));
+  return errors.length > 0 ? RUBRIC_EXIT.review : RUBRIC_EXIT.ok;
+}
+
 export async function rubricCommand(argv: string[], io: Io): Promise<number> {
   const [sub, ...rest] = argv;
   switch (sub) {
@@ -154,6 +229,10 @@ export async function rubricCommand(argv: string[], io: Io): Promise<number> {
       return importCommand(rest, io);
     case 'check':
       return checkCommand(rest, io);
+    case 'sheet':
+      return sheetCommand(rest, io);
+    case 'read':
+      return readCommand(rest, io);
     default:
       throw new UsageError(sub === undefined ? T.needsSubcommand : T.unknownSubcommand(sub));
   }

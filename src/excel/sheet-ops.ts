@@ -37,7 +37,7 @@ function mergeOps(sheet: WorksheetApi, merges: readonly RangeRef[]): SheetOp[] {
 
 /** Excel validates blanks by default (ignoreBlanks = true), as the file writer's allowBlank does. */
 export function validationOps(sheet: WorksheetApi, validations: readonly PlanValidation[], multiArea: boolean): SheetOp[] {
-  const key = (v: PlanValidation) => JSON.stringify([v.type, v.maxLength, v.title, v.promptTitle, v.message, ruleShape(v.range, v.formula)]);
+  const key = (v: PlanValidation) => JSON.stringify([v.type, v.maxLength, v.items, v.title, v.promptTitle, v.message, ruleShape(v.range, v.formula)]);
   return groupBy(validations, key).flatMap((group) =>
     areaOps(
       sheet,
@@ -50,7 +50,9 @@ export function validationOps(sheet: WorksheetApi, validations: readonly PlanVal
         validation.rule =
           v.type === 'custom'
             ? { custom: { formula: `=${v.formula}` } }
-            : { textLength: { formula1: v.maxLength as number, operator: 'LessThanOrEqualTo' } };
+            : v.type === 'list'
+              ? { list: { inCellDropDown: true, source: (v.items ?? []).join(',') } }
+              : { textLength: { formula1: v.maxLength as number, operator: 'LessThanOrEqualTo' } };
         validation.errorAlert = { showAlert: true, style: 'Stop', title: v.title, message: v.message };
         validation.prompt = { showPrompt: true, title: v.promptTitle, message: v.message };
       },

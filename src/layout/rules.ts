@@ -3,7 +3,7 @@ import type { NumberRule } from '../scoring/inputs';
 import { ruleMessage } from '../scoring/inputs';
 import { a1, type RangeRef } from './a1';
 import { validityFormula } from './formulas';
-import { WORKBOOK_TEXT } from '../text/messages';
+import { FAULT_TEXT, WORKBOOK_TEXT } from '../text/messages';
 
 /** Excel's limits for a validation's title and message. */
 const TITLE_MAX = 32;
@@ -11,10 +11,11 @@ const MESSAGE_MAX = 255;
 
 export interface PlanValidation {
   range: RangeRef;
-  /** 'custom' holds a formula relative to the range's top-left cell. */
-  type: 'custom' | 'textLength';
+  /** 'custom' holds a formula relative to the range's top-left cell; 'list' a drop-down of `items`. */
+  type: 'custom' | 'textLength' | 'list';
   formula?: string;
   maxLength?: number;
+  items?: readonly string[];
   title: string;
   /** Shown when the cell is selected. */
   promptTitle: string;
@@ -56,6 +57,22 @@ export function numberValidation(range: RangeRef, label: string, rule: NumberRul
     title: clip(WORKBOOK_TEXT.invalidValueTitle, TITLE_MAX),
     promptTitle: clip(label, TITLE_MAX),
     message: clip(ruleMessage(label, rule), MESSAGE_MAX),
+  };
+}
+
+/** Excel keeps a list validation's items in one formula of at most 255 characters, commas between them. */
+const LIST_MAX = 255;
+
+/** A drop-down of fixed choices; anything else typed is refused. */
+export function listValidation(range: RangeRef, label: string, items: readonly string[]): PlanValidation {
+  if (items.join(',').length > LIST_MAX || items.some((i) => i.includes(',') || i.includes('"'))) throw new Error(FAULT_TEXT.badList(items.join(',')));
+  return {
+    range,
+    type: 'list',
+    items,
+    title: clip(WORKBOOK_TEXT.invalidValueTitle, TITLE_MAX),
+    promptTitle: clip(label, TITLE_MAX),
+    message: clip(WORKBOOK_TEXT.chooseFromList(label, items), MESSAGE_MAX),
   };
 }
 

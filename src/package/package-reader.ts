@@ -2,7 +2,8 @@
 import type { PackageReader } from '../app/ports';
 import { INPUT_LIMITS, tooLarge } from './guard';
 import { openPackage } from './open';
-import { readReturnedWorkbook, readWorkbookParts } from './reader';
+import { WorkbookReadError } from '../app/ports';
+import { readReturnedWorkbook, readWorkbookCells, readWorkbookParts } from './reader';
 
 export const packageReader: PackageReader = {
   sizeProblem: (size) => (size > INPUT_LIMITS.maxFileBytes ? tooLarge(size) : null),
@@ -11,5 +12,10 @@ export const packageReader: PackageReader = {
     const opened = openPackage(bytes);
     if ('problem' in opened) return opened;
     return { savedAt: opened.savedAt, read: () => readWorkbookParts(opened.parts) };
+  },
+  async readCells(bytes) {
+    const opened = openPackage(bytes);
+    if ('problem' in opened) throw new WorkbookReadError(opened.problem.message, 'UNREADABLE');
+    return readWorkbookCells(opened.parts);
   },
 };

@@ -14,6 +14,7 @@
  */
 import { WorkbookReadError } from '../app/ports';
 import { META_SHEET_NAME } from '../layout/plan';
+import type { WorkbookCells } from '../layout/rubric-sheet';
 import type { CellInput } from '../scoring/inputs';
 import { PACKAGE_TEXT } from '../text/messages';
 import { openPackage } from './open';
@@ -190,4 +191,39 @@ export async function readReturnedWorkbook(bytes: Uint8Array): Promise<ReadWorkb
   const opened = openPackage(bytes);
   if ('problem' in opened) throw new WorkbookReadError(opened.problem.message, 'UNREADABLE', opened.problem.code);
   return readWorkbookParts(opened.parts);
+}
+
+/**
+ * Every cell of every worksheet, found as the reader finds them (the
+ * workbook through its relationship, sheets and strings through theirs), for
+ * a workbook read whole rather than by name: the rubric workbook. Each sheet
+ * is decoded when first asked for.
+ */
+export function readWorkbookCells(parts: ReadonlyMap<string, string>): WorkbookCells {
+  try {
+    const pkg = new PackageParts(parts);
+    const workbook = workbookPath(pkg);
+    const book = workbookPart(pkg.text(workbook) as string);
+    const rels = pkg.relationships(workbook);
+    const sheetPath = sheetTable(pkg, book, rels);
+    const strings = workbookStrings(pkg, rels);
+    const decoded = new Map<string, { cell: (row: number, col: number) => CellInput; rows: number }>();
+    return {
+      sheet(name) {
+        const path = sheetPath.get(name);
+        if (path === undefined) return undefined;
+        let sheet = decoded.get(name);
+        if (!sheet) {
+          const cells = readSheetCells(pkg.text(path) as string, () => true, strings);
+          const rows = Math.max(0, ...[...cells.keys()].map(rowOfKey));
+          sheet = { cell: (row, col) => ({ ...(cells.get(cellKey(row, col)) ?? { kind: 'empty' }) }), rows };
+          decoded.set(name, sheet);
+        }
+        return sheet;
+      },
+    };
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw e;
+    throw unreadable((e as Error)?.message ?? String(e));
+  }
 }

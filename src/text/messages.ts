@@ -205,6 +205,8 @@ Cách dùng:
   chamdiem merge TỆP.xlsx… --out TONG-HOP.xlsx [--json] [--rubric TỆP.json] [--force]
   chamdiem rubric import TỆP.docx [--out TỆP.json] [--id MÃ] [--version PB] [--base CŨ.json] [--force]
   chamdiem rubric check TỆP.json
+  chamdiem rubric sheet TỆP.json [--out TỆP.xlsx] [--force]
+  chamdiem rubric read TỆP.xlsx [--out TỆP.json] [--force]
 
 generate  tạo bảng tự chấm điểm (mặc định theo bộ tiêu chí 2024 có sẵn).
           Nếu tệp đích đã là bảng chấm điểm, các ô đã nhập được giữ lại và
@@ -238,7 +240,15 @@ rubric import
           có mục cần xem lại; 2 không đọc được hoặc không phải bộ tiêu chí.
 rubric check
           kiểm tra tệp bộ tiêu chí; in mã, phiên bản, mã băm, số tiêu chí và
-          các tổng điểm. Mã thoát: 0 hợp lệ, 2 không hợp lệ (in lý do).`,
+          các tổng điểm. Mã thoát: 0 hợp lệ, 2 không hợp lệ (in lý do).
+rubric sheet
+          ghi bộ tiêu chí ra sổ Excel để xem lại và sửa: mỗi dòng một mục, cột
+          Loại và Cách chấm chọn trong danh sách, tổng điểm từng mục tự tính và
+          báo Lệch khi không khớp.
+rubric read
+          đọc lại sổ đó thành tệp bộ tiêu chí; mỗi lỗi chỉ rõ ô (Bộ tiêu chí!F12).
+          Mã thoát: 0 đã ghi, không có lỗi; 1 đã ghi nhưng còn tổng điểm không
+          khớp; 2 không đọc được hoặc còn lỗi phải sửa (chưa ghi).`,
   // Usage
   unknownCommand: (command: string) => `Không có lệnh "${command}".`,
   unknownOption: (option: string) => `Không có tuỳ chọn ${option}.`,
@@ -425,6 +435,7 @@ export const WORKBOOK_TEXT = {
   invalidValueTitle: 'Giá trị không hợp lệ',
   tooLongTitle: 'Nội dung quá dài',
   tooLong: (label: string, maxLength: number) => `${label} tối đa ${formatNumber(maxLength)} ký tự.`,
+  chooseFromList: (label: string, items: readonly string[]) => `${label}: chọn một trong ${items.join(', ')}.`,
   /** Nghị định 30's place–date line; the figures come already padded as the decree writes them. */
   placeDate: (place: string, day: string, month: string, year: number) => `${place}, ngày ${day} tháng ${month} năm ${year}`,
   placeDateBlank: (place: string) => `${place}, ngày ..... tháng ..... năm ..........`,
@@ -476,6 +487,7 @@ export const FAULT_TEXT = {
   badRow: (row: number) => `Dòng không hợp lệ: ${row}`,
   badAddress: (ref: string) => `Địa chỉ ô không hợp lệ: ${ref}`,
   noInputSpec: (name: string) => `Không có đặc tả ô nhập cho ${name}`,
+  badList: (items: string) => `Danh sách chọn không hợp lệ (tối đa 255 ký tự, không có dấu phẩy hay ngoặc kép trong một mục): ${items}`,
 } as const;
 
 /** The print tab's button, as its steps name it. */

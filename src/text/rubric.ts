@@ -258,10 +258,13 @@ export const IMPORT_TEXT = {
 
 /** The `chamdiem rubric` commands. */
 export const RUBRIC_CLI_TEXT = {
-  needsSubcommand: 'rubric cần một lệnh con: import hoặc check.',
-  unknownSubcommand: (sub: string) => `rubric không có lệnh con "${sub}" (có: import, check).`,
+  needsSubcommand: 'rubric cần một lệnh con: import, check, sheet hoặc read.',
+  unknownSubcommand: (sub: string) => `rubric không có lệnh con "${sub}" (có: import, check, sheet, read).`,
   importNeedsOneFile: 'rubric import cần đúng một tệp .docx.',
-  checkNeedsOneFile: 'rubric check cần đúng một tệp .json.',
+  checkNeedsOneFile: 'rubric check và rubric sheet cần đúng một tệp .json.',
+  readNeedsOneFile: 'rubric read cần đúng một tệp .xlsx.',
+  sheetNext: (file: string) => `Sửa trong ${file} rồi đọc lại bằng: chamdiem rubric read ${file} --out TỆP.json`,
+  sheetUnusable: (file: string, count: number) => `${file}: bảng tiêu chí chưa dùng được (${formatNumber(count)} lỗi), chưa ghi tệp:`,
   badId: (id: string) => `--id "${id}" chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ hlhpn-caobang-xa.`,
   outIsInput: 'Tệp kết quả trùng với tệp .docx đầu vào.',
   outExists: (out: string) => `Tệp ${out} đã có. Hãy chọn tên khác, hoặc thêm --force để ghi đè.`,
@@ -376,6 +379,10 @@ export const RUBRIC_SHEET_TEXT = {
   missingInfo: (label: string) => `Thiếu dòng "${label}" ở trang thông tin`,
   correctionIncomplete: 'dòng sửa lỗi cần đủ bốn cột: chỗ sửa, bản in, sửa thành, lý do',
   notRubricWorkbook: (sheet: string) => `Tệp không có trang "${sheet}" với các cột của bảng tiêu chí: không phải bảng tiêu chí do chamdiem tạo.`,
+  hint:
+    'Mỗi dòng một mục. Loại và Cách chấm chọn trong danh sách; Thuộc ghi mã của dòng chứa nó; một tiêu chí chấm theo mức có các dòng Ô đếm ngay dưới. ' +
+    'Tổng dòng con và Kiểm tra tự tính: chép cả dòng khi thêm dòng mới. Kiểm tra lại bằng "chamdiem rubric read" hoặc thẻ Bộ tiêu chí của tiện ích.',
+  pointsLabel: 'Điểm chuẩn',
   sumOk: 'Khớp',
   sumOff: 'Lệch',
   grandTotal: 'Tổng điểm chuẩn các mục',

@@ -141,9 +141,15 @@ function validationXml(v: PlanValidation): string {
     ` allowBlank="1" showInputMessage="1" showErrorMessage="1" errorStyle="stop"` +
     ` errorTitle="${escapeAttribute(v.title)}" error="${escapeAttribute(v.message)}"` +
     ` promptTitle="${escapeAttribute(v.promptTitle)}" prompt="${escapeAttribute(v.message)}" sqref="${rangeA1(v.range)}"`;
-  return v.type === 'custom'
-    ? `<dataValidation type="custom"${messages}><formula1>${escapeXml(v.formula as string)}</formula1></dataValidation>`
-    : `<dataValidation type="textLength" operator="lessThanOrEqual"${messages}><formula1>${v.maxLength as number}</formula1></dataValidation>`;
+  switch (v.type) {
+    case 'custom':
+      return `<dataValidation type="custom"${messages}><formula1>${escapeXml(v.formula as string)}</formula1></dataValidation>`;
+    case 'list':
+      // The choices as one quoted string; the drop-down shows unless showDropDown says otherwise.
+      return `<dataValidation type="list"${messages}><formula1>${escapeXml(`"${(v.items ?? []).join(',')}"`)}</formula1></dataValidation>`;
+    case 'textLength':
+      return `<dataValidation type="textLength" operator="lessThanOrEqual"${messages}><formula1>${v.maxLength as number}</formula1></dataValidation>`;
+  }
 }
 
 function* rulesXml(sheet: SheetModel, styles: StyleSheet): Generator<string> {

@@ -172,6 +172,8 @@ async function addSheet(workbook: ExcelJS.Workbook, sheet: SheetState): Promise<
         formulae: [typeof f === 'number' ? f : stripEquals(String(f))],
         ...common,
       });
+    } else if (rule.list && typeof rule.list.source === 'string') {
+      validations.add(rangeA1(v.range), { type: 'list', formulae: [`"${rule.list.source}"`], ...common });
     } else {
       throw new Error(`export: validation ${JSON.stringify(rule)} is not implemented`);
     }
