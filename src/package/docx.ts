@@ -13,7 +13,7 @@ import type { WordBlock, WordCell, WordDocument } from '../rubric/import/documen
 import { DOCX_TEXT } from '../text/rubric';
 import { attribute, decodeXml, partText, scanXml } from './xml';
 import { CONTENT_TYPES_PART, contentTypeOf, contentTypes, partKey, relationships, relationshipsPartOf } from './parts';
-import { readZipDirectory, unpackEntry, type ZipEntryInfo } from './zip';
+import { crc32, readZipDirectory, unpackEntry, type ZipEntryInfo } from './zip';
 import { readNumbering, type Numbering } from './docx-numbering';
 
 export { DocumentReadError };
@@ -64,7 +64,11 @@ class Package {
   constructor(private readonly bytes: Uint8Array) {
     const directory = readZipDirectory(bytes);
     if ('damage' in directory) throw new DocumentReadError('CORRUPT', DOCX_TEXT.corrupt(DOCX_TEXT.zipDamage[directory.damage]));
-    for (const entry of directory.entries) this.entries.set(partKey(entry.name), entry);
+    for (const entry of directory.entries) {
+      const key = partKey(entry.name);
+      if (this.entries.has(key)) throw new DocumentReadError('CORRUPT', DOCX_TEXT.corrupt(DOCX_TEXT.duplicateEntry(entry.name)));
+      this.entries.set(key, entry);
+    }
   }
 
   /** The part's text, or undefined when the package has no such part. Refuses a DTD. */
@@ -73,9 +77,13 @@ class Package {
     if (entry === undefined) return undefined;
     if (entry.method !== 0 && entry.method !== 8) throw new DocumentReadError('CORRUPT', DOCX_TEXT.corruptPart(entry.name, DOCX_TEXT.unknownMethod(entry.method)));
     if (entry.flags & 1) throw new DocumentReadError('ENCRYPTED', DOCX_TEXT.corruptPart(entry.name, DOCX_TEXT.encryptedEntries));
-    const unpacked = unpackEntry(this.bytes, entry, DOCX_LIMITS.maxPartBytes - this.unpacked);
-    if ('over' in unpacked) throw new DocumentReadError('TOO_LARGE', DOCX_TEXT.partTooLarge(entry.name, DOCX_LIMITS.maxPartBytes));
+    const budget = DOCX_LIMITS.maxPartBytes - this.unpacked;
+    if (entry.uncompressedSize > budget) throw new DocumentReadError('TOO_LARGE', DOCX_TEXT.partTooLarge(entry.name, DOCX_LIMITS.maxPartBytes));
+    // Never more than the directory declares: an entry that lies is stopped there.
+    const unpacked = unpackEntry(this.bytes, entry, entry.uncompressedSize);
+    if ('over' in unpacked) throw new DocumentReadError('CORRUPT', DOCX_TEXT.corruptPart(entry.name, DOCX_TEXT.moreThanDeclared));
     if ('damaged' in unpacked) throw new DocumentReadError('CORRUPT', DOCX_TEXT.corruptPart(entry.name, DOCX_TEXT.damagedEntry));
+    if (crc32(unpacked.data) !== entry.crc) throw new DocumentReadError('CORRUPT', DOCX_TEXT.corruptPart(entry.name, DOCX_TEXT.crcMismatch));
     this.unpacked += unpacked.data.length;
     const text = partText(unpacked.data);
     if (/<!DOCTYPE/i.test(text)) throw new DocumentReadError('DOCTYPE', DOCX_TEXT.doctype(entry.name));

@@ -143,6 +143,9 @@ export const DOCX_TEXT = {
     'cut-short': 'mục lục zip bị cắt',
   },
   damagedEntry: 'dữ liệu nén hỏng',
+  moreThanDeclared: 'giải nén ra nhiều hơn kích thước khai báo',
+  crcMismatch: 'mã kiểm tra CRC-32 không khớp, tệp bị hỏng hoặc bị sửa',
+  duplicateEntry: (name: string) => `hai phần cùng tên ${name}`,
   unknownMethod: (method: number) => `kiểu nén ${method} không phải của Word`,
   encryptedEntries: 'tệp nén có mật khẩu',
   partTooLarge: (part: string, limit: number) =>

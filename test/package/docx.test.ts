@@ -1,4 +1,4 @@
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { DocumentReadError, readDocx } from '../../src/package/docx';
 import type { WordTable } from '../../src/rubric/import';
@@ -165,5 +165,19 @@ describe('files that are not a readable .docx', () => {
   test('a damaged zip', () => {
     const bytes = docx(p(r('x')));
     expect(refusal(bytes.subarray(0, bytes.length - 30)).code).toBe('CORRUPT');
+  });
+});
+
+describe('a package that lies', () => {
+  test('an entry whose bytes do not match its CRC-32, and two entries of one part name', () => {
+    // Stored, not deflated, so one changed byte reaches the CRC check rather than the inflater.
+    const unzipped = unzipSync(docx(p(r('Tổ chức hội nghị'))));
+    const stored = zipSync(Object.fromEntries(Object.entries(unzipped).map(([k, v]) => [k, [v, { level: 0 }]])) as Parameters<typeof zipSync>[0]);
+    const at = Buffer.from(stored).indexOf('Tổ chức hội nghị');
+    const bad = Uint8Array.from(stored);
+    bad[at] ^= 0x20;
+    expect(refusal(bad)).toEqual({ code: 'CORRUPT', message: 'Tệp .docx bị hỏng: phần word/document.xml không giải nén được (mã kiểm tra CRC-32 không khớp, tệp bị hỏng hoặc bị sửa).' });
+    const twice = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), '_rels/.rels': strToU8('<Relationships/>'), '_RELS/.rels': strToU8('<Relationships/>') });
+    expect(refusal(twice).message).toBe('Tệp .docx bị hỏng, không mở được (hai phần cùng tên _RELS/.rels).');
   });
 });
