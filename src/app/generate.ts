@@ -90,6 +90,7 @@ export function planSheet(loaded: LoadedRubric, existing: ExistingSheet | null, 
     generatorVersion: request.generatorVersion,
     createdAt: request.createdAt,
     orphans,
+    entries: carried.entries,
   });
   // What the request gives is part of the plan's own cells; the old sheet fills the rest.
   const entries = new Map(carried.entries);

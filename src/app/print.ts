@@ -9,7 +9,10 @@ import { buildSheetPlan, META_SHEET_NAME, SHEET_NAME, type SheetPlan } from '../
 import type { LoadedRubric } from '../rubric';
 import { names } from '../rubric/names';
 import { EXCEL_TEXT, rubricLabel } from '../text/messages';
+import { checkWorkbook } from '../check';
+import { planSheet } from './generate';
 import { typedName, type CalendarDate } from './input';
+import { WorkbookReadError, type PackageReader, type ReturnedWorkbook, type WorkbookWriter } from './ports';
 
 export { parseIsoDate, placeDateLine } from '../layout/document';
 
@@ -136,4 +139,41 @@ export function planPrint(target: PrintTarget, request: PrintRequest): PrintWork
     ...(unitName && unitRow !== undefined && height !== undefined ? { unitRowHeight: { row: unitRow, height } } : {}),
     settings: printSettings(plan),
   };
+}
+
+/** How a workbook file is to be printed, decided before anything is printed. */
+export type FilePrint =
+  /** A district sheet: `bytes` is what prints, errors and warnings as the check counts them. */
+  | { bytes: Uint8Array; errors: number; warnings: number; refused: false }
+  /** It has errors and printing was not forced: nothing prints. */
+  | { errors: number; warnings: number; refused: true }
+  /** Not a district sheet of ours (a merge workbook, say): printed as it is, `why` says so. */
+  | { bytes: Uint8Array; notOurs: string };
+
+/**
+ * The printout of a workbook file. A sheet without errors is laid out afresh
+ * from the plan with every entry in it, so its rows grow to what was typed
+ * and an older layout prints as the current one; a sheet with errors prints
+ * only when forced, and then exactly as saved, so a replaced formula shows as
+ * it is and every flag keeps its mark.
+ */
+export async function printFile(
+  files: { reader: PackageReader; writer: WorkbookWriter },
+  loaded: LoadedRubric,
+  bytes: Uint8Array,
+  force: boolean,
+): Promise<FilePrint> {
+  let sheet: ReturnedWorkbook;
+  try {
+    sheet = await files.reader.read(bytes);
+  } catch (e) {
+    if (e instanceof WorkbookReadError && e.code === 'METADATA_MISSING') return { bytes, notOurs: e.message };
+    throw e;
+  }
+  const { problems } = checkWorkbook(sheet, loaded);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  if (errors > 0) return force ? { bytes, errors, warnings, refused: false } : { errors, warnings, refused: true };
+  const work = planSheet(loaded, sheet, {});
+  return { bytes: await files.writer.writeSheet(work.plan, work.entries), errors, warnings, refused: false };
 }

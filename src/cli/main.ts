@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkFile } from '../app/check';
-import { parseIsoDate } from '../app/print';
+import { parseIsoDate, printFile, type FilePrint } from '../app/print';
+import { WorkbookReadError } from '../app/ports';
 import { parse, UsageError } from './args';
 import { files } from './compose';
 import { generateOne, readUnitsFile, unitFileNames } from './generate';
@@ -9,7 +10,7 @@ import { loadRubricFile } from './rubric-file';
 import { mergeCommand } from './merge';
 import { rubricCommand } from './rubric';
 import { formatCheckReport } from './report';
-import { exportPdf } from './pdf';
+import { exportPdf, haveSoffice, pdfTarget, SOFFICE_MISSING } from './pdf';
 import { CLI_TEXT, FILE_TEXT } from '../text/messages';
 
 export const EXIT = { ok: 0, problems: 1, unreadable: 2 } as const;
@@ -100,9 +101,25 @@ async function check(argv: string[], io: Io): Promise<number> {
 }
 
 async function pdf(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, { out: { type: 'string', short: 'o' } });
+  const { values, positionals } = parse(argv, { out: { type: 'string', short: 'o' }, force: { type: 'boolean' }, rubric: { type: 'string' } });
   if (positionals.length !== 1) throw new UsageError(CLI_TEXT.pdfNeedsOneFile);
-  const written = await exportPdf(positionals[0], values.out);
+  const file = positionals[0];
+  if (!fs.existsSync(file)) throw new UsageError(CLI_TEXT.fileNotFound(file));
+  if (!haveSoffice()) throw new UsageError(SOFFICE_MISSING);
+  let printed: FilePrint;
+  try {
+    printed = await printFile(files, loadRubricFile(values.rubric), fs.readFileSync(file), values.force === true);
+  } catch (e) {
+    if (!(e instanceof WorkbookReadError)) throw e;
+    io.err(CLI_TEXT.onFile(file, e.message));
+    return EXIT.unreadable;
+  }
+  if ('notOurs' in printed) io.err(CLI_TEXT.pdfNotOurs(printed.notOurs));
+  else if (printed.refused) {
+    io.err(CLI_TEXT.pdfRefused(file, printed.errors, printed.warnings));
+    return EXIT.problems;
+  } else io.out(CLI_TEXT.pdfStatus(printed.errors, printed.warnings));
+  const written = await exportPdf(file, printed.bytes, pdfTarget(file, values.out));
   io.out(CLI_TEXT.pdfWritten(written));
   return EXIT.ok;
 }

@@ -12,15 +12,21 @@ export function haveSoffice(): boolean {
 
 export const SOFFICE_MISSING = CLI_TEXT.sofficeMissing;
 
-/** Prints a workbook to PDF through LibreOffice, recalculating every formula first. */
-export async function exportPdf(file: string, out?: string): Promise<string> {
-  if (!fs.existsSync(file)) throw new UsageError(CLI_TEXT.fileNotFound(file));
+/** Where `chamdiem pdf FILE` writes when no --out is given: FILE.pdf next to it. */
+export function pdfTarget(file: string, out?: string): string {
+  return out ?? path.join(path.dirname(file), `${path.parse(file).name}.pdf`);
+}
+
+/** Prints workbook `bytes` (named after `file`) to the PDF `target` through LibreOffice, recalculating every formula first. */
+export async function exportPdf(file: string, bytes: Uint8Array, target: string): Promise<string> {
   if (!haveSoffice()) throw new UsageError(SOFFICE_MISSING);
-  const target = out ?? path.join(path.dirname(file), `${path.parse(file).name}.pdf`);
   // Convert in a private folder: LibreOffice names the output after the input and would overwrite a namesake.
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'chamdiem-pdf-'));
   try {
-    const [pdf] = await convertWithLibreOffice([file], work, 'pdf');
+    const copy = path.join(work, 'in', `${path.parse(file).name}.xlsx`);
+    fs.mkdirSync(path.dirname(copy));
+    fs.writeFileSync(copy, bytes);
+    const [pdf] = await convertWithLibreOffice([copy], work, 'pdf');
     fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
     fs.copyFileSync(pdf, target);
     return target;

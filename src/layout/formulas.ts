@@ -37,6 +37,11 @@ export function invalidEntryFormula(ref: string, rule: NumberRule): string {
   return `AND(LEN(TRIM(${ref}))>0,NOT(${validityFormula(ref, rule)}))`;
 }
 
+/** A blank input (conditional format). */
+export function blankFormula(ref: string): string {
+  return `LEN(TRIM(${ref}))=0`;
+}
+
 /** A positive score with blank evidence (conditional format). */
 export function missingEvidenceFormula(scoreRef: string, evidenceRef: string): string {
   return `AND(ISNUMBER(${scoreRef}),${scoreRef}>0,LEN(TRIM(${evidenceRef}))=0)`;

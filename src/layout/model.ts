@@ -46,6 +46,8 @@ export interface PrintSetup {
   marginsMm: PageMargins;
   /** Fit to this many pages wide (as many tall as needed), or print at a fixed percentage. */
   fit: { pagesWide: number } | { scale: number };
+  /** What prints; absent: everything the sheet holds. */
+  area?: RangeRef;
   /** Repeated on every page. */
   titleRows?: { from: number; to: number };
   titleCols?: { from: number; to: number };

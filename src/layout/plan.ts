@@ -17,6 +17,7 @@ import {
   cappedSumFormula,
   countedFormula,
   grandTotalFormula,
+  blankFormula,
   invalidEntryFormula,
   missingEvidenceFormula,
   subItemSumFormula,
@@ -28,7 +29,7 @@ import { BODY_SIZE, DOCUMENT_SIZE, type StyleName } from './styles';
 import { FAULT_TEXT, INPUT_LABELS, WORKBOOK_TEXT } from '../text/messages';
 
 /** Bumped when cells move; names and formulas stay the contract. */
-export const LAYOUT_VERSION = '1';
+export const LAYOUT_VERSION = '2';
 
 export type { PlanValidation } from './rules';
 export type { PrintSetup } from './model';
@@ -38,22 +39,32 @@ export const META_SHEET_NAME = 'ChamDiem_Meta';
 /** Metadata key of an entry the rubric no longer has a cell for: `orphan:TC_02`. */
 export const ORPHAN_PREFIX = 'orphan:';
 
+/**
+ * The printed columns first (A–H), the rubric's own guidance after them, on
+ * screen only: with it the table is 510 mm wide and prints at half size;
+ * without it A–H fit A4 landscape (252 mm between the margins) at 100 %.
+ * Widths are in characters of the workbook's default font, Times New Roman
+ * 11, which every program measures alike (LibreOffice takes 7.33 px a
+ * character, Excel 7): A–H are 117, 0.92 of the page in LibreOffice.
+ */
 export const COLUMNS = [
-  { key: 'stt', header: WORKBOOK_TEXT.columns.stt, width: 6 },
-  { key: 'text', header: WORKBOOK_TEXT.columns.criterion, width: 48 },
-  { key: 'max', header: WORKBOOK_TEXT.columns.maxPoints, width: 8 },
-  { key: 'method', header: WORKBOOK_TEXT.columns.method, width: 34 },
-  { key: 'evidenceReq', header: WORKBOOK_TEXT.columns.evidenceRequired, width: 34 },
-  { key: 'target', header: INPUT_LABELS.target, width: 10 },
-  { key: 'achieved', header: INPUT_LABELS.achieved, width: 10 },
-  { key: 'score', header: INPUT_LABELS.score, width: 9 },
-  { key: 'evidence', header: INPUT_LABELS.evidence, width: 30 },
-  { key: 'note', header: INPUT_LABELS.note, width: 18 },
+  { key: 'stt', header: WORKBOOK_TEXT.columns.stt, width: 5 },
+  { key: 'text', header: WORKBOOK_TEXT.columns.criterion, width: 40 },
+  { key: 'max', header: WORKBOOK_TEXT.columns.maxPoints, width: 7 },
+  { key: 'target', header: INPUT_LABELS.target, width: 8.5 },
+  { key: 'achieved', header: INPUT_LABELS.achieved, width: 8.5 },
+  { key: 'score', header: INPUT_LABELS.score, width: 7 },
+  { key: 'evidence', header: INPUT_LABELS.evidence, width: 24 },
+  { key: 'note', header: INPUT_LABELS.note, width: 17 },
+  { key: 'method', header: WORKBOOK_TEXT.columns.method, width: 60 },
+  { key: 'evidenceReq', header: WORKBOOK_TEXT.columns.evidenceRequired, width: 60 },
 ] as const;
 
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
 export const COL = Object.fromEntries(COLUMNS.map((c, i) => [c.key, i + 1])) as Record<ColumnKey, number>;
 export const LAST_COL = COLUMNS.length;
+/** The last printed column: the print area is A1 to here. */
+export const PRINT_LAST_COL = COL.note;
 
 export type FieldRole = 'input' | 'computed' | 'max';
 
@@ -81,6 +92,8 @@ export interface SheetPlanOptions {
   generatorVersion?: string;
   /** Entries the rubric has no cell for, kept in the metadata so nothing typed is lost. */
   orphans?: readonly { name: string; value: string | number }[];
+  /** What was typed into the table's inputs, by defined name: their rows grow to show it whole. */
+  entries?: ReadonlyMap<string, string | number | boolean>;
 }
 
 export interface SheetPlan extends SheetModel {
@@ -104,9 +117,11 @@ const TEXT_LIMITS: Partial<Record<InputSpec['kind'], number>> = {
   note: 1000,
 };
 const MIN_ROW_PT = 18;
+/** Excel's tallest row; longer text is clipped on screen and on paper. */
+const MAX_ROW_PT = 409;
 /** The document header's two blocks: issuing body left, national name right. */
 const LEFT_BLOCK = [1, 3] as const;
-const RIGHT_BLOCK = [COL.evidenceReq, LAST_COL] as const;
+const RIGHT_BLOCK = [COL.achieved, PRINT_LAST_COL] as const;
 
 const mergedWidth = ([from, to]: readonly [number, number]) => COLUMNS.slice(from - 1, to).reduce((w, c) => w + c.width, 0);
 
@@ -169,6 +184,7 @@ export function buildSheetPlan(loaded: LoadedRubric, options: SheetPlanOptions =
   const totalRow = placeTotal(sheet);
   const signatureStart = totalRow + 2;
   const lastRow = placeSignatures(sheet, signatureStart, options);
+  fitEntries(sheet.rowHeights, sheet.fields, { after: headerRow, before: signatureStart }, options.entries);
   const { rubric, fingerprint } = loaded;
   const columnWidths = COLUMNS.map((c) => c.width);
   return {
@@ -192,13 +208,14 @@ export function buildSheetPlan(loaded: LoadedRubric, options: SheetPlanOptions =
       orientation: 'landscape',
       marginsMm: DOCUMENT_MARGINS_MM,
       fit: { pagesWide: 1 },
+      area: { top: 1, left: 1, bottom: lastRow, right: PRINT_LAST_COL },
       titleRows: { from: headerRow, to: headerRow },
       firstPageHeader: '',
       header: '&C&P',
       columnBreaksAfter: [],
       rowBreaksBefore: keepTogether({
         heights: sheet.rowHeights,
-        columnWidths,
+        columnWidths: columnWidths.slice(0, PRINT_LAST_COL),
         orientation: 'landscape',
         headerRow,
         start: signatureStart,
@@ -242,7 +259,7 @@ function placeDocumentHeader(sheet: StandardSheet, options: SheetPlanOptions): v
     [rubric.basis, 'basis', 20],
   ] as const) {
     row = sheet.next();
-    sheet.span(row, [1, LAST_COL], { value: text, style });
+    sheet.span(row, [1, PRINT_LAST_COL], { value: text, style });
     sheet.height(row, height);
   }
   sheet.next();
@@ -251,7 +268,11 @@ function placeDocumentHeader(sheet: StandardSheet, options: SheetPlanOptions): v
 function placeTableHeader(sheet: StandardSheet): number {
   const row = sheet.next();
   COLUMNS.forEach((c, i) => sheet.put(row, i + 1, { value: c.header, style: 'header' }));
-  sheet.height(row, 48);
+  sheet.fitRow(
+    row,
+    COLUMNS.map((c, i) => [c.header, i + 1]),
+    true,
+  );
   return row;
 }
 
@@ -316,8 +337,9 @@ function placeRubric(sheet: StandardSheet): void {
 function placeInfo(sheet: StandardSheet, text: string): void {
   const r = sheet.next();
   sheet.put(r, COL.stt, { style: 'info' });
-  sheet.span(r, [COL.text, LAST_COL], { value: text, style: 'info' });
-  const box = { text, widthChars: mergedWidth([COL.text, LAST_COL]), columns: LAST_COL - 1, sizePt: BODY_SIZE };
+  sheet.span(r, [COL.text, PRINT_LAST_COL], { value: text, style: 'info' });
+  for (let col = PRINT_LAST_COL + 1; col <= LAST_COL; col++) sheet.put(r, col, { style: 'info' });
+  const box = { text, widthChars: mergedWidth([COL.text, PRINT_LAST_COL]), columns: PRINT_LAST_COL - 1, sizePt: BODY_SIZE };
   sheet.height(r, fittedRowHeight([box], MIN_ROW_PT));
 }
 
@@ -328,11 +350,8 @@ function rubricColumns(sheet: StandardSheet, r: number, item: CriterionNode | Su
   sheet.maxCell(r, item.id, item.points);
   sheet.put(r, COL.method, { value: item.method, style: 'criterion' });
   sheet.put(r, COL.evidenceReq, { value: item.evidence, style: 'criterion' });
-  sheet.fitRow(r, [
-    [item.text, COL.text],
-    [item.method, COL.method],
-    [item.evidence, COL.evidenceReq],
-  ]);
+  // Rows fit what prints; the guidance columns, wide on screen, show the rest in the cell.
+  sheet.fitRow(r, [[item.text, COL.text]]);
 }
 
 const BLANK: CellContent = { style: 'criterion' };
@@ -430,6 +449,22 @@ function placeSignatures(sheet: StandardSheet, start: number, options: SheetPlan
   return row;
 }
 
+/** Grows each table row to the typed text of its inputs, measured as the plan measures its own. */
+function fitEntries(
+  heights: Map<number, number>,
+  fields: readonly PlanField[],
+  table: { after: number; before: number },
+  entries: SheetPlanOptions['entries'],
+): void {
+  if (!entries) return;
+  for (const f of fields) {
+    const value = entries.get(f.name);
+    if (f.role !== 'input' || f.row <= table.after || f.row >= table.before || value === undefined) continue;
+    const box = { text: String(value), widthChars: COLUMNS[f.col - 1].width, sizePt: BODY_SIZE };
+    heights.set(f.row, Math.min(MAX_ROW_PT, Math.max(heights.get(f.row) ?? 0, fittedRowHeight([box], MIN_ROW_PT))));
+  }
+}
+
 function buildValidations(fields: PlanField[]): PlanValidation[] {
   const inputs = fields.filter((f) => f.role === 'input' && f.spec);
   const items = inputs.map((f) => {
@@ -444,6 +479,8 @@ function buildValidations(fields: PlanField[]): PlanValidation[] {
   );
 }
 
+const UNSCORED_KINDS: ReadonlySet<InputSpec['kind']> = new Set(['score', 'target', 'achieved', 'count']);
+
 function buildConditionalFormats(fields: PlanField[]): ConditionalFormat[] {
   const byRow = new Map<number, PlanField[]>();
   for (const f of fields) byRow.set(f.row, [...(byRow.get(f.row) ?? []), f]);
@@ -455,7 +492,16 @@ function buildConditionalFormats(fields: PlanField[]): ConditionalFormat[] {
     .filter((f) => f.spec?.kind === 'evidence')
     .filter((f) => (byRow.get(f.row) ?? []).some((g) => g.col === COL.score && g.role !== 'max'))
     .map((f) => ({ row: f.row, col: f.col, key: 'evidence', value: null }));
+  // A criterion's own inputs left blank: the criterion is not scored yet.
+  const unscored = fields
+    .filter((f) => f.role === 'input' && f.spec && UNSCORED_KINDS.has(f.spec.kind))
+    .map((f) => ({ row: f.row, col: f.col, key: 'unscored', value: null }));
   return [
+    ...verticalRuns(unscored).map(({ range }) => ({
+      range,
+      formula: blankFormula(a1(range.top, range.left)),
+      flag: 'unscored' as const,
+    })),
     ...verticalRuns(invalid).map(({ range, value }) => ({
       range,
       formula: invalidEntryFormula(a1(range.top, range.left), value),

@@ -81,10 +81,16 @@ const REGISTRY = {
 export type StyleName = keyof typeof REGISTRY;
 export const STYLES: Record<StyleName, CellStyle> = REGISTRY;
 
-/** Conditional-format looks: what the user sees when a cell is flagged. */
+/**
+ * Conditional-format looks: what the user sees when a cell is flagged. The
+ * edge (a double or dashed box round the cell, unlike the thin grid) keeps
+ * a flag of the standard sheet visible on a black-and-white printout, where
+ * the fill is lost.
+ */
 export const FLAG_STYLES = {
-  invalid: { fill: 'FFC7CE', color: '9C0006' },
-  missingEvidence: { fill: 'FFEB9C', color: '9C5700' },
+  invalid: { fill: 'FFC7CE', color: '9C0006', edge: 'double' },
+  missingEvidence: { fill: 'FFEB9C', color: '9C5700', edge: 'dashed' },
+  unscored: { fill: 'FFF9E6', color: '000000', edge: 'dashed' },
   appraisalDiffers: { fill: 'BDD7EE', color: '1F4E78' },
 } as const;
 

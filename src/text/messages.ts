@@ -201,7 +201,7 @@ Cách dùng:
                    [--preparer HỌ-TÊN] [--signer HỌ-TÊN] [--date YYYY-MM-DD] [--place ĐỊA-DANH]
   chamdiem generate --units-file DANH-SÁCH.txt --out-dir THƯ-MỤC [--rubric …] [--password …]
   chamdiem check TỆP.xlsx [--json] [--rubric TỆP.json]
-  chamdiem pdf TỆP.xlsx [--out TỆP.pdf]
+  chamdiem pdf TỆP.xlsx [--out TỆP.pdf] [--force]
   chamdiem merge TỆP.xlsx… --out TONG-HOP.xlsx [--json] [--rubric TỆP.json] [--force]
   chamdiem rubric import TỆP.docx [--out TỆP.json] [--id MÃ] [--version PB] [--base CŨ.json] [--force]
   chamdiem rubric check TỆP.json
@@ -218,7 +218,10 @@ check     kiểm tra một bảng đã điền: giá trị sai, thiếu minh ch�
           bị thay, tên ô hoặc cột bị xoá, tên ô sai chỗ, sai bộ tiêu chí; in
           điểm tính được.
           Mã thoát: 0 không có vấn đề, 1 có vấn đề, 2 không đọc được tệp.
-pdf       in bảng ra PDF (khổ A4 ngang, tính lại mọi công thức) bằng LibreOffice.
+pdf       in bảng ra PDF (khổ A4 ngang, tính lại mọi công thức) bằng LibreOffice;
+          dòng cao theo nội dung đã nhập. Bảng có lỗi thì không in, trừ khi
+          có --force. Mã thoát: 0 đã in, 1 không in vì bảng có lỗi, 2 không
+          đọc được tệp hoặc thiếu LibreOffice.
 merge     tổng hợp các bảng đơn vị gửi về thành một tệp: trang Tổng hợp (điểm tự
           chấm, cột Thẩm định để nhập, tổng và hạng bằng công thức), Xếp hạng,
           Kiểm tra (mỗi tệp: Hợp lệ / Cảnh báo / Bị loại và mọi vấn đề) và
@@ -291,6 +294,15 @@ rubric read
   // pdf
   pdfNeedsOneFile: 'pdf cần đúng một tệp .xlsx.',
   pdfWritten: (file: string) => `Đã xuất ${file}.`,
+  pdfRefused: (file: string, errors: number, warnings: number) =>
+    `Không in ${file}: bảng có ${formatNumber(errors)} lỗi (giá trị không hợp lệ, công thức bị thay hoặc tên ô sai chỗ) ` +
+    `và ${formatNumber(warnings)} cảnh báo. Xem từng lỗi bằng: chamdiem check ${file}. ` +
+    'Sửa xong thì in lại, hoặc thêm --force để in kèm lỗi (các ô lỗi được đóng khung kép trên bản in).',
+  pdfStatus: (errors: number, warnings: number) =>
+    errors === 0
+      ? `Bảng không có lỗi, ${formatNumber(warnings)} cảnh báo (ô chưa chấm, chưa ghi minh chứng được đóng khung nét đứt trên bản in).`
+      : `Bảng có ${formatNumber(errors)} lỗi và ${formatNumber(warnings)} cảnh báo; in theo --force: bản in giữ nguyên tệp như đã lưu, các ô lỗi được đóng khung kép.`,
+  pdfNotOurs: (why: string) => `${why} In nguyên tệp như đã lưu.`,
   fileNotFound: (file: string) => `Không tìm thấy tệp ${file}.`,
   sofficeMissing:
     'Cần LibreOffice (lệnh soffice) để xuất PDF nhưng máy chưa cài. ' +

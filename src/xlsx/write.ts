@@ -22,7 +22,7 @@ const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships
 const REL_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument';
 
-/** Print titles and filter ranges, as Excel names them (scoped to their sheet), then the workbook's own names. */
+/** Print areas, titles and filter ranges, as Excel names them (scoped to their sheet), then the workbook's own names. */
 function definedNames(model: WorkbookModel): string {
   const local: string[] = [];
   model.sheets.forEach((s, i) => {
@@ -30,6 +30,10 @@ function definedNames(model: WorkbookModel): string {
       const ref = sheetRef(s.name, rangeA1(s.autoFilter, true));
       local.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeXml(ref)}</definedName>`);
     }
+  });
+  model.sheets.forEach((s, i) => {
+    const area = s.print?.area;
+    if (area) local.push(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escapeXml(sheetRef(s.name, rangeA1(area, true)))}</definedName>`);
   });
   model.sheets.forEach((s, i) => {
     const rows = s.print?.titleRows;

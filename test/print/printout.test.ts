@@ -4,12 +4,16 @@ import * as path from 'path';
 import { execFileSync, spawnSync } from 'child_process';
 import rubric2024 from '../../src/rubric/data/2024.json';
 import { allCriteria, builtinRubric, loadRubric } from '../../src/rubric';
-import { buildSheetPlan, SHEET_NAME } from '../../src/layout/plan';
+import { buildSheetPlan, PRINT_LAST_COL, SHEET_NAME } from '../../src/layout/plan';
+import { printFile } from '../../src/app/print';
+import { checkFile } from '../../src/app/check';
+import { files } from '../../src/cli/compose';
 import { writeWorkbook } from '../../src/xlsx/write';
 import { main } from '../../src/cli/main';
 import { convertWithLibreOffice } from '../../src/cli/libreoffice';
 import { describeWithTool } from '../support/external';
 import { fillByName } from '../support/workbooks';
+import { calibrate, findPhrase, pointSize, printedWords, type PrintedWord } from '../support/pdf-sizes';
 
 const OUTPUT = path.join(__dirname, '..', '..', 'test-output', 'print');
 const { rubric } = builtinRubric();
@@ -22,6 +26,50 @@ function pages(pdf: string): string[] {
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ');
+/** The whole text in the order LibreOffice wrote it: one cell after another, never two columns interleaved. */
+const streamText = (pdf: string) => squash(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }));
+
+/** Typed evidence and notes of 400+ characters, longer than any row the plan sizes for the empty sheet. */
+const LONG_EVIDENCE = (k: number) =>
+  // No hyphens: pdftotext joins a word hyphenated at a line end.
+  `Kế hoạch số ${k}/KH ngày 15/01/2024 của Ban Thường vụ triển khai thực hiện; báo cáo sơ kết 6 tháng số ${k + 20}/BC; ` +
+  'biên bản kiểm tra tại 12 cơ sở Hội xã, thị trấn; danh sách 35 mô hình, câu lạc bộ được thành lập mới và duy trì ' +
+  'hoạt động; ảnh chụp các buổi sinh hoạt chuyên đề, tài liệu tuyên truyền đăng trên trang thông tin điện tử của Hội; ' +
+  'bảng tổng hợp kết quả đánh giá cuối năm của Ban Thường vụ cùng ý kiến nhận xét của cấp ủy địa phương.';
+const LONG_NOTE =
+  'Số liệu tính đến ngày 30/11/2024; riêng hai xã sáp nhập trong năm được tính theo đơn vị hành chính mới, ' +
+  'các chỉ tiêu còn lại giữ như đăng ký đầu năm theo hướng dẫn của Hội LHPN tỉnh, có văn bản đề nghị kèm theo hồ sơ ' +
+  'gửi về Ban Tổ chức trước ngày 05/12/2024 để tổng hợp và xét duyệt chung với các đơn vị khác trong tỉnh; ' +
+  'mọi thay đổi về số liệu sau thời điểm này sẽ được đơn vị báo cáo bổ sung bằng văn bản riêng.';
+const FILLED = {
+  TC_01: 3,
+  MC_01: LONG_EVIDENCE(1),
+  TC_02: 4.5,
+  MC_02: LONG_EVIDENCE(2),
+  GC_03: LONG_NOTE,
+  TC_05: 3,
+  MC_05: LONG_EVIDENCE(5),
+  Thuong_1: 1,
+  MC_Thuong_1: LONG_EVIDENCE(9),
+  TC_48_Cham: 0,
+  TC_48_Thieu: 0,
+};
+/** The document's own text, which Nghị định 30 prints at 13 pt or more. */
+const DOCUMENT_LINES = [
+  'HỘI LHPN TỈNH CAO BẰNG',
+  'Hội LHPN huyện Hà Quảng',
+  'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  'Độc lập - Tự do - Hạnh phúc',
+  'Cao Bằng, ngày 05 tháng 02 năm 2025',
+  'BẢN TỰ CHẤM ĐIỂM THI ĐUA NĂM 2024',
+  'NGƯỜI LẬP BIỂU',
+  'TM. BAN THƯỜNG VỤ',
+  'CHỦ TỊCH',
+  'Nguyễn Thị Lan',
+  'Hoàng Thị Mai',
+];
+/** Measurement noise of a word box, in points. */
+const NOISE_PT = 0.05;
 const SIGNATURE_BLOCK = ['Tổng số điểm tự chấm:', 'NGƯỜI LẬP BIỂU', '(Ký, ghi rõ họ tên)', 'TM. BAN THƯỜNG VỤ', 'CHỦ TỊCH', '(Ký tên, đóng dấu)'];
 
 let dir: string;
@@ -40,17 +88,67 @@ describeWithTool('soffice', 'the signed printout', () => {
       const say = { out: () => undefined, err: (t: string) => console.error(t) };
       const args = ['--unit', 'Hội LHPN huyện Hà Quảng', '--preparer', 'Nguyễn Thị Lan', '--signer', 'Hoàng Thị Mai', '--date', '2025-02-05'];
       expect(await main(['generate', ...args, '--out', xlsx], say)).toBe(0);
-      fs.writeFileSync(xlsx, await fillByName(fs.readFileSync(xlsx), { TC_01: 3, MC_01: 'Kế hoạch 12/KH', TC_02: 4.5, TC_48_Cham: 0, TC_48_Thieu: 0 }));
+      fs.writeFileSync(xlsx, await fillByName(fs.readFileSync(xlsx), FILLED));
       pdf = path.join(dir, 'ha-quang.pdf');
       expect(await main(['pdf', xlsx, '--out', pdf], say)).toBe(0);
       text = pages(pdf);
+      words = printedWords(pdf);
+      perPoint = await calibrate(dir);
       execFileSync('pdftoppm', ['-r', '60', '-png', pdf, path.join(OUTPUT, 'ha-quang')]);
+    });
+
+    let words: PrintedWord[];
+    let perPoint: number;
+    const sizeOf = (phrase: string) => {
+      const found = findPhrase(words, phrase);
+      return found ? Math.min(...found.map((w) => pointSize(w, perPoint))) : null;
+    };
+
+    test('calibrates against Times New Roman printed at 100 % by the same LibreOffice', () => {
+      // pdftotext boxes are about 1.3 times the point size for this font.
+      expect(perPoint).toBeGreaterThan(1.1);
+      expect(perPoint).toBeLessThan(1.5);
+    });
+
+    test('prints the document text at 13 pt or more', () => {
+      const sizes = DOCUMENT_LINES.map((line) => [line, sizeOf(line)]);
+      for (const [line, size] of sizes) expect([line, size]).toEqual([line, expect.any(Number)]);
+      const small = sizes.filter(([, size]) => (size as number) < 13 - NOISE_PT).map(([line, size]) => [line, (size as number).toFixed(2)]);
+      expect(small).toEqual([]);
+    });
+
+    test('prints the table body at 11 pt or more, in every column', () => {
+      const header = sizeOf('Tiêu chí đánh giá') as number;
+      const criteria = allCriteria(rubric).map((c) => [c.id, sizeOf(c.text.split(/\s+/).slice(0, 2).join(' '))] as const);
+      expect(criteria.filter(([, size]) => size === null)).toEqual([]);
+      const evidence = sizeOf(LONG_EVIDENCE(1).split(' ').slice(0, 4).join(' ')) as number;
+      const note = sizeOf(LONG_NOTE.split(' ').slice(0, 4).join(' ')) as number;
+      const small = [['header', header], ['evidence', evidence], ['note', note], ...criteria].filter(([, size]) => (size as number) < 11 - NOISE_PT);
+      expect(small).toEqual([]);
+    });
+
+    test('prints no column cut: every printed column, and nothing of the rubric guidance', () => {
+      const all = squash(text.join(' '));
+      const onPage2 = new Set(words.filter((w) => w.page === 2).map((w) => w.text));
+      const headerWords = ['STT', 'Điểm chuẩn', 'Chỉ tiêu đăng ký', 'Kết quả thực hiện', 'Điểm tự chấm', 'Minh chứng', 'Ghi chú'].flatMap((h) => h.split(' '));
+      expect(headerWords.filter((w) => !onPage2.has(w))).toEqual([]);
+      const right = Math.max(...words.map((w) => w.xMin));
+      expect(right).toBeLessThan(841.89 - (15 / 25.4) * 72);
+      expect(all).not.toContain('Cách tính điểm đạt tiêu chí');
+    });
+
+    test('shows long typed evidence and notes whole', () => {
+      const stream = streamText(pdf);
+      for (const typed of [LONG_EVIDENCE(1), LONG_EVIDENCE(2), LONG_EVIDENCE(5), LONG_EVIDENCE(9), LONG_NOTE]) {
+        expect(typed.length).toBeGreaterThanOrEqual(400);
+        expect(stream).toContain(squash(typed));
+      }
     });
 
     test('is A4 landscape, within a sane number of pages', () => {
       expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
-      expect(text.length).toBeGreaterThanOrEqual(4);
-      expect(text.length).toBeLessThanOrEqual(12);
+      expect(text.length).toBeGreaterThanOrEqual(8);
+      expect(text.length).toBeLessThanOrEqual(20);
     });
 
     test('carries the national header, the unit, the place–date line and the title on page 1', () => {
@@ -79,8 +177,8 @@ describeWithTool('soffice', 'the signed printout', () => {
     test('ends with the total and the whole signature block on the last page', () => {
       const last = squash(text[text.length - 1]);
       for (const line of [...SIGNATURE_BLOCK, 'Nguyễn Thị Lan', 'Hoàng Thị Mai']) expect(last).toContain(line);
-      // 3 + 4.5 + 7 (criterion 48), recalculated by LibreOffice.
-      expect(last).toMatch(/Tổng số điểm tự chấm:\s+14,5|Tổng số điểm tự chấm:\s+14\.5/);
+      // 3 + 4.5 + 3 + 7 (criterion 48) + 1 (bonus), recalculated by LibreOffice.
+      expect(last).toMatch(/Tổng số điểm tự chấm:\s+18,5|Tổng số điểm tự chấm:\s+18\.5/);
       for (const page of text.slice(0, -1)) expect(page).not.toContain('NGƯỜI LẬP BIỂU');
     });
 
@@ -119,16 +217,70 @@ describeWithTool('soffice', 'the signed printout', () => {
     });
   });
 
+  describeWithTool('pdftotext', 'a sheet with errors', () => {
+    test('is refused by `chamdiem pdf`, which counts its errors and warnings, and printed as saved with --force', async () => {
+      const xlsx = path.join(dir, 'co-loi.xlsx');
+      const out: string[] = [];
+      const err: string[] = [];
+      const say = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
+      expect(await main(['generate', '--unit', 'Hội LHPN huyện Bảo Lạc', '--out', xlsx], say)).toBe(0);
+      // 99 of 3 points: an invalid entry, an error.
+      fs.writeFileSync(xlsx, await fillByName(fs.readFileSync(xlsx), { TC_01: 99, MC_01: 'Kế hoạch 12/KH', TC_02: 2 }));
+      const checked = await checkFile(files.reader, fs.readFileSync(xlsx), builtinRubric());
+      if (!('report' in checked)) throw new Error('unreadable');
+      const errors = checked.report.problems.filter((p) => p.severity === 'error').length;
+      const warnings = checked.report.problems.length - errors;
+      expect(errors).toBe(1);
+
+      const pdf = path.join(dir, 'co-loi.pdf');
+      expect(await main(['pdf', xlsx, '--out', pdf], say)).toBe(1);
+      expect(fs.existsSync(pdf)).toBe(false);
+      expect(err.join('\n')).toContain(`Không in ${xlsx}: bảng có 1 lỗi (giá trị không hợp lệ`);
+      expect(err.join('\n')).toContain(`và ${warnings} cảnh báo`);
+      expect(err.join('\n')).toContain('--force');
+
+      expect(await main(['pdf', xlsx, '--out', pdf, '--force'], say)).toBe(0);
+      expect(out.join('\n')).toContain(`Bảng có 1 lỗi và ${warnings} cảnh báo; in theo --force`);
+      expect(streamText(pdf)).toContain('99');
+      execFileSync('pdftoppm', ['-r', '60', '-gray', '-png', '-f', '1', '-l', '1', pdf, path.join(OUTPUT, 'co-loi')]);
+    });
+  });
+
   describeWithTool('python3-uno', 'row heights', () => {
-    test('show the whole text of every table row, as LibreOffice lays it out', async () => {
-      const file = path.join(dir, 'heights.xlsx');
-      fs.writeFileSync(file, await writeWorkbook(buildSheetPlan(builtinRubric(), { unitName: 'Hội LHPN huyện Hà Quảng' })));
+    const optimalHeights = (file: string): Record<string, [number, number]> => {
       const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-uno-'));
       try {
         const script = path.join(__dirname, '..', 'support', 'optimal_heights.py');
-        const r = spawnSync('/usr/bin/python3', [script, profile, file, SHEET_NAME], { encoding: 'utf8', timeout: 120_000 });
+        const r = spawnSync('/usr/bin/python3', [script, profile, file, SHEET_NAME, String(PRINT_LAST_COL)], { encoding: 'utf8', timeout: 120_000 });
         expect(r.stderr).toBe('');
-        const heights: Record<string, [number, number]> = JSON.parse(r.stdout);
+        return JSON.parse(r.stdout);
+      } finally {
+        fs.rmSync(profile, { recursive: true, force: true });
+      }
+    };
+
+    test('grow to what was typed in the copy `chamdiem pdf` prints, as LibreOffice lays it out', async () => {
+      const blank = await writeWorkbook(buildSheetPlan(builtinRubric(), { unitName: 'Hội LHPN huyện Hà Quảng' }));
+      const printed = await printFile(files, builtinRubric(), await fillByName(blank, FILLED), false);
+      if (!('bytes' in printed) || 'notOurs' in printed) throw new Error('not printed');
+      const file = path.join(dir, 'typed.xlsx');
+      fs.writeFileSync(file, printed.bytes);
+      const heights = optimalHeights(file);
+      const plan = buildSheetPlan(builtinRubric());
+      const typedRows = ['MC_01', 'MC_02', 'MC_05', 'MC_Thuong_1'].map((name) => plan.fields.find((f) => f.name === name)!.row);
+      for (const row of typedRows) {
+        const [saved, optimal] = heights[row];
+        // The long text needs far more than the empty sheet's row, and the printed row holds it.
+        expect([row, optimal > (plan.rowHeights.get(row) ?? 0) + 50]).toEqual([row, true]);
+        expect([row, saved + 0.5 >= optimal]).toEqual([row, true]);
+      }
+    });
+
+    test('show the whole text of every table row, as LibreOffice lays it out', async () => {
+      const file = path.join(dir, 'heights.xlsx');
+      fs.writeFileSync(file, await writeWorkbook(buildSheetPlan(builtinRubric(), { unitName: 'Hội LHPN huyện Hà Quảng' })));
+      {
+        const heights = optimalHeights(file);
         const plan = buildSheetPlan(builtinRubric(), { unitName: 'Hội LHPN huyện Hà Quảng' });
         // LibreOffice does not fit merged cells, and spacer rows hold no text.
         const merged = new Set(plan.merges.map((m) => m.top));
@@ -142,8 +294,6 @@ describeWithTool('soffice', 'the signed printout', () => {
         // …without wasting paper: no row more than twice and a half what it needs.
         const loose = tableRows.filter((row) => heights[row][0] > heights[row][1] * 2.5 + 10);
         expect(loose).toEqual([]);
-      } finally {
-        fs.rmSync(profile, { recursive: true, force: true });
       }
     });
   });

@@ -1,8 +1,10 @@
 """Prints, as JSON, each row's height as saved and LibreOffice's optimal height for it (points).
 
-Usage: /usr/bin/python3 optimal_heights.py PROFILE_DIR FILE.xlsx SHEET_NAME
+Usage: /usr/bin/python3 optimal_heights.py PROFILE_DIR FILE.xlsx SHEET_NAME [PRINTED_COLUMNS]
 LibreOffice lays the text out with the real fonts; the test compares the
-heights the plan computed with these.
+heights the plan computed with these. With PRINTED_COLUMNS, the columns after
+them (outside the print area) are emptied first, so the heights are those the
+printout needs.
 """
 import json
 import os
@@ -51,6 +53,13 @@ def main():
         used = sheet.createCursor()
         used.gotoEndOfUsedArea(False)
         last = used.getRangeAddress().EndRow
+        if len(sys.argv) > 4:
+            printed = int(sys.argv[4])
+            end_col = used.getRangeAddress().EndColumn
+            if end_col >= printed:
+                sheet.unprotect("")
+                # VALUE | DATETIME | STRING | FORMULA
+                sheet.getCellRangeByPosition(printed, 0, end_col, last).clearContents(1 | 2 | 4 | 16)
         result = {}
         for i in range(last + 1):
             row = rows.getByIndex(i)
