@@ -261,7 +261,7 @@ describeWithTool('soffice', 'the signed printout', () => {
 
     test('grow to what was typed in the copy `chamdiem pdf` prints, as LibreOffice lays it out', async () => {
       const blank = await writeWorkbook(buildSheetPlan(builtinRubric(), { unitName: 'Hội LHPN huyện Hà Quảng' }));
-      const printed = await printFile(files, builtinRubric(), await fillByName(blank, FILLED), false);
+      const printed = await printFile(files, builtinRubric(), await fillByName(Buffer.from(blank), FILLED), false);
       if (!('bytes' in printed) || 'notOurs' in printed) throw new Error('not printed');
       const file = path.join(dir, 'typed.xlsx');
       fs.writeFileSync(file, printed.bytes);

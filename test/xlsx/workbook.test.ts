@@ -21,19 +21,19 @@ describe('a generated workbook, read back', () => {
     ws = wb.getWorksheet(SHEET_NAME) as ExcelJS.Worksheet;
   });
 
-  test('has the header labels of the seed table, then the inputs', () => {
+  test('has the printed columns of the seed table and the inputs, then the rubric guidance', () => {
     const header = (ws.getRow(plan.headerRow).values as unknown[]).slice(1);
     expect(header).toEqual([
       'STT',
       'Tiêu chí đánh giá',
       'Điểm chuẩn',
-      'Cách tính điểm đạt tiêu chí',
-      'Yêu cầu minh chứng',
       'Chỉ tiêu đăng ký',
       'Kết quả thực hiện',
       'Điểm tự chấm',
       'Minh chứng',
       'Ghi chú',
+      'Cách tính điểm đạt tiêu chí',
+      'Yêu cầu minh chứng',
     ]);
   });
 
@@ -109,7 +109,7 @@ describe('a generated workbook, read back', () => {
     const dv03 = ws.getCell(at.row, at.col).dataValidation;
     expect(dv03.error).toBe('Điểm tự chấm phải từ 0 đến 3, tối đa 2 chữ số thập phân.');
     // Criteria 3–6 share one rule anchored at criterion 3's cell (criterion 2 is worth 5).
-    expect(dv03.formulae?.[0]).toBe(`IF(ISNUMBER(H${at.row}),AND(H${at.row}>=0,H${at.row}<=3,ROUND(H${at.row},2)=H${at.row}),FALSE)`);
+    expect(dv03.formulae?.[0]).toBe(`IF(ISNUMBER(F${at.row}),AND(F${at.row}>=0,F${at.row}<=3,ROUND(F${at.row},2)=F${at.row}),FALSE)`);
     const at06 = names.get('TC_06')!;
     expect(ws.getCell(at06.row, at06.col).dataValidation.formulae?.[0]).toBe(dv03.formulae?.[0]);
     const target = names.get('TC_15_ChiTieu')!;
@@ -124,7 +124,7 @@ describe('a generated workbook, read back', () => {
       .flatMap((cf) => cf.rules);
     expect(rule).toHaveLength(1);
     expect(rule[0]).toMatchObject({ type: 'expression' });
-    expect((rule[0] as { formulae: string[] }).formulae[0]).toMatch(/^AND\(ISNUMBER\(\$H\d+\),\$H\d+>0,LEN\(TRIM\(I\d+\)\)=0\)$/);
+    expect((rule[0] as { formulae: string[] }).formulae[0]).toMatch(/^AND\(ISNUMBER\(\$F\d+\),\$F\d+>0,LEN\(TRIM\(G\d+\)\)=0\)$/);
   });
 
   test('is protected with only the input cells unlocked', () => {
@@ -149,7 +149,7 @@ describe('a generated workbook, read back', () => {
       rubricVersion: '2024.1',
       rubricFingerprint: loaded.fingerprint,
       unitName: 'Hội LHPN huyện Hà Quảng',
-      layoutVersion: '1',
+      layoutVersion: '2',
       createdAt: '2026-01-15T08:00:00.000Z',
     });
   });
