@@ -13,8 +13,12 @@ export type PartText = string | Iterable<string>;
 const ZIP_LIMIT = 0xffffffff;
 /** Text is encoded and deflated in pieces of about this many characters. */
 const PIECE_CHARS = 64 * 1024;
-/** zlib's default: level 6 compresses the sheets' XML as well as level 9, at a third of the cost. */
-const LEVEL = 6;
+/**
+ * fflate's level 2 is its fastest on the sheets' XML: a merge of 1,000 units
+ * (49 MB of XML) deflates in 0.9 s to 5.2 MB, where level 6 takes 1.7 s for
+ * 4.9 MB (README, Performance).
+ */
+const LEVEL = 2;
 
 const tooLarge = (what: string) => new Error(MERGE_TEXT.outputTooLarge(what));
 
