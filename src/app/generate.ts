@@ -5,9 +5,11 @@
  * `generateFile` to a file.
  */
 import { carryEntries, type CarriedEntries, type EntryValue } from '../layout/carry';
+import { CELL_TEXT_MAX } from '../layout/cell-text';
 import { buildSheetPlan, ORPHAN_PREFIX, type SheetPlan } from '../layout/plan';
 import type { LoadedRubric } from '../rubric';
 import { names } from '../rubric/names';
+import { GENERATE_TEXT } from '../text/messages';
 import { typedName, type CalendarDate } from './input';
 import type { PackageReader, WorkbookWriter } from './ports';
 import { repairNames, type NamedSheet, type NameRepair } from './repair';
@@ -52,6 +54,23 @@ export interface SheetWork {
   repairs: NameRepair[];
 }
 
+/**
+ * An upgrade refused because the old sheet holds text no cell can hold
+ * (only a file made by hand or by a tool has it): cutting it would lose what
+ * the new file replaces, so nothing is written.
+ */
+export class UpgradeRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UpgradeRefusedError';
+  }
+}
+
+function refuseUncarriable(entries: ReadonlyMap<string, EntryValue>): void {
+  const over = [...entries].filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].length > CELL_TEXT_MAX);
+  if (over.length > 0) throw new UpgradeRefusedError(GENERATE_TEXT.textPastCell(over.map(([name, text]) => [name, text.length]), CELL_TEXT_MAX));
+}
+
 function earlierOrphans(meta: Record<string, string>): Orphan[] {
   return Object.entries(meta)
     .filter(([key]) => key.startsWith(ORPHAN_PREFIX))
@@ -75,6 +94,7 @@ export function planSheet(loaded: LoadedRubric, existing: ExistingSheet | null, 
     carried = carryEntries(repaired.cells, inputs);
     repairs = repaired.repairs;
   }
+  refuseUncarriable(carried.entries);
   const oldUnit = carried.entries.get(names.unitName);
   // In name order, whatever order the host lists names in.
   const found = carried.orphans.map((o): Orphan => ({ ...o, earlier: false })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -114,7 +134,8 @@ export interface GeneratedFile {
 /**
  * A workbook file of the standard sheet; over `existing` (the bytes of the
  * file it replaces) it keeps every entry. Throws WorkbookReadError when
- * `existing` is not one of ours, before anything is written.
+ * `existing` is not one of ours, UpgradeRefusedError when it holds text no
+ * cell can hold, before anything is written.
  */
 export async function generateFile(
   files: { reader: PackageReader; writer: WorkbookWriter },

@@ -3,6 +3,9 @@ import { CLI_TEXT } from '../text/messages';
 
 export class UsageError extends Error {}
 
+/** A request understood but refused for what the file holds: the message says why, without the usage text. */
+export class Refusal extends Error {}
+
 type Spec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
 /** util.parseArgs with Vietnamese errors. */

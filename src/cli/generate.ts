@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { generateFile, type SheetRequest } from '../app/generate';
+import { generateFile, UpgradeRefusedError, type SheetRequest } from '../app/generate';
 import { describeRepair } from '../app/repair';
 import { WorkbookReadError } from '../app/ports';
 import type { LoadedRubric } from '../rubric';
-import { UsageError } from './args';
+import { Refusal, UsageError } from './args';
 import { CLI_TEXT } from '../text/messages';
 import { files } from './compose';
 
@@ -46,6 +46,7 @@ export async function generateOne(out: string, loaded: LoadedRubric, opts: Gener
     });
   } catch (e) {
     if (e instanceof WorkbookReadError) throw new UsageError(CLI_TEXT.notOurWorkbook(out, e.message));
+    if (e instanceof UpgradeRefusedError) throw new Refusal(CLI_TEXT.onFile(out, e.message));
     throw e;
   }
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });

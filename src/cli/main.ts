@@ -3,7 +3,7 @@ import * as path from 'path';
 import { checkFile } from '../app/check';
 import { parseIsoDate, printFile, type FilePrint } from '../app/print';
 import { WorkbookReadError } from '../app/ports';
-import { parse, UsageError } from './args';
+import { parse, Refusal, UsageError } from './args';
 import { files } from './compose';
 import { generateOne, readUnitsFile, unitFileNames } from './generate';
 import { loadRubricFile } from './rubric-file';
@@ -151,6 +151,10 @@ export async function main(argv: string[], io: Io = { out: (t) => console.log(t)
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`${CLI_TEXT.usageError(e.message)}\n\n${CLI_TEXT.help}`);
+      return EXIT.unreadable;
+    }
+    if (e instanceof Refusal) {
+      io.err(CLI_TEXT.usageError(e.message));
       return EXIT.unreadable;
     }
     io.err(CLI_TEXT.unexpectedError((e as Error).message));

@@ -6,7 +6,7 @@
  */
 import type { CriterionNode, GroupNode, LoadedRubric, RubricNode, SubItem } from '../rubric';
 import { names } from '../rubric/names';
-import { inputSpecs, pointsRule, type InputSpec } from '../scoring/inputs';
+import { inputSpecs, pointsRule, TEXT_LIMITS, type InputSpec } from '../scoring/inputs';
 import { a1, columnLetters } from './a1';
 import { DOCUMENT_MARGINS_MM, keepTogether, placeDateLine } from './document';
 import type { ConditionalFormat, NamedCell, PrintSetup, SheetModel } from './model';
@@ -109,13 +109,6 @@ export interface SheetPlan extends SheetModel {
   print: PrintSetup & { titleRows: { from: number; to: number } };
 }
 
-const TEXT_LIMITS: Partial<Record<InputSpec['kind'], number>> = {
-  unitName: 200,
-  dateLine: 200,
-  signer: 200,
-  evidence: 1000,
-  note: 1000,
-};
 const MIN_ROW_PT = 18;
 /** Excel's tallest row; longer text is clipped on screen and on paper. */
 const MAX_ROW_PT = 409;
@@ -475,7 +468,7 @@ function buildValidations(fields: PlanField[]): PlanValidation[] {
   return verticalRuns(items).map(({ range, value: spec }) =>
     spec.rule
       ? numberValidation(range, spec.label, spec.rule)
-      : textLengthValidation(range, spec.label, TEXT_LIMITS[spec.kind] ?? 1000),
+      : textLengthValidation(range, spec.label, spec.maxLength ?? TEXT_LIMITS.evidence),
   );
 }
 

@@ -23,7 +23,8 @@ import { BODY_SIZE, type StyleName } from '../layout/styles';
 import { DOCUMENT_MARGINS_MM, keepTogether, placeDateLine } from '../layout/document';
 import { fittedRowHeight } from '../layout/text-fit';
 import type { NumberRule } from '../scoring/inputs';
-import { INPUT_LABELS, MERGE_SHEET_TEXT, ownerLabel, WORKBOOK_TEXT } from '../text/messages';
+import { INPUT_LABELS, MERGE_SHEET_TEXT, MERGE_TEXT, ownerLabel, WORKBOOK_TEXT } from '../text/messages';
+import { CELL_TEXT_MAX, cellSafeText } from '../layout/cell-text';
 import type { MergedUnit, MergeResult } from './consolidate';
 import { STATUS_LABEL } from './problems';
 import { isLeaf, mergeRows, type MergeRow } from './rows';
@@ -64,17 +65,16 @@ export interface MergePlanOptions {
 
 type SheetNames = Record<keyof typeof MERGE_SHEETS, string>;
 
-/** Excel keeps at most this many characters in a cell. */
-const CELL_TEXT_MAX = 32767;
 const MAX_ROW_HEIGHT = 409;
 
-/**
- * Text from a file as a cell can hold it: characters XML cannot carry are
- * dropped, and overlong text is cut with a visible mark.
- */
-export function cellSafeText(text: string): string {
-  const clean = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
-  return clean.length <= CELL_TEXT_MAX ? clean : `${clean.slice(0, CELL_TEXT_MAX - 1)}…`;
+/** A file's problems, one a line, as many as a cell holds; the rest counted, never dropped silently. */
+function problemLines(lines: string[]): string {
+  const room = CELL_TEXT_MAX - MERGE_TEXT.moreProblems(lines.length).length - 1;
+  let used = 0;
+  let shown = 0;
+  while (shown < lines.length && used + lines[shown].length + 1 <= room) used += lines[shown++].length + 1;
+  const kept = lines.slice(0, shown);
+  return shown === lines.length ? kept.join('\n') : [...kept, MERGE_TEXT.moreProblems(lines.length - shown)].join('\n');
 }
 
 /** A row tall enough for each (text, column width) pair, within Excel's limit. */
@@ -445,7 +445,7 @@ function checkSheet(result: MergeResult, name: string) {
   const rowOf = result.files.map((_, i) => CHECK_HEADER_ROW + 1 + i);
   result.files.forEach((f, i) => {
     const row = rowOf[i];
-    const problems = f.problems.map((p) => `• [${p.code}] ${p.message}`).join('\n');
+    const problems = problemLines(f.problems.map((p) => `• [${p.code}] ${p.message}`));
     c.put(row, 1, { value: i + 1, style: 'number' });
     c.put(row, 2, { value: f.file, style: 'text' });
     c.put(row, 3, { value: f.unitName, style: 'text' });

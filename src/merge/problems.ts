@@ -18,7 +18,8 @@ export type FileProblemCode =
   | 'ZIP_DUPLICATE_ENTRY'
   | 'ZIP_CRC_MISMATCH'
   | 'XML_DOCTYPE'
-  | 'DUPLICATE_UNIT';
+  | 'DUPLICATE_UNIT'
+  | 'TEXT_CUT';
 
 export type MergeProblemCode = ProblemCode | FileProblemCode;
 

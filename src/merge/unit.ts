@@ -5,10 +5,14 @@
  */
 import { checkWorkbook, type WorkbookView } from '../check';
 import { allCriteria, type LoadedRubric } from '../rubric';
-import { acceptedValue, inputSpecs, isBlank, type CellInput, type NumberRule } from '../scoring/inputs';
+import { acceptedValue, cellText, inputSpecs, isBlank, type CellInput, type NumberRule } from '../scoring/inputs';
+
+export { cellText };
 import { names } from '../rubric/names';
 import { formatExactNumber } from '../text/format';
-import { fromCheckProblem, type MergeProblem } from './problems';
+import { INPUT_LABELS, MERGE_TEXT } from '../text/messages';
+import { cellSafeText, isCut, KEPT_WHEN_CUT } from '../layout/cell-text';
+import { fromCheckProblem, mergeProblem, type MergeProblem } from './problems';
 import { isLeaf, mergeRows, scoreNameOf } from './rows';
 
 export interface UnitTotals {
@@ -36,26 +40,6 @@ export interface UnitReading {
   totals: UnitTotals;
   evidence: EvidenceEntry[];
   problems: MergeProblem[];
-}
-
-/**
- * A cell's content as text for the report. A formula becomes its own text
- * ("=HYPERLINK(…)"), so it is shown, never evaluated.
- */
-export function cellText(cell: CellInput): string {
-  switch (cell.kind) {
-    case 'empty':
-      return '';
-    case 'number':
-      return String(cell.value);
-    case 'text':
-    case 'error':
-      return cell.value;
-    case 'boolean':
-      return cell.value ? 'TRUE' : 'FALSE';
-    case 'formula':
-      return `=${cell.formula}`;
-  }
 }
 
 /** What a cell holds, for an entry that counts nothing: "45.445", "1e+308", "khá tốt". */
@@ -94,19 +78,26 @@ export function readUnit(view: WorkbookView, loaded: LoadedRubric): UnitReading 
     }
   }
 
+  // Text past what a cell holds is cut where it is read, and the file's problems say so.
+  const fitted = (text: string, label: string, owner: string | undefined, name: string): string => {
+    if (!isCut(text)) return text;
+    const message = MERGE_TEXT.textCut(label, owner, name, text.length, KEPT_WHEN_CUT);
+    if (mismatch.length === 0) problems.push(mergeProblem('TEXT_CUT', message, { name, ...(owner ? { owner } : {}) }));
+    return cellSafeText(text);
+  };
   const evidence = new Map<string, EvidenceEntry>();
   for (const spec of inputSpecs(loaded.rubric)) {
     if ((spec.kind !== 'evidence' && spec.kind !== 'note') || !spec.owner) continue;
     const text = cellText(get(spec.name)).trim();
     if (!text) continue;
     const entry = evidence.get(spec.owner) ?? { owner: spec.owner, evidence: '', note: '' };
-    entry[spec.kind] = text;
+    entry[spec.kind] = fitted(text, spec.label, spec.owner, spec.name);
     evidence.set(spec.owner, entry);
   }
 
   const createdAt = view.meta.createdAt?.trim();
   return {
-    unitName: cellText(get(names.unitName)).trim().normalize('NFC'),
+    unitName: fitted(cellText(get(names.unitName)).trim().normalize('NFC'), INPUT_LABELS.unitName, undefined, names.unitName),
     createdAt: createdAt ? createdAt : null,
     selfScores,
     invalidScores,

@@ -41,7 +41,12 @@ export interface InputSpec {
   label: string;
   /** Numeric inputs only; text inputs have none. */
   rule?: NumberRule;
+  /** Text inputs only: the most characters the sheet's validation takes. */
+  maxLength?: number;
 }
+
+/** What the sheet states for each text input: names and the date line short, evidence and notes longer. */
+export const TEXT_LIMITS = { unitName: 200, dateLine: 200, signer: 200, evidence: 1000, note: 1000 } as const;
 
 /** A score, bonus or deduction entry: 0 to its maximum, at most two decimals. */
 export function pointsRule(max: number): NumberRule {
@@ -59,14 +64,14 @@ export function ruleMessage(label: string, rule: NumberRule): string {
 /** Every input cell of the standard sheet, in document order. */
 export function inputSpecs(rubric: Rubric): InputSpec[] {
   const specs: InputSpec[] = [
-    { name: names.unitName, kind: 'unitName', label: INPUT_LABELS.unitName },
-    { name: names.dateLine, kind: 'dateLine', label: INPUT_LABELS.dateLine },
-    { name: names.preparerName, kind: 'signer', label: INPUT_LABELS.preparerName },
-    { name: names.signerName, kind: 'signer', label: INPUT_LABELS.signerName },
+    { name: names.unitName, kind: 'unitName', label: INPUT_LABELS.unitName, maxLength: TEXT_LIMITS.unitName },
+    { name: names.dateLine, kind: 'dateLine', label: INPUT_LABELS.dateLine, maxLength: TEXT_LIMITS.dateLine },
+    { name: names.preparerName, kind: 'signer', label: INPUT_LABELS.preparerName, maxLength: TEXT_LIMITS.signer },
+    { name: names.signerName, kind: 'signer', label: INPUT_LABELS.signerName, maxLength: TEXT_LIMITS.signer },
   ];
   const textInputs = (id: string) => {
-    specs.push({ name: names.evidence(id), kind: 'evidence', owner: id, label: INPUT_LABELS.evidence });
-    specs.push({ name: names.note(id), kind: 'note', owner: id, label: INPUT_LABELS.note });
+    specs.push({ name: names.evidence(id), kind: 'evidence', owner: id, label: INPUT_LABELS.evidence, maxLength: TEXT_LIMITS.evidence });
+    specs.push({ name: names.note(id), kind: 'note', owner: id, label: INPUT_LABELS.note, maxLength: TEXT_LIMITS.note });
   };
   for (const c of allCriteria(rubric)) {
     const rule = c.rule;
@@ -101,7 +106,7 @@ export function inputSpecs(rubric: Rubric): InputSpec[] {
     for (const item of adj.items) {
       const owner = `${adj.id}.${item.id}`;
       specs.push({ name: scoreName(item.id), kind, owner, label, rule: pointsRule(adj.cap) });
-      specs.push({ name: evidenceName(item.id), kind: 'evidence', owner, label: INPUT_LABELS.evidence });
+      specs.push({ name: evidenceName(item.id), kind: 'evidence', owner, label: INPUT_LABELS.evidence, maxLength: TEXT_LIMITS.evidence });
     }
   }
   return specs;
@@ -117,6 +122,26 @@ export function numericValue(cell: CellInput): number | null {
   if (cell.kind === 'number') return cell.value;
   if (cell.kind === 'formula' && typeof cell.result === 'number') return cell.result;
   return null;
+}
+
+/**
+ * A cell's content as text for the report. A formula becomes its own text
+ * ("=HYPERLINK(…)"), so it is shown, never evaluated.
+ */
+export function cellText(cell: CellInput): string {
+  switch (cell.kind) {
+    case 'empty':
+      return '';
+    case 'number':
+      return String(cell.value);
+    case 'text':
+    case 'error':
+      return cell.value;
+    case 'boolean':
+      return cell.value ? 'TRUE' : 'FALSE';
+    case 'formula':
+      return `=${cell.formula}`;
+  }
 }
 
 export function isBlank(cell: CellInput): boolean {

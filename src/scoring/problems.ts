@@ -5,6 +5,7 @@ export type ProblemCode =
   | 'MISSING_EVIDENCE'
   | 'UNSCORED'
   | 'UNIT_NAME_EMPTY'
+  | 'TEXT_TOO_LONG'
   | 'FORMULA_REPLACED'
   | 'MAX_POINTS_EDITED'
   | 'NAME_MISSING'

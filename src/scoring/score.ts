@@ -2,6 +2,7 @@ import { allCriteria, type CriterionNode, type GroupNode, type Rubric, type Rubr
 import { names } from '../rubric/names';
 import {
   acceptedValue,
+  cellText,
   countedValue,
   excelRound,
   inputSpecs,
@@ -129,7 +130,7 @@ function evidencePairs(rubric: Rubric): { score: string; evidence: string; owner
   return pairs;
 }
 
-/** Problems in what was entered: invalid values, formulas typed into inputs, empty unit name. */
+/** Problems in what was entered: invalid values, formulas typed into inputs, text past its limit, empty unit name. */
 export function validateInputs(specs: InputSpec[], get: Entries): Problem[] {
   const problems: Problem[] = [];
   for (const spec of specs) {
@@ -155,6 +156,17 @@ export function validateInputs(specs: InputSpec[], get: Entries): Problem[] {
         name: spec.name,
         owner: spec.owner,
         message: `${where}: ${ENTRY_TEXT.textOnly}`,
+      });
+    }
+    // Pasting passes the sheet's own length validation; the text counts nothing, so this only warns.
+    const length = spec.maxLength === undefined ? 0 : cellText(cell).length;
+    if (spec.maxLength !== undefined && length > spec.maxLength) {
+      problems.push({
+        code: 'TEXT_TOO_LONG',
+        severity: 'warning',
+        name: spec.name,
+        owner: spec.owner,
+        message: `${where}: ${ENTRY_TEXT.tooLong(length, spec.maxLength)}`,
       });
     }
     if (spec.kind === 'unitName' && isBlank(cell)) {

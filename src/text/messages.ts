@@ -106,6 +106,8 @@ export const ENTRY_TEXT = {
   /** "Tiêu chí 3, Điểm tự chấm (TC_03): …" */
   where: (owner: string | undefined, label: string, name: string) => `${owner ? `${ownerLabel(owner)}, ${label}` : label} (${name})`,
   textOnly: 'ô chỉ được nhập văn bản, không được chứa công thức.',
+  tooLong: (length: number, max: number) =>
+    `dài ${formatNumber(length)} ký tự, quá giới hạn ${formatNumber(max)} ký tự của bảng. Điểm không đổi; nên rút gọn.`,
   unitNameEmpty: 'Chưa nhập tên đơn vị.',
   missingEvidence: (owner: string, points: number, evidenceName: string) =>
     `${ownerLabel(owner)}: có điểm (${formatNumber(points)}) nhưng chưa ghi minh chứng (${evidenceName}).`,
@@ -190,6 +192,19 @@ export const MERGE_TEXT = {
   duplicateUnit: (unit: string, keptFile: string, createdAt: string | null) =>
     `Đơn vị "${unit}" có tệp mới hơn: ${keptFile}${createdAt ? ` (tạo lúc ${formatTimestamp(createdAt)})` : ''}. Tệp này không được tổng hợp.`,
   unnamedUnit: (file: string) => `(chưa nhập tên đơn vị: ${file})`,
+  /** Text longer than a cell holds: "Minh chứng của Tiêu chí 3 (MC_03)", "Tên đơn vị (TenDonVi)". */
+  textCut: (label: string, owner: string | undefined, name: string, length: number, kept: number) =>
+    `${owner ? `${label} của ${ownerLabel(owner)}` : label} (${name}) dài ${formatNumber(length)} ký tự, quá sức chứa của một ô: bảng tổng hợp chỉ ghi ${formatNumber(kept)} ký tự đầu, ` +
+    'đánh dấu "…" ở cuối; bản đầy đủ vẫn nằm trong tệp của đơn vị.',
+  /** The end of a Kiểm tra cell that cannot hold every problem. */
+  moreProblems: (count: number) => `… và ${formatNumber(count)} vấn đề khác (xem đầy đủ bằng chamdiem check).`,
+} as const;
+
+/** What generating or upgrading the standard sheet says, in every host. */
+export const GENERATE_TEXT = {
+  textPastCell: (cells: [string, number][], max: number) =>
+    `Không cập nhật được: ${cells.map(([name, length]) => `ô ${name} dài ${formatNumber(length)} ký tự`).join(', ')}, ` +
+    `quá sức chứa ${formatNumber(max)} ký tự của một ô Excel. Tệp được giữ nguyên; hãy rút gọn nội dung đó rồi cập nhật lại.`,
 } as const;
 
 /** The `chamdiem` command line. */

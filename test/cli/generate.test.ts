@@ -47,6 +47,24 @@ describe('chamdiem generate', () => {
     expect((await read(path.join(outDir, 'tu-cham-2024-hoi-lhpn-huyen-bao-lam.xlsx'))).meta.unitName).toBe('Hội LHPN huyện Bảo Lâm');
   });
 
+  test('an upgrade that would cut text no cell holds is refused, the file untouched; evidence over 1,000 characters is kept', async () => {
+    const out = path.join(dir, 'dai.xlsx');
+    await run('generate', '--unit', 'Hội LHPN huyện Trùng Khánh', '--out', out);
+    fs.writeFileSync(out, await fillByName(fs.readFileSync(out), { MC_01: 'x'.repeat(5000), TC_01: 2 }));
+    expect((await run('generate', '--out', out)).code).toBe(0);
+    expect((await read(out)).cell('MC_01')).toEqual({ kind: 'text', value: 'x'.repeat(5000) });
+
+    fs.writeFileSync(out, await fillByName(fs.readFileSync(out), { MC_02: 'y'.repeat(40_000) }));
+    const before = fs.readFileSync(out);
+    const r = await run('generate', '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      `Lỗi: ${out}: Không cập nhật được: ô MC_02 dài 40.000 ký tự, quá sức chứa 32.767 ký tự của một ô Excel. ` +
+        'Tệp được giữ nguyên; hãy rút gọn nội dung đó rồi cập nhật lại.',
+    );
+    expect(fs.readFileSync(out).equals(before)).toBe(true);
+  });
+
   test('regenerating over a filled workbook keeps every entry', async () => {
     const out = path.join(dir, 'filled.xlsx');
     await run('generate', '--unit', 'Hội LHPN huyện Trùng Khánh', '--out', out);

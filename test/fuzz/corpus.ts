@@ -11,7 +11,7 @@ import * as zlib from 'zlib';
 import { addressOf, type Base } from './bases';
 import { applyCellCase, type CellCase } from './cell-mutations';
 import type { CheckStatus, MergeStatus } from './harness';
-import { applyZipCase, packZip, unzipEntries, type ZipCase, type ZipEntry } from './zip-mutations';
+import { applyZipCase, packZip, unzipEntries, type RawZipEntry, type ZipCase, type ZipEntry } from './zip-mutations';
 import { zipOf, type RawEntry } from '../support/fixtures';
 import { editWorkbook, namedCell } from '../support/workbooks';
 import { COL } from '../../src/layout/plan';
@@ -53,7 +53,7 @@ function rewrite(entry: string, edit: (xml: string) => string, base = 0): (bases
   };
 }
 
-function entries(edit: (entries: ZipEntry[]) => ZipEntry[]): (bases: Base[]) => Promise<Buffer> {
+function entries(edit: (entries: ZipEntry[]) => (ZipEntry | RawZipEntry)[]): (bases: Base[]) => Promise<Buffer> {
   return async (bases) => packZip(edit(await unzipEntries(bases[0].bytes)), 'deflate');
 }
 
@@ -205,6 +205,25 @@ async function withDecoy(bases: Base[]): Promise<Buffer> {
     override('/xl/decoy/sharedStrings.xml', STRINGS_TYPE),
   ].reduce((xml, add) => add(xml), text(types));
   return packZip([...real.map((e) => (e === types ? withText(e.name, declared) : e)), ...decoy], 'deflate');
+}
+
+/**
+ * `length` characters that deflate packs only 4–6×: words picked at
+ * random. A block of 1 MB repeats, farther apart than deflate's 32 kB window
+ * looks back, so the whole packs as densely as the block.
+ */
+function denseText(length: number): string {
+  const words = ['báo', 'cáo', 'số', 'ngày', 'tháng', 'năm', 'hội', 'viên', 'phụ', 'nữ', 'kế', 'hoạch', 'chi', 'cơ', 'sở', 'xã'];
+  let seed = 20260115;
+  const parts: string[] = [];
+  for (let size = 0; size < 1 << 20; ) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    const word = words[(seed >>> 16) % words.length];
+    parts.push(word, ' ');
+    size += word.length + 1;
+  }
+  const block = parts.join('');
+  return block.repeat(Math.ceil(length / block.length)).slice(0, length);
 }
 
 const clean: Expected = { check: { status: 'clean' }, merge: { status: 'valid' } };
@@ -651,7 +670,7 @@ export const CORPUS: CorpusCase[] = [
   },
   {
     name: 'huge-strings',
-    description: '100,000 characters as the unit name and as evidence',
+    description: '400,000 characters as the unit name and 100,000 as evidence: passed as clean, cut in the merge without a word',
     origin: BY_HAND,
     build: cellCase({
       base: 0,
@@ -660,6 +679,22 @@ export const CORPUS: CorpusCase[] = [
         { op: 'set', name: 'MC_01', value: { repeat: 'x', times: 100_000 } },
       ],
     }),
-    expected: clean,
+    expected: { check: { status: 'problems', code: 'TEXT_TOO_LONG' }, merge: { status: 'warning', code: 'TEXT_CUT' } },
+  },
+  {
+    name: 'dense-50-mb-evidence',
+    description: 'evidence of 50 million characters (70 MB of UTF-8) that packs only 4.5×, within the guard’s limits: passed as clean',
+    origin: BY_HAND,
+    // The complete base's evidence for criterion 2, whatever its number, replaced in the shared strings (deflated fast).
+    build: entries((es) =>
+      es.map((e) => {
+        if (e.name !== 'xl/sharedStrings.xml') return e;
+        const xml = e.data.toString('utf8');
+        const data = Buffer.from(xml.replace(/(<t[^>]*>)Báo cáo số \d+\/BC-HPN, tiêu chí 2</, (_, open: string) => `${open}${denseText(50_000_000)}<`));
+        if (data.length < 50_000_000) throw new Error('no evidence of criterion 2 in the base');
+        return { name: e.name, deflated: zlib.deflateRawSync(data, { level: 1 }), declaredSize: data.length, crc: zlib.crc32(data) };
+      }),
+    ),
+    expected: { check: { status: 'problems', code: 'TEXT_TOO_LONG' }, merge: { status: 'warning', code: 'TEXT_CUT' } },
   },
 ];

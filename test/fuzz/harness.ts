@@ -368,6 +368,11 @@ export async function judgeRegenerate(runner: CliRunner, file: string, outDir: s
     assertMessage(r.err, 'generate refusal');
     return;
   }
+  // Text no cell can hold is refused rather than cut: the file stays as it was.
+  if (r.code !== 0 && check.codes.includes('TEXT_TOO_LONG') && /quá sức chứa/.test(r.err)) {
+    if (sha256(copy) !== before) throw new Error('generate changed a file it refused');
+    return;
+  }
   if (r.code !== 0) throw new Error(`generate over a readable file exited ${r.code}: ${r.err.slice(0, 500)}`);
   const again = judgeCheck(await runner.run(['check', copy, '--json']));
   if (again.status === 'unreadable') throw new Error(`the regenerated file does not read: ${again.messages.join('; ')}`);

@@ -163,6 +163,8 @@ export interface RawZipEntry {
   name: string;
   deflated: Buffer;
   declaredSize: number;
+  /** The true CRC-32 where the case means the entry to be sound; 0 otherwise. */
+  crc?: number;
 }
 
 /**
@@ -173,7 +175,7 @@ export interface RawZipEntry {
 export function packZip(entries: (ZipEntry | RawZipEntry)[], packing: 'deflate' | 'stored'): Buffer {
   return zipOf(
     entries.map((e): RawEntry => {
-      if ('deflated' in e) return { name: e.name, method: 8, data: e.deflated, uncompressedSize: e.declaredSize };
+      if ('deflated' in e) return { name: e.name, method: 8, data: e.deflated, uncompressedSize: e.declaredSize, crc: e.crc };
       const deflate = packing === 'deflate';
       return {
         name: e.name,

@@ -16,7 +16,7 @@ import type { ScoreReport } from '../../src/scoring/score';
 import type { FillValue } from '../support/workbooks';
 import { readNames, readWorkbook } from '../support/exceljs-read';
 import { describeWithTool } from '../support/external';
-import { buildFixtures, completeEntries, EVIL_HYPERLINK, INVALID_TOPPERS, UNITS, type Fixture } from '../support/fixtures';
+import { buildFixtures, completeEntries, EVIL_HYPERLINK, INVALID_TOPPERS, LONG_EVIDENCE, UNITS, type Fixture } from '../support/fixtures';
 import { recalcWithLibreOffice } from '../support/libreoffice';
 import { shown, summaryLayout } from '../support/merge-layout';
 
@@ -184,6 +184,33 @@ describeWithTool('soffice', 'merging a mixed set of returned workbooks', () => {
     const problems = summary.files.find((f) => f.unit === UNITS.baoLam)?.problems ?? [];
     expect(problems.filter((p) => p.code === 'INVALID_VALUE').map((p) => p.name)).toEqual(['TC_02', 'TC_07', 'Thuong_2', 'Tru_2']);
     expect(problems[0].message).toMatch(/không được tính điểm/);
+  });
+
+  test('text past what a cell holds is cut with a visible mark, and Kiểm tra says so', () => {
+    const evidence = sheet(output, MERGE_SHEETS.evidence);
+    let cut = '';
+    evidence.eachRow((row) => {
+      if (row.getCell(1).text === UNITS.thongNong && row.getCell(2).text === 'Tiêu chí 4') cut = String(row.getCell(4).value);
+    });
+    expect(cut.length).toBe(32767);
+    expect(cut).toBe(`${LONG_EVIDENCE.slice(0, 32766)}…`);
+    const file = summary.files.find((f) => f.unit === UNITS.thongNong);
+    expect(file?.status).toBe('warning');
+    expect(file?.problems.map((p) => [p.code, p.name])).toEqual(
+      expect.arrayContaining([
+        ['TEXT_TOO_LONG', 'MC_04'],
+        ['TEXT_TOO_LONG', 'GC_04'],
+        ['TEXT_CUT', 'MC_04'],
+      ]),
+    );
+    expect(file?.problems.find((p) => p.code === 'TEXT_CUT')?.message).toBe(
+      'Minh chứng của Tiêu chí 4 (MC_04) dài 40.000 ký tự, quá sức chứa của một ô: bảng tổng hợp chỉ ghi 32.766 ký tự đầu, ' +
+        'đánh dấu "…" ở cuối; bản đầy đủ vẫn nằm trong tệp của đơn vị.',
+    );
+    const check = sheet(output, MERGE_SHEETS.check);
+    check.eachRow((row) => {
+      if (row.getCell(3).text === UNITS.thongNong) expect(row.getCell(6).text).toContain('[TEXT_CUT] Minh chứng của Tiêu chí 4');
+    });
   });
 
   test('Xếp hạng lists units best first with the same totals and ranks', () => {

@@ -1,5 +1,6 @@
 import { consolidate, type FileReading } from '../../src/merge/consolidate';
-import { buildMergePlan, cellSafeText, MERGE_SHEETS } from '../../src/merge/plan';
+import { cellSafeText } from '../../src/layout/cell-text';
+import { buildMergePlan, MERGE_SHEETS } from '../../src/merge/plan';
 import { mergeRows, isLeaf } from '../../src/merge/rows';
 import { numberFormatOf } from '../../src/layout/model';
 import type { UnitReading } from '../../src/merge/unit';
@@ -68,5 +69,21 @@ describe('the merge plan', () => {
     const long = cellSafeText('x'.repeat(40000));
     expect(long).toHaveLength(32767);
     expect(long.endsWith('…')).toBe(true);
+  });
+
+  test('Kiểm tra lists as many problems as its cell holds and counts the rest', () => {
+    const problems = Array.from({ length: 1000 }, (_, i) => ({
+      code: 'INVALID_VALUE' as const,
+      severity: 'warning' as const,
+      message: `Vấn đề số ${i + 1}: ${'x'.repeat(80)}`,
+    }));
+    const many: FileReading = { file: 'nhieu-van-de.xlsx', savedAt: null, unit: { ...unit('Đơn vị nhiều', 10), problems }, problems };
+    const check = buildMergePlan(consolidate([many], loaded), loaded).sheets.find((sheet) => sheet.name === MERGE_SHEETS.check)!;
+    const text = String(check.cells.find((c) => c.row === 5 && c.col === 6)?.value);
+    const lines = text.split('\n');
+    expect(text.length).toBeLessThanOrEqual(32767);
+    expect(lines[0]).toBe(`• [INVALID_VALUE] ${problems[0].message}`);
+    expect(lines[lines.length - 1]).toBe(`… và ${1000 - (lines.length - 1)} vấn đề khác (xem đầy đủ bằng chamdiem check).`);
+    expect(text.endsWith('…')).toBe(false);
   });
 });

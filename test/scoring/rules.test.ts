@@ -214,6 +214,40 @@ describe('an invalid entry is flagged and never counted', () => {
   });
 });
 
+describe('text limits the sheet states', () => {
+  const tooLong = (cells: Record<string, CellInput>) =>
+    score(cells).problems.filter((p) => p.code === 'TEXT_TOO_LONG').map((p) => [p.name, p.severity]);
+
+  test('evidence or a note over 1,000 characters, a unit name or signer over 200, is a warning naming the cell', () => {
+    expect(
+      tooLong({
+        MC_03: t('x'.repeat(40_000)),
+        GC_03: t('y'.repeat(1001)),
+        MC_Thuong_1: t('z'.repeat(1001)),
+        TenDonVi: t('Hội '.repeat(51)),
+        NguoiKy: t('N'.repeat(201)),
+      }),
+    ).toEqual([
+      ['TenDonVi', 'warning'],
+      ['NguoiKy', 'warning'],
+      ['MC_03', 'warning'],
+      ['GC_03', 'warning'],
+      ['MC_Thuong_1', 'warning'],
+    ]);
+    const [problem] = score({ MC_03: t('x'.repeat(40_000)) }).problems.filter((p) => p.code === 'TEXT_TOO_LONG');
+    expect(problem.message).toBe('Tiêu chí 3, Minh chứng (MC_03): dài 40.000 ký tự, quá giới hạn 1.000 ký tự của bảng. Điểm không đổi; nên rút gọn.');
+  });
+
+  test('exactly at the limit is fine, and the score does not change', () => {
+    expect(tooLong({ MC_03: t('x'.repeat(1000)), TenDonVi: t('H'.repeat(200)) })).toEqual([]);
+    expect(score({ TC_03: n(2), MC_03: t('x'.repeat(5000)) }).total).toBe(2);
+  });
+
+  test('a formula as evidence is measured as the text the merge carries', () => {
+    expect(tooLong({ MC_02: { kind: 'formula', formula: `${'1+'.repeat(600)}1`, result: 601 } })).toEqual([['MC_02', 'warning']]);
+  });
+});
+
 describe('problems in entries', () => {
   test('a positive score without evidence is flagged; with evidence it is not', () => {
     const flagged = score({ TC_03: n(2), TC_15_ChiTieu: n(2), TC_15_KetQua: n(1), MC_07: t('  '), TC_07: n(1) }).problems;

@@ -25,6 +25,7 @@ export const UNITS = {
   haLang: 'Hội LHPN huyện Hạ Lang',
   quangHoa: 'Hội LHPN huyện Quảng Hòa',
   baoLam: 'Hội LHPN huyện Bảo Lâm',
+  thongNong: 'Hội LHPN huyện Thông Nông',
   thanhPho: 'Hội LHPN thành phố Cao Bằng',
 } as const;
 
@@ -198,6 +199,11 @@ export interface Fixture {
 
 const T0 = '2026-01-15T08:00:00.000Z';
 
+/** 40,000 characters of evidence, as a pasted report gives it. */
+export const LONG_EVIDENCE = Array.from({ length: 4000 }, (_, i) => `BC số ${String(i).padStart(4, '0')}.`)
+  .join('')
+  .slice(0, 40_000);
+
 /** Entries that break their rule and would dwarf any honest total: each counts 0. */
 export const INVALID_TOPPERS: Record<string, FillValue> = {
   TC_02: new Date(Date.UTC(2024, 5, 2)),
@@ -252,6 +258,14 @@ export function fixtureSet(): Fixture[] {
       codes: ['INVALID_VALUE'],
       unit: UNITS.baoLam,
       build: () => filled(UNITS.baoLam, 22, T0, INVALID_TOPPERS),
+    },
+    // Evidence past the 1,000 characters the sheet allows, and past what a cell holds: merged, cut visibly, said.
+    {
+      file: 'thong-nong-minh-chung-dai.xlsx',
+      status: 'warning',
+      codes: ['TEXT_TOO_LONG', 'TEXT_CUT'],
+      unit: UNITS.thongNong,
+      build: () => filled(UNITS.thongNong, 24, T0, { MC_04: LONG_EVIDENCE, GC_04: 'Ghi chú dài. '.repeat(100) }),
     },
     {
       file: 'thach-an-thieu-minh-chung.xlsx',
