@@ -161,6 +161,19 @@ export const DOCX_TEXT = {
 } as const;
 
 /** The rubric import: refusals, slips mended, and what a person must confirm. */
+/** What each digit key types in the VNI input method, the one most Vietnamese offices use with Unikey. */
+const VNI_MARKS: Record<string, string> = {
+  '1': 'sắc',
+  '2': 'huyền',
+  '3': 'hỏi',
+  '4': 'ngã',
+  '5': 'nặng',
+  '6': 'mũ',
+  '7': 'móc',
+  '8': 'trăng',
+  '9': 'gạch ngang của đ',
+};
+
 export const IMPORT_TEXT = {
   columns: {
     number: 'STT',
@@ -219,6 +232,7 @@ export const IMPORT_TEXT = {
   // Words and pictures
   cutWordUnsure: (cut: string) => `chữ cuối "${cut}" có vẻ bị cắt cụt nhưng không tìm được chữ đầy đủ trong văn bản: giữ nguyên.`,
   cutWord: (word: string) => `Chữ "${word}" bị cắt cụt.`,
+  strayDigit: (digit: string) => `Chữ số "${digit}" lọt vào giữa hai chữ (khi gõ kiểu VNI, phím ${digit} là dấu ${VNI_MARKS[digit]}) thay cho dấu cách.`,
   picturePrinted: (name: string) => `[image: ${name}]`,
   pictureCorrected: '(bỏ)',
   picture: 'Chỗ giữ hình ảnh của bản gốc, không phải nội dung tiêu chí.',

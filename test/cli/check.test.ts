@@ -76,6 +76,20 @@ describe('chamdiem check', () => {
     expect(report.status).toBe('clean');
   });
 
+  test('--json gives totals to two decimals, never binary noise', async () => {
+    // Summed as doubles, section I is 0.30000000000000004 and the total 2.0500000000000003.
+    const entries = { TC_01: 0.1, TC_02: 0.2, TC_07: 1.15, TC_08: 0.3, Thuong_1: 0.1, Thuong_2: 0.2 };
+    const raw = [0.1, 0.2, 1.15, 0.3].reduce((a, b) => a + b, 0) + 0.1 + 0.2;
+    expect(String(raw).length).toBeGreaterThan(6);
+    const file = await save('cents.xlsx', fillByName(await generated(), entries));
+    const r = await run('check', file, '--json');
+    const report = JSON.parse(r.out);
+    expect(report.score.sections).toEqual({ I: 0.3, II: 1.45, III: 0, IV: 0 });
+    expect(report.score.bonus).toBe(0.3);
+    expect(report.score.total).toBe(2.05);
+    expect(JSON.stringify(report.score)).not.toMatch(/\d\.\d{3,}/);
+  });
+
   test('invalid entries and missing evidence are reported in Vietnamese with exit 1', async () => {
     const file = await save(
       'entries.xlsx',

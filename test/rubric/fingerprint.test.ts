@@ -5,7 +5,8 @@ const nodeSha256 = (text: string) => createHash('sha256').update(text, 'utf8').d
 
 describe('the rubric fingerprint', () => {
   test('of the 2024 rubric is the one every workbook handed out carries', () => {
-    expect(builtinRubric().fingerprint).toBe('f8c28fcd56ed0c023bbea741e2fe7d77682b8d25a3e2aef13f981133ed1a051d');
+    // Changed with the mended slip of criterion 20 ("trợ2giúp"): workbooks made before carry f8c28fcd….
+    expect(builtinRubric().fingerprint).toBe('931426fa17880d75247b7754d4e641bfea719175d908077f07ee652b3a52638e');
   });
 
   test('is the SHA-256 of the canonical JSON in UTF-8, as Node computes it', () => {

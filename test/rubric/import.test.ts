@@ -36,17 +36,21 @@ describe('the 2024 document', () => {
       'correction Mục IV, Điểm thưởng',
       'correction Tiêu chí 29, cách tính điểm',
       'correction Tiêu chí 47, cách tính điểm',
+      'correction Tiêu chí 20',
       'correction Tiêu chí 17',
       'tiers Tiêu chí 48',
       'tiers Tiêu chí 49',
     ]);
+    expect(review[7].message).toBe(
+      'in "trợ2giúp", đã sửa thành "trợ giúp". Chữ số "2" lọt vào giữa hai chữ (khi gõ kiểu VNI, phím 2 là dấu huyền) thay cho dấu cách.',
+    );
     expect(review[0].message).toBe('in "11", đã sửa thành "21". Số thứ tự in nhầm: tiêu chí nằm giữa 20 và 22.');
-    expect(review[8].details).toEqual([
+    expect(review[9].details).toEqual([
       'Số lần chậm tiến độ báo cáo (ô TC_48_Cham): 0–1 → 7; 2 → 5; 3–4 → 3; 5 → 1; từ 6 → 0 điểm',
       'Số báo cáo còn thiếu (ô TC_48_Thieu): 0 → 7; 1 → 5; 2 → 3; 3 → 1; từ 4 → 0 điểm',
       'Điểm của tiêu chí là mức thấp nhất trong các bảng trên.',
     ]);
-    expect(review[9].details?.[0]).toBe('Số hồ sơ khen thưởng chậm tiến độ hoặc chưa đảm bảo chất lượng (ô TC_49_HoSo): 0 → 3; 1–9 → 2; 10–19 → 1; từ 20 → 0 điểm');
+    expect(review[10].details?.[0]).toBe('Số hồ sơ khen thưởng chậm tiến độ hoặc chưa đảm bảo chất lượng (ô TC_49_HoSo): 0 → 3; 1–9 → 2; 10–19 → 1; từ 20 → 0 điểm');
   });
 
   test('without a base it differs only in what the document cannot carry: the id, three reasons and the inputs’ labels', async () => {
@@ -159,6 +163,26 @@ describe('slips and doubts', () => {
       where: 'Tiêu chí 1, cách tính điểm',
       message: 'chữ cuối "ngh" có vẻ bị cắt cụt nhưng không tìm được chữ đầy đủ trong văn bản: giữ nguyên.',
     });
+  });
+
+  test('a VNI digit between two syllables becomes a space and is listed; digits that belong stay', () => {
+    const { rubric } = importRubric(
+      table([
+        ['I', 'MỤC MỘT', '6', '', ''],
+        ['1', 'Tiếp cận dịch vụ trợ2giúp xã hội, học tập3ngày', '3', 'Thực hiện Nghị quyết 09-NQ/TW, 100% hội viên', 'Báo cáo H2O, COVID19, km2'],
+        ['2', 'Hai', '3', 'x', 'y'],
+        ...tail(1),
+      ]),
+      options(),
+    );
+    const [first] = allCriteria(rubric);
+    expect(first.text).toBe('Tiếp cận dịch vụ trợ giúp xã hội, học tập ngày');
+    expect(first.method).toBe('Thực hiện Nghị quyết 09-NQ/TW, 100% hội viên');
+    expect(first.evidence).toBe('Báo cáo H2O, COVID19, km2');
+    expect(rubric.corrections.map((c) => [c.where, c.printed, c.corrected, c.reason])).toEqual([
+      ['Tiêu chí 1', 'trợ2giúp', 'trợ giúp', 'Chữ số "2" lọt vào giữa hai chữ (khi gõ kiểu VNI, phím 2 là dấu huyền) thay cho dấu cách.'],
+      ['Tiêu chí 1', 'tập3ngày', 'tập ngày', 'Chữ số "3" lọt vào giữa hai chữ (khi gõ kiểu VNI, phím 3 là dấu hỏi) thay cho dấu cách.'],
+    ]);
   });
 
   test('sums that do not add up are written as printed and listed, naming the section and the group', () => {

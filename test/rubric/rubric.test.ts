@@ -102,8 +102,10 @@ describe('the 2024 rubric as data', () => {
     const squash = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
     const doc = squash(fs.readFileSync(source, 'utf8'));
     const mendedTexts = new Set(rubric.corrections.map((c) => c.corrected));
+    // A slip mended inside a longer text: the document holds the text as printed.
+    const asPrinted = (t: string) => rubric.corrections.reduce((x, c) => x.split(c.corrected).join(c.printed), t);
     const texts = criteria.flatMap((c) => [c, ...(c.subItems ?? [])]).flatMap((c) => [c.text, c.method, c.evidence]);
-    const missing = texts.filter((t) => t && !mendedTexts.has(t) && !doc.includes(squash(t)));
+    const missing = texts.filter((t) => t && !mendedTexts.has(t) && !doc.includes(squash(t)) && !doc.includes(squash(asPrinted(t))));
     expect(missing).toEqual([]);
   });
 });

@@ -184,5 +184,7 @@ export function print2024(rows: FixtureRow[], options: FixtureOptions = {}): Fix
   rowOf(rows, 'criterion:29').cells[3] = cell('Chấm điểm theo chỉ tiêu đăng k');
   rowOf(rows, 'criterion:47').cells[3] = cell('100% cán bộ, hội viên được thông tin tuyên truyề');
   rowOf(rows, 'criterion:17').cells[1].image = true;
+  const c20 = rowOf(rows, 'criterion:20').cells[1];
+  c20.lines = c20.lines.map((line) => line.replace('trợ giúp', 'trợ2giúp'));
   return rows;
 }

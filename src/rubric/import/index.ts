@@ -17,7 +17,7 @@ import { buildStructure, sectionName } from './structure';
 import { COLUMN_LABEL, findRubricTable, NotARubricError } from './table';
 import { IMPORT_TEXT as T, RUBRIC_NAMES as N } from '../../text/rubric';
 import { fold } from './text';
-import { dropImages, mendCutWords } from './words';
+import { dropImages, mendCutWords, mendStrayDigits } from './words';
 
 export { NotARubricError } from './table';
 export type { WordCell, WordDocument, WordTable, WordBlock } from './document';
@@ -112,6 +112,7 @@ export function importRubric(doc: WordDocument, options: ImportOptions): RubricI
     }
   }
   mendCutWords(s.sites, slips, review);
+  mendStrayDigits(s.sites, slips);
   dropImages(s.sites, slips);
   inferRules(s.criteria, review);
   s.sections.forEach((section) => checkCounts(section.children, review));

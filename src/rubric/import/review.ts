@@ -22,7 +22,7 @@ export interface ReviewItem {
 }
 
 /** The order slips are listed in `corrections`: numbering first, then wording, then pictures. */
-export const CORRECTION_ORDER = ['criterionNumber', 'sectionNumber', 'numeralStyle', 'cutWord', 'image'] as const;
+export const CORRECTION_ORDER = ['criterionNumber', 'sectionNumber', 'numeralStyle', 'cutWord', 'strayDigit', 'image'] as const;
 export type CorrectionKind = (typeof CORRECTION_ORDER)[number];
 
 export interface Slip {

@@ -67,6 +67,29 @@ export function mendCutWords(sites: TextSite[], slips: Slip[], review: ReviewIte
   }
 }
 
+/**
+ * A digit between two syllables ("trợ2giúp"): a VNI tone key typed where a
+ * space belongs, since no Vietnamese word holds a digit. Each is mended to a
+ * space and listed.
+ */
+export function mendStrayDigits(sites: TextSite[], slips: Slip[]): void {
+  const glued = /([\p{Ll}\p{M}]+)([1-9])([\p{Ll}\p{M}]+)/gu;
+  for (const site of sites) {
+    const text = site.get();
+    const found: [string, string, string][] = [];
+    const mended = text.replace(glued, (whole: string, left: string, digit: string, right: string) => {
+      if (!isVietnameseSyllable(left.normalize('NFC')) || !isVietnameseSyllable(right.normalize('NFC'))) return whole;
+      found.push([whole, `${left} ${right}`, digit]);
+      return `${left} ${right}`;
+    });
+    if (found.length === 0) continue;
+    site.set(mended);
+    for (const [printed, corrected, digit] of found) {
+      slips.push({ kind: 'strayDigit', where: siteName(site), printed, corrected, reason: IMPORT_TEXT.strayDigit(digit) });
+    }
+  }
+}
+
 /** Pictures in a cell are not rubric text: each is dropped, and listed. */
 export function dropImages(sites: TextSite[], slips: Slip[]): void {
   for (const site of sites) {
