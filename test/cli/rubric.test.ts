@@ -54,8 +54,8 @@ describe('chamdiem rubric import', () => {
     expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toEqual(r2024);
     expect(r.out).toContain(`Đã ghi ${out}.`);
     expect(r.out).toContain(`Mã băm (SHA-256): ${builtinRubric().fingerprint}`);
-    expect(r.out).toContain('Cần xem lại (10):');
-    expect(r.out).toContain('  Sửa lỗi của văn bản (8):');
+    expect(r.out).toContain('Cần xem lại (11):');
+    expect(r.out).toContain('  Sửa lỗi của văn bản (9):');
     expect(r.out).toContain('    - Tiêu chí 21: in "11", đã sửa thành "21". Số thứ tự in nhầm: tiêu chí nằm giữa 20 và 22.');
     expect(r.out).toContain('    - Mục Điểm trừ: in "V", đã sửa thành "VI". Mục Điểm trừ in số "V" lần thứ hai.');
     expect(r.out).toContain('        Số hồ sơ khen thưởng chậm tiến độ hoặc chưa đảm bảo chất lượng (ô TC_49_HoSo): 0 → 3; 1–9 → 2; 10–19 → 1; từ 20 → 0 điểm');
