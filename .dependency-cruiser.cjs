@@ -8,7 +8,7 @@ const APP = '^src/app/';
 const ADAPTERS = '^src/(package|xlsx|excel)/';
 const HOSTS = '^src/(cli|taskpane)/';
 /** Where a host fills the application layer's ports with adapters. */
-const COMPOSITION_ROOTS = '^src/(cli/compose\\.ts|taskpane/index\\.tsx|taskpane/readPickedFile\\.ts)$';
+const COMPOSITION_ROOTS = '^src/(cli/compose\\.ts|taskpane/index\\.tsx|taskpane/readPickedFile\\.ts|taskpane/readPickedRubric\\.ts)$';
 /** Libraries that read or write packages, or draw the pane: adapters' and hosts' business. */
 const INFRASTRUCTURE = '(^|/)node_modules/(exceljs|jszip|fflate|react|react-dom|@fluentui|@microsoft)/';
 

@@ -5,7 +5,8 @@
  * the operations context and never touch `Excel` themselves.
  */
 import type { MergeResult } from '../merge/consolidate';
-import type { LoadedRubric } from '../rubric';
+import type { RubricSheetNames, RubricWorkbookReading } from '../layout/rubric-sheet';
+import type { LoadedRubric, Rubric } from '../rubric';
 import type { Problem } from '../scoring/problems';
 import type { Orphan } from './generate';
 import type { PrintRequest } from './print';
@@ -86,6 +87,14 @@ export interface PrintResult {
   syncs: number;
 }
 
+export type { RubricSheetNames, RubricWorkbookReading };
+
+export interface RubricWriteResult {
+  /** The sheets added: Bộ tiêu chí, Thông tin bộ tiêu chí, Sửa lỗi văn bản, or each with the same " (n)". */
+  sheets: RubricSheetNames;
+  syncs: number;
+}
+
 export interface ExcelOperations {
   status(): Promise<SheetStatus>;
   /** Creates the sheet, or upgrades ours in place keeping every entry. Refuses a foreign sheet of the same name. */
@@ -100,4 +109,14 @@ export interface ExcelOperations {
   writeMerge(request: MergeWriteRequest): Promise<MergeWriteResult>;
   /** Sets our sheet's print layout and writes the signer fields; two syncs. */
   applyPrint(request: PrintRequest): Promise<PrintResult>;
+  /** The rubric sheet sets in the open workbook, the one written last first; one sync. */
+  rubricSheets(): Promise<RubricSheetNames[]>;
+  /** Adds the rubric's editable sheets, never over an existing sheet; two syncs. */
+  writeRubric(rubric: Rubric): Promise<RubricWriteResult>;
+  /** Reads the rubric back from its sheets, every problem at its cell; one sync. */
+  readRubric(sheets: RubricSheetNames): Promise<RubricWorkbookReading>;
+  /** Selects a cell of any sheet. */
+  selectIn(sheet: string, address: string): Promise<void>;
+  /** Calls back on every change to these sheets; resolves to an unsubscribe function. */
+  onSheetsChanged(sheets: string[], callback: () => void): Promise<() => Promise<void>>;
 }

@@ -19,8 +19,12 @@ import type {
   MergeWriteResult,
   PrintRequest,
   PrintResult,
+  RubricSheetNames,
+  RubricWorkbookReading,
+  RubricWriteResult,
   SheetStatus,
 } from '../app/operations';
+import type { Rubric } from '../rubric';
 import { asExcelContext, type ExcelContext, type ExcelRun, type NamedItemApi, type NamedItemCollectionApi, type RangeApi, type WorksheetApi } from './api';
 import { EXCEL_API } from './requirements';
 import { ExcelOperationError, officeErrorCode, retryOnCellEdit } from './errors';
@@ -28,6 +32,7 @@ import { metaFromRows, nameTarget, sheetView, type SheetView } from './read-shee
 import { queuePrint, queuePrintReads } from './print';
 import { CHUNK_BUDGET_BYTES, chooseSheetNames, writeMergePlan } from './write-merge';
 import { queueNames, RequestBatch, writeSheet } from './write';
+import { findRubricSheets, readRubricSheets, writeRubricSheets } from './rubric-sheets';
 import { EXCEL_TEXT } from '../text/messages';
 
 /** Where the new sheet is built during an upgrade, before the old one is removed. */
@@ -316,6 +321,42 @@ function applyPrint(s: Session, request: PrintRequest): Promise<PrintResult> {
   });
 }
 
+function writeRubric(s: Session, rubric: Rubric): Promise<RubricWriteResult> {
+  const pageLayout = s.supports(EXCEL_API.pageLayout);
+  return s.batch(async (context, sync) => {
+    let syncs = 0;
+    const counted = async () => (syncs = await sync());
+    const sheets = await writeRubricSheets(context, rubric, counted, { pageLayout, rangeAreas: pageLayout });
+    return { sheets, syncs };
+  });
+}
+
+function readRubric({ batch }: Session, sheets: RubricSheetNames): Promise<RubricWorkbookReading> {
+  return batch((context, sync) => readRubricSheets(context, sheets, sync));
+}
+
+function selectIn({ batch }: Session, sheetName: string, address: string): Promise<void> {
+  return batch(async (context, sync) => {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    sheet.activate();
+    sheet.getRange(address).select();
+    await sync();
+  });
+}
+
+async function onSheetsChanged({ batch, retryDelayMs }: Session, names: string[], callback: () => void): Promise<() => Promise<void>> {
+  const handles = await batch(async (context, sync) => {
+    const registered = names.map((name) => context.workbook.worksheets.getItem(name).onChanged.add(async () => callback()));
+    await sync();
+    return registered;
+  });
+  return () =>
+    retryOnCellEdit(async () => {
+      for (const handle of handles) handle.remove();
+      await handles[0]?.context.sync();
+    }, retryDelayMs);
+}
+
 export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOptions = {}): ExcelOperations {
   const s = session(run, options);
   return {
@@ -326,5 +367,10 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
     onChanged: (callback) => onChanged(s, callback),
     writeMerge: (request) => writeMerge(s, request),
     applyPrint: (request) => applyPrint(s, request),
+    rubricSheets: () => s.batch((context, sync) => findRubricSheets(context, sync)),
+    writeRubric: (rubric) => writeRubric(s, rubric),
+    readRubric: (sheets) => readRubric(s, sheets),
+    selectIn: (sheet, address) => selectIn(s, sheet, address),
+    onSheetsChanged: (sheets, callback) => onSheetsChanged(s, sheets, callback),
   };
 }

@@ -35,7 +35,7 @@ export function nameTarget(formula: unknown): { sheet: string; ref: string } | n
 }
 
 /** One cell as Office.js reports it → the CellInput the scoring reads. */
-function cellInput(value: unknown, formula: unknown, type: string): CellInput {
+export function cellInput(value: unknown, formula: unknown, type: string): CellInput {
   // A formula cell reports "=…" in `formulas` and its result in `values`; a
   // text cell that merely starts with "=" reports the same text in both.
   if (typeof formula === 'string' && formula.startsWith('=') && formula !== value) {

@@ -64,7 +64,40 @@ const shown = (field: RowField, value: FormValue): FormValue => {
   return value === '' ? null : value;
 };
 
-function rowsSheet(rubric: Rubric): SheetModel {
+/** The names of the rubric workbook's three sheets; a suffix " (2)" when the workbook already has them. */
+export interface RubricSheetNames {
+  rows: string;
+  info: string;
+  corrections: string;
+}
+
+export const RUBRIC_SHEETS: RubricSheetNames = { rows: T.rowsSheet, info: T.infoSheet, corrections: T.correctionsSheet };
+
+const KEYS = Object.keys(RUBRIC_SHEETS) as (keyof RubricSheetNames)[];
+const withSuffix = (suffix: string): RubricSheetNames => ({ rows: `${RUBRIC_SHEETS.rows}${suffix}`, info: `${RUBRIC_SHEETS.info}${suffix}`, corrections: `${RUBRIC_SHEETS.corrections}${suffix}` });
+
+/** New sheets never go over existing ones: all three take the first " (n)" free for each (Excel compares names without case). */
+export function chooseRubricSheetNames(existing: readonly string[]): RubricSheetNames {
+  const taken = new Set(existing.map((n) => n.toLocaleUpperCase('vi')));
+  let n = 1;
+  const suffix = () => (n === 1 ? '' : ` (${n})`);
+  while (KEYS.some((k) => taken.has(`${RUBRIC_SHEETS[k]}${suffix()}`.toLocaleUpperCase('vi')))) n++;
+  return withSuffix(suffix());
+}
+
+/** The rubric sheet sets of a workbook, the one written last first. */
+export function rubricSheetSets(existing: readonly string[]): RubricSheetNames[] {
+  const found: { n: number; names: RubricSheetNames }[] = [];
+  for (const name of existing) {
+    const m = /^(.*?)(?: \((\d+)\))?$/.exec(name)!;
+    if (m[1] !== RUBRIC_SHEETS.rows) continue;
+    const suffix = m[2] ? ` (${m[2]})` : '';
+    found.push({ n: m[2] ? Number(m[2]) : 1, names: withSuffix(suffix) });
+  }
+  return found.sort((a, b) => b.n - a.n).map((f) => f.names);
+}
+
+function rowsSheet(rubric: Rubric, name: string): SheetModel {
   const rows = rubricToRows(rubric);
   const b = new SheetBuilder();
   const last = COLUMNS.length;
@@ -89,7 +122,7 @@ function rowsSheet(rubric: Rubric): SheetModel {
   }
   const column = (key: keyof typeof COL): RangeRef => ({ top: FIRST_ROW, bottom: end, left: COL[key], right: COL[key] });
   return {
-    name: T.rowsSheet,
+    name,
     columnWidths: COLUMNS.map((c) => c.width),
     cells: b.cells,
     merges: b.merges,
@@ -110,13 +143,13 @@ function rowsSheet(rubric: Rubric): SheetModel {
 
 const colRange = (col: number) => `$${columnLetters(col)}:$${columnLetters(col)}`;
 
-function listSheet(name: string, header: readonly string[], widths: number[], rows: FormValue[][], spare: number): SheetModel {
+function listSheet(name: string, header: readonly string[], widths: number[], rows: FormValue[][], spare: number, labelled: boolean): SheetModel {
   const b = new SheetBuilder();
   header.forEach((h, i) => b.put(1, i + 1, { value: h, style: 'header' }));
   for (let r = 0; r < rows.length + spare; r++) {
     header.forEach((_, i) => {
       const value = rows[r]?.[i] ?? null;
-      b.put(r + 2, i + 1, { ...(value === null || value === '' ? {} : { value }), style: i === 0 && name === T.infoSheet ? 'group' : 'text' });
+      b.put(r + 2, i + 1, { ...(value === null || value === '' ? {} : { value }), style: i === 0 && labelled ? 'group' : 'text' });
     });
     if (rows[r]) b.height(r + 2, fittedRowHeight(rows[r].map((v, i) => ({ text: v === null ? '' : String(v), widthChars: widths[i], sizePt: BODY_SIZE })), MIN_ROW_PT));
   }
@@ -124,13 +157,13 @@ function listSheet(name: string, header: readonly string[], widths: number[], ro
 }
 
 /** The three sheets of the rubric workbook. */
-export function rubricWorkbook(rubric: Rubric): WorkbookModel {
+export function rubricWorkbook(rubric: Rubric, names: RubricSheetNames = RUBRIC_SHEETS): WorkbookModel {
   const info = rubricInfo(rubric);
-  const infoSheet = listSheet(T.infoSheet, T.infoHeader, [34, 100], INFO_KEYS.map((k) => [T.info[k], info[k]]), 0);
+  const infoSheet = listSheet(names.info, T.infoHeader, [34, 100], INFO_KEYS.map((k) => [T.info[k], info[k]]), 0, true);
   const year = INFO_KEYS.indexOf('year') + 2;
   infoSheet.validations.push(numberValidation({ top: year, bottom: year, left: 2, right: 2 }, T.info.year, { whole: true, min: 2000, max: 2100 }));
-  const corrections = listSheet(T.correctionsSheet, T.correctionsHeader, [30, 45, 45, 60], rubricCorrections(rubric), 20);
-  return { sheets: [rowsSheet(rubric), infoSheet, corrections], names: [] };
+  const corrections = listSheet(names.corrections, T.correctionsHeader, [30, 45, 45, 60], rubricCorrections(rubric), 20, false);
+  return { sheets: [rowsSheet(rubric, names.rows), infoSheet, corrections], names: [] };
 }
 
 /** A sheet's cells as a host read them: by row and column, from 1. */
@@ -192,17 +225,17 @@ export interface RubricWorkbookReading {
 }
 
 /** The rubric a rubric workbook holds, or every problem by its cell. */
-export function readRubricWorkbook(book: WorkbookCells): RubricWorkbookReading {
-  const rowsSheet = book.sheet(T.rowsSheet);
+export function readRubricWorkbook(book: WorkbookCells, names: RubricSheetNames = RUBRIC_SHEETS): RubricWorkbookReading {
+  const rowsSheet = book.sheet(names.rows);
   const header = rowsSheet ? findHeader(rowsSheet.cell, rowsSheet.rows) : null;
-  if (!rowsSheet || !header) return { rubric: null, errors: [{ sheet: T.rowsSheet, message: T.notRubricWorkbook(T.rowsSheet) }], isRubricWorkbook: false };
+  if (!rowsSheet || !header) return { rubric: null, errors: [{ sheet: names.rows, message: T.notRubricWorkbook(names.rows) }], isRubricWorkbook: false };
   const rows: FormRow[] = [];
   for (let r = header.row + 1; r <= rowsSheet.rows; r++) {
     rows.push(Object.fromEntries(ROW_FIELDS.map((f) => [f, formValue(rowsSheet.cell(r, header.cols.get(f)!))])) as FormRow);
   }
   while (rows.length > 0 && Object.values(rows[rows.length - 1]).every((v) => v === null || v === '')) rows.pop();
 
-  const infoSheet = book.sheet(T.infoSheet);
+  const infoSheet = book.sheet(names.info);
   const info: Partial<Record<InfoKey, FormValue>> = {};
   const infoRow = new Map<InfoKey, number>();
   for (let r = 2; infoSheet && r <= infoSheet.rows; r++) {
@@ -213,23 +246,23 @@ export function readRubricWorkbook(book: WorkbookCells): RubricWorkbookReading {
       info[key] = formValue(infoSheet.cell(r, 2));
     }
   }
-  const fixes = book.sheet(T.correctionsSheet);
+  const fixes = book.sheet(names.corrections);
   const corrections: FormValue[][] = [];
   for (let r = 2; fixes && r <= fixes.rows; r++) corrections.push([1, 2, 3, 4].map((c) => formValue(fixes.cell(r, c))));
 
   const read = readForm({ rows, info, corrections }, header.row + 1);
   const address = (e: FormError): SheetError => {
     if (e.place === 'rows') {
-      if (e.index < 0) return { sheet: T.rowsSheet, message: e.message };
+      if (e.index < 0) return { sheet: names.rows, message: e.message };
       const col = e.field ? header.cols.get(e.field) : header.cols.get('kind');
-      return { sheet: T.rowsSheet, address: a1(header.row + 1 + e.index, col ?? 1), message: e.message };
+      return { sheet: names.rows, address: a1(header.row + 1 + e.index, col ?? 1), message: e.message };
     }
     if (e.place === 'info') {
       const r = infoRow.get(INFO_KEYS[e.index]);
-      return r === undefined ? { sheet: T.infoSheet, message: e.message } : { sheet: T.infoSheet, address: a1(r, 2), message: e.message };
+      return r === undefined ? { sheet: names.info, message: e.message } : { sheet: names.info, address: a1(r, 2), message: e.message };
     }
     const col = ['where', 'printed', 'corrected', 'reason'].indexOf(String(e.field)) + 1;
-    return { sheet: T.correctionsSheet, address: a1(2 + e.index, col > 0 ? col : 1), message: e.message };
+    return { sheet: names.corrections, address: a1(2 + e.index, col > 0 ? col : 1), message: e.message };
   };
   return { rubric: read.rubric, errors: read.errors.map(address), isRubricWorkbook: true };
 }

@@ -23,6 +23,7 @@ const TABS: TabDefinition[] = [
   { value: 'check', label: TAB_LABELS.check, load: () => import(/* webpackChunkName: "check" */ './CheckTab') },
   { value: 'print', label: TAB_LABELS.print, load: () => import(/* webpackChunkName: "print" */ './PrintTab') },
   { value: 'merge', label: TAB_LABELS.merge, load: () => import(/* webpackChunkName: "merge" */ './MergeTab') },
+  { value: 'rubric', label: TAB_LABELS.rubric, load: () => import(/* webpackChunkName: "rubric" */ './RubricTab') },
 ];
 const PANELS = new Map(TABS.map((t) => [t.value, lazy(t.load)]));
 

@@ -8,6 +8,7 @@ import { startOffice } from '../excel/startup';
 import { App, preloadFirstTab } from './App';
 import { lazyOperations } from './lazyOperations';
 import { lazyMergeReader } from './mergeReader';
+import { lazyRubricReader } from './rubricReader';
 import { localSettingsStore, logWithOfficeHelpers } from './officeServices';
 import { StartScreen, type StartState } from './StartScreen';
 
@@ -28,7 +29,13 @@ startOffice({ onSlow: (stage) => started || show({ kind: 'slow', stage }) }).the
       const { createExcelOperations } = await import(/* webpackChunkName: "excel" */ '../excel');
       return createExcelOperations(office.run);
     });
-    const services = { operations, settings: localSettingsStore(), readMergeFile: lazyMergeReader(), logError: logWithOfficeHelpers };
+    const services = {
+      operations,
+      settings: localSettingsStore(),
+      readMergeFile: lazyMergeReader(),
+      readRubricDocument: lazyRubricReader(),
+      logError: logWithOfficeHelpers,
+    };
     root.render(<App services={services} />);
   },
   (error: unknown) => {

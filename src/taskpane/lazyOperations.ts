@@ -20,5 +20,10 @@ export function lazyOperations(load: () => Promise<ExcelOperations>): ExcelOpera
     onChanged: async (callback) => (await get()).onChanged(callback),
     writeMerge: async (request) => (await get()).writeMerge(request),
     applyPrint: async (request) => (await get()).applyPrint(request),
+    rubricSheets: async () => (await get()).rubricSheets(),
+    writeRubric: async (rubric) => (await get()).writeRubric(rubric),
+    readRubric: async (sheets) => (await get()).readRubric(sheets),
+    selectIn: async (sheet, address) => (await get()).selectIn(sheet, address),
+    onSheetsChanged: async (sheets, callback) => (await get()).onSheetsChanged(sheets, callback),
   };
 }

@@ -8,16 +8,7 @@ import type { FileReading } from '../merge/consolidate';
 import type { LoadedRubric } from '../rubric';
 import { packageReader } from '../package/package-reader';
 import { PANE_TEXT } from '../text/messages';
-
-/** FileReader, which every host webview has (Blob.arrayBuffer is younger). */
-function bytesOf(file: Blob): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error('FileReader failed'));
-    reader.readAsArrayBuffer(file);
-  });
-}
+import { bytesOf } from './fileBytes';
 
 export async function readPickedFile(file: File, loaded: LoadedRubric): Promise<FileReading> {
   // Judged by size before reading, so a huge file never lands in memory.

@@ -4,6 +4,7 @@
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import type { MergeFileReader } from './mergeReader';
+import type { RubricDocumentReader } from './rubricReader';
 import type { ExcelOperations } from '../app/operations';
 import type { SettingsStore } from './settings';
 
@@ -12,6 +13,8 @@ export interface TaskpaneServices {
   settings: SettingsStore;
   /** Reads the returned workbooks picked in the Tổng hợp tab. */
   readMergeFile: MergeFileReader;
+  /** Imports the rubric from the Word document picked in the Bộ tiêu chí tab. */
+  readRubricDocument: RubricDocumentReader;
   /** Keeps the full error for diagnosis; the user already sees it in a message bar. */
   logError(error: unknown): void;
 }

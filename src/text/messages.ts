@@ -393,7 +393,7 @@ export const STARTUP_TEXT = {
 } as const;
 
 /** The task pane's tabs, as the pane shows them and messages point to them. */
-export const TAB_LABELS = { generate: 'Tạo bảng', check: 'Kiểm tra', print: 'In', merge: 'Tổng hợp' } as const;
+export const TAB_LABELS = { generate: 'Tạo bảng', check: 'Kiểm tra', print: 'In', merge: 'Tổng hợp', rubric: 'Bộ tiêu chí' } as const;
 
 /** The add-in inside Excel: what the Office.js adapter refuses and what Excel's errors mean. */
 export const EXCEL_TEXT = {

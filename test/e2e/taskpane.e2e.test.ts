@@ -11,7 +11,9 @@ import { names } from '../../src/rubric/names';
 import { parseA1 } from '../../src/layout/a1';
 import { SHEET_NAME } from '../../src/layout/plan';
 import { describeWithTool } from '../support/external';
+import { communeRubric, COMMUNE_LAYOUT } from '../support/commune-rubric';
 import { fixtureSet, UNITS } from '../support/fixtures';
+import { docxOf, headingOf, rubricRows } from '../support/rubric-docx';
 import { seriousViolations } from './axe';
 import { sharedAddinBuild, TEST_PUBLIC_URL, type AddinBuild } from './build';
 import { launchChromium, serveDirectory } from './browser';
@@ -21,6 +23,7 @@ const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const PUBLIC_URL = TEST_PUBLIC_URL;
 const OUTPUT = path.resolve(__dirname, '../../test-output');
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 let build: AddinBuild;
 beforeAll(async () => {
@@ -332,6 +335,61 @@ describeWithTool('chromium', 'the task pane in Chromium with a fake Excel', () =
 
     expect(found).toEqual({ 'Tạo bảng (trống)': [], 'Tạo bảng': [], 'Kiểm tra': [], In: [], 'Tổng hợp': [] });
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('Bộ tiêu chí: pick the Word document, review it, write the rubric sheet, generate the workbook from it', async () => {
+    const source = communeRubric();
+    const docx = await docxOf(headingOf(source), rubricRows(source, COMMUNE_LAYOUT), COMMUNE_LAYOUT);
+    const { page, errors, outside, requested } = await openPane();
+    await page.getByRole('tab', { name: 'Bộ tiêu chí' }).click();
+    // A commune rubric is no revision of the built-in district one: its own id, not the base's.
+    await page.getByRole('checkbox', { name: /Lấy mã bộ tiêu chí/ }).uncheck();
+    const before = requested().length;
+    await page.getByLabel('Văn bản bộ tiêu chí (.docx)').setInputFiles({ name: 'tieu-chi-xa-2025.docx', mimeType: DOCX_TYPE, buffer: docx });
+    await page.getByText('Đã đọc bộ tiêu chí từ tieu-chi-xa-2025.docx').waitFor();
+    // The document reader and the importer came on demand, with the file.
+    expect(requested().slice(before).filter((f) => f.endsWith('.js')).length).toBeGreaterThan(0);
+    const review = page.getByRole('region', { name: 'Những chỗ cần xem lại' });
+    await review.getByText('Cần xem lại (3):').waitFor();
+    await review.getByText('Số kỳ thiếu (ô TC_06_Ky): 0 → 8; 1 → 6; 2–3 → 4; từ 4 → 0 điểm').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    fs.mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: path.join(OUTPUT, 'taskpane-e2e-rubric-review.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Ghi bảng tiêu chí vào sổ' }).click();
+    await page.getByText('Đã ghi bảng tiêu chí').waitFor();
+    await page.getByText('Bảng tiêu chí hợp lệ').waitFor();
+    const sheets = await page.evaluate(() => (window as unknown as FakeOfficeWindow).fakeExcel.sheets.map((s) => s.name));
+    expect(sheets).toEqual(['Sheet1', 'Bộ tiêu chí', 'Thông tin bộ tiêu chí', 'Sửa lỗi văn bản']);
+
+    // An edit in the sheet is checked at once, and named by its cell; undone, the sheet is valid again.
+    const points = await page.evaluate(() => {
+      const host = (window as unknown as FakeOfficeWindow).fakeExcel;
+      const sheet = host.sheet('Bộ tiêu chí');
+      const row = [...sheet.cells.entries()].find(([key, cell]) => key.endsWith(',3') && cell.value === '6')![0].split(',')[0];
+      host.type('Bộ tiêu chí', `F${row}`, 'tám');
+      return `F${row}`;
+    });
+    await page.getByRole('button', { name: `phải là một số (đang là "tám") (ô Bộ tiêu chí!${points})` }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.evaluate((at) => (window as unknown as FakeOfficeWindow).fakeExcel.type('Bộ tiêu chí', at, 8), points);
+    await page.getByText('Bảng tiêu chí hợp lệ').waitFor();
+    await page.screenshot({ path: path.join(OUTPUT, 'taskpane-e2e-rubric-sheet.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Dùng để tạo bảng' }).click();
+    await page.getByText('Thẻ “Tạo bảng” sẽ dùng bộ tiêu chí tieu-chi-xa-2025 phiên bản 2025.1.').waitFor();
+    await page.getByRole('tab', { name: 'Tạo bảng' }).click();
+    await page.getByRole('textbox', { name: /Tên đơn vị/ }).fill('Hội LHPN xã Trường Hà');
+    await page.getByRole('button', { name: 'Tạo bảng' }).click();
+    await page.getByText('Đã tạo bảng tự chấm điểm').waitFor();
+    const made = await page.evaluate(() => {
+      const host = (window as unknown as FakeOfficeWindow).fakeExcel;
+      return { tiers: host.nameAddress('TC_06_Ky')?.sheet, subItem: host.nameAddress('TC_07_1')?.sheet, bonusCap: host.nameAddress('Thuong_3')?.sheet };
+    });
+    expect(made).toEqual({ tiers: 'Tự chấm điểm', subItem: 'Tự chấm điểm', bonusCap: 'Tự chấm điểm' });
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
     await page.close();
   });
 

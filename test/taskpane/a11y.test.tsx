@@ -52,10 +52,14 @@ describe('the pane’s structure', () => {
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Kiểm tra' }));
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Bộ tiêu chí' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Tổng hợp' }));
     fireEvent.keyDown(document.activeElement!, { key: 'Home' });
     expect(document.activeElement).toBe(first);
     fireEvent.keyDown(first, { key: 'End' });
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Bộ tiêu chí' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
     // Moving focus opened nothing.
     expect(screen.getAllByRole('tabpanel')).toHaveLength(1);
     expect(screen.getByRole('tab', { name: 'Tổng hợp' }).getAttribute('aria-selected')).toBe('false');

@@ -10,8 +10,13 @@ import type {
   MergeWriteResult,
   PrintRequest,
   PrintResult,
+  RubricSheetNames,
+  RubricWorkbookReading,
+  RubricWriteResult,
   SheetStatus,
 } from '../../src/app/operations';
+import type { Rubric } from '../../src/rubric';
+import { RUBRIC_SHEETS } from '../../src/layout/rubric-sheet';
 import type { Settings, SettingsStore } from '../../src/taskpane/settings';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';
 
@@ -40,6 +45,11 @@ export class FakeOperations implements ExcelOperations {
   readonly prints: PrintRequest[] = [];
   readonly listeners = new Set<() => void>();
   statusCalls = 0;
+  /** The rubric sheet sets in the workbook, and what reading them gives (by default the rubric written last, valid). */
+  rubricSets: RubricSheetNames[] = [];
+  rubricReading: RubricWorkbookReading | null = null;
+  readonly rubricsWritten: Rubric[] = [];
+  readonly rubricListeners = new Set<() => void>();
 
   async status(): Promise<SheetStatus> {
     this.statusCalls++;
@@ -89,6 +99,36 @@ export class FakeOperations implements ExcelOperations {
     this.prints.push(request);
     if (this.printError !== undefined) throw this.printError;
     return this.printResult;
+  }
+
+  async rubricSheets(): Promise<RubricSheetNames[]> {
+    return this.rubricSets;
+  }
+
+  async writeRubric(rubric: Rubric): Promise<RubricWriteResult> {
+    this.rubricsWritten.push(rubric);
+    this.rubricSets = [RUBRIC_SHEETS, ...this.rubricSets];
+    return { sheets: RUBRIC_SHEETS, syncs: 2 };
+  }
+
+  async readRubric(): Promise<RubricWorkbookReading> {
+    return this.rubricReading ?? { rubric: this.rubricsWritten.at(-1) ?? null, errors: [], isRubricWorkbook: true };
+  }
+
+  async selectIn(sheet: string, address: string): Promise<void> {
+    this.selected.push(`${sheet}!${address}`);
+  }
+
+  async onSheetsChanged(_sheets: string[], callback: () => void): Promise<() => Promise<void>> {
+    this.rubricListeners.add(callback);
+    return async () => {
+      this.rubricListeners.delete(callback);
+    };
+  }
+
+  /** What Excel does when the user edits a rubric sheet. */
+  changeRubric(): void {
+    this.rubricListeners.forEach((listener) => listener());
   }
 
   /** What Excel does when the user edits the sheet. */
