@@ -31,7 +31,7 @@ describe('Bộ tiêu chí', () => {
 
     expect(await screen.findByText('Đã đọc bộ tiêu chí từ tieu-chi-2024.docx')).toBeTruthy();
     const review = screen.getByRole('region', { name: 'Những chỗ cần xem lại' });
-    expect(within(review).getByText('Cần xem lại (10):')).toBeTruthy();
+    expect(within(review).getByText('Cần xem lại (11):')).toBeTruthy();
     expect(within(review).getByText(/in "11", đã sửa thành "21"\. Số thứ tự in nhầm: tiêu chí nằm giữa 20 và 22\./)).toBeTruthy();
     expect(within(review).getByText('Số lần chậm tiến độ báo cáo (ô TC_48_Cham): 0–1 → 7; 2 → 5; 3–4 → 3; 5 → 1; từ 6 → 0 điểm')).toBeTruthy();
 
