@@ -9,12 +9,13 @@
  * the same code.
  */
 import { DocumentReadError, type DocumentReader } from '../app/ports';
-import type { WordBlock, WordCell, WordDocument } from '../rubric/import/document';
+import type { WordDocument } from '../rubric/import/document';
 import { DOCX_TEXT } from '../text/rubric';
-import { attribute, decodeXml, partText, scanXml } from './xml';
+import { partText } from './xml';
+import { readBody } from './docx-body';
 import { CONTENT_TYPES_PART, contentTypeOf, contentTypes, partKey, relationships, relationshipsPartOf } from './parts';
 import { crc32, readZipDirectory, unpackEntry, type ZipEntryInfo } from './zip';
-import { readNumbering, type Numbering } from './docx-numbering';
+import { readNumbering } from './docx-numbering';
 
 export { DocumentReadError };
 
@@ -104,171 +105,6 @@ function mainPart(pkg: Package): string {
     throw new DocumentReadError('NOT_DOCX', DOCX_TEXT.mainPartIs(`/${rel.target}`, what));
   }
   return rel.target;
-}
-
-const SKIP_CONTENT = new Set([
-  'drawing', 'pict', 'object', 'Fallback', 'del', 'moveFrom', 'sdtPr', 'instrText', 'delText', 'delInstrText',
-  'pPrChange', 'rPrChange', 'tcPrChange', 'trPrChange', 'tblPrChange', 'numberingChange', 'sectPrChange',
-]);
-const OFF = new Set(['0', 'false', 'off']);
-
-interface TableBuild {
-  rows: WordCell[][];
-  row: WordCell[] | null;
-  cell: (WordCell & { mergesLeft: boolean }) | null;
-  column: number;
-}
-
-/** The body's blocks, from the main part's XML. */
-function readBody(xml: string, images: Map<string, string>, numbering: Numbering): WordBlock[] {
-  const blocks: WordBlock[] = [];
-  const tables: TableBuild[] = [];
-  let paragraph: { text: string; numId?: string; ilvl?: number; style?: string; inPPr: boolean } | null = null;
-  let run: { hidden: boolean; inRPr: boolean } | null = null;
-  let skipping = 0;
-  let inText = false;
-  const cell = () => tables[tables.length - 1]?.cell ?? null;
-  const append = (s: string) => {
-    if (paragraph && run && !run.hidden && skipping === 0) paragraph.text += s;
-  };
-
-  scanXml(xml, {
-    open(name, attrs, selfClosing) {
-      if (SKIP_CONTENT.has(name)) {
-        if (!selfClosing) skipping++;
-        return;
-      }
-      if (name === 'blip' || name === 'imagedata') {
-        const target = images.get(attribute(attrs, 'embed') ?? attribute(attrs, 'id') ?? '');
-        const c = cell();
-        if (target && c) c.images.push(target);
-        return;
-      }
-      if (skipping > 0) return;
-      const table = tables[tables.length - 1];
-      switch (name) {
-        case 'tbl':
-          tables.push({ rows: [], row: null, cell: null, column: 0 });
-          break;
-        case 'tr':
-          if (table) [table.row, table.column] = [[], 0];
-          break;
-        case 'gridBefore':
-          if (table) table.column += Number(attribute(attrs, 'val') ?? 0);
-          break;
-        case 'tc':
-          if (table) table.cell = { column: table.column, span: 1, continuesAbove: false, paragraphs: [], images: [], mergesLeft: false };
-          break;
-        case 'gridSpan':
-          if (table?.cell) table.cell.span = Math.max(1, Number(attribute(attrs, 'val') ?? 1));
-          break;
-        case 'vMerge':
-          if (table?.cell) table.cell.continuesAbove = (attribute(attrs, 'val') ?? 'continue') !== 'restart';
-          break;
-        case 'hMerge':
-          if (table?.cell) table.cell.mergesLeft = (attribute(attrs, 'val') ?? 'continue') !== 'restart';
-          break;
-        case 'p':
-          paragraph = { text: '', inPPr: false };
-          break;
-        case 'pPr':
-          if (paragraph && !run) paragraph.inPPr = !selfClosing;
-          break;
-        case 'pStyle':
-          if (paragraph?.inPPr) paragraph.style = attribute(attrs, 'val');
-          break;
-        case 'numId':
-          if (paragraph?.inPPr) paragraph.numId = attribute(attrs, 'val');
-          break;
-        case 'ilvl':
-          if (paragraph?.inPPr) paragraph.ilvl = Number(attribute(attrs, 'val') ?? 0);
-          break;
-        case 'r':
-          if (!selfClosing) run = { hidden: false, inRPr: false };
-          break;
-        case 'rPr':
-          if (run) run.inRPr = !selfClosing;
-          break;
-        case 'vanish':
-          if (run?.inRPr) run.hidden = !OFF.has((attribute(attrs, 'val') ?? '').toLowerCase());
-          break;
-        case 't':
-          inText = !selfClosing;
-          break;
-        case 'tab':
-          if (run && !run.inRPr) append('\t');
-          break;
-        case 'br':
-        case 'cr':
-          if (run && !run.inRPr) append('\n');
-          break;
-        case 'noBreakHyphen':
-          append('-');
-          break;
-      }
-    },
-    close(name) {
-      if (SKIP_CONTENT.has(name)) {
-        skipping = Math.max(0, skipping - 1);
-        return;
-      }
-      if (skipping > 0) return;
-      const table = tables[tables.length - 1];
-      switch (name) {
-        case 't':
-          inText = false;
-          break;
-        case 'rPr':
-          if (run) run.inRPr = false;
-          break;
-        case 'r':
-          run = null;
-          break;
-        case 'pPr':
-          if (paragraph) paragraph.inPPr = false;
-          break;
-        case 'p': {
-          if (!paragraph) break;
-          const text = numbering.label(paragraph.numId, paragraph.ilvl, paragraph.style) + paragraph.text;
-          const c = cell();
-          if (c) c.paragraphs.push(text);
-          else if (tables.length === 0) blocks.push({ kind: 'paragraph', text });
-          paragraph = null;
-          break;
-        }
-        case 'tc':
-          if (table?.row && table.cell) {
-            const { mergesLeft, ...done } = table.cell;
-            const left = table.row[table.row.length - 1];
-            if (mergesLeft && left) left.span += done.span;
-            else table.row.push(done);
-            table.column += done.span;
-            table.cell = null;
-          }
-          break;
-        case 'tr':
-          if (table?.row) table.rows.push(table.row);
-          if (table) table.row = null;
-          break;
-        case 'tbl': {
-          const done = tables.pop();
-          if (!done) break;
-          const outer = cell();
-          if (outer) {
-            // A table inside a cell is read as the cell's further paragraphs.
-            for (const row of done.rows) for (const c of row) outer.paragraphs.push(...c.paragraphs), outer.images.push(...c.images);
-          } else {
-            blocks.push({ kind: 'table', table: { rows: done.rows } });
-          }
-          break;
-        }
-      }
-    },
-    text(raw, cdata) {
-      if (inText) append(cdata ? raw : decodeXml(raw));
-    },
-  });
-  return blocks;
 }
 
 /** The document's body as the rubric importer reads it. Throws DocumentReadError with a Vietnamese message. */

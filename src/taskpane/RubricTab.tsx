@@ -78,6 +78,43 @@ function RubricActions({ loaded, onUse, used }: { loaded: LoadedRubric; onUse: (
   );
 }
 
+/** What the import found, the review list, and the button that writes the rubric sheets. */
+function ImportedView({ picked, written, writing, onWrite }: { picked: { file: string; imported: Imported }; written: RubricWriteResult | null; writing: boolean; onWrite: () => void }) {
+  const styles = useStyles();
+  const { rubric, review, notes } = picked.imported;
+  return (
+    <>
+      <MessageBar intent={review.length > 0 ? 'warning' : 'success'} layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{TEXT.imported(picked.file)}</MessageBarTitle>
+          {rubricLabel(rubric.id, rubric.version)}
+          {notes.map((n) => (
+            <Text as="p" block size={200} key={n}>
+              {n}
+            </Text>
+          ))}
+        </MessageBarBody>
+      </MessageBar>
+      <RubricReview review={review} />
+      <div className={styles.actions}>
+        {/* Written once per document: another click would add a second set of sheets. */}
+        <Button appearance="primary" disabled={written !== null} disabledFocusable={writing} onClick={onWrite}>
+          {TEXT.write}
+        </Button>
+        {writing && <Spinner size="tiny" label={TEXT.writing} />}
+      </div>
+      {written && (
+        <MessageBar intent="success" politeness="polite" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{TEXT.writtenTitle}</MessageBarTitle>
+            {TEXT.written(Object.values(written.sheets))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}
+
 export default function RubricTab({ settings, onSettingsChange, active }: TabProps) {
   const styles = useStyles();
   const { operations, readRubricDocument } = useServices();
@@ -171,36 +208,7 @@ export default function RubricTab({ settings, onSettingsChange, active }: TabPro
         }}
       />
       {failure && <ErrorBar shown={failure} onDismiss={() => setFailure(null)} />}
-      {picked && (
-        <>
-          <MessageBar intent={picked.imported.review.length > 0 ? 'warning' : 'success'} layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{TEXT.imported(picked.file)}</MessageBarTitle>
-              {rubricLabel(picked.imported.rubric.id, picked.imported.rubric.version)}
-              {picked.imported.notes.map((n) => (
-                <Text as="p" block size={200} key={n}>
-                  {n}
-                </Text>
-              ))}
-            </MessageBarBody>
-          </MessageBar>
-          <RubricReview review={picked.imported.review} />
-          <div className={styles.actions}>
-            <Button appearance="primary" disabled={written !== null} disabledFocusable={writing} onClick={() => void write()}>
-              {TEXT.write}
-            </Button>
-            {writing && <Spinner size="tiny" label={TEXT.writing} />}
-          </div>
-        </>
-      )}
-      {written && (
-        <MessageBar intent="success" politeness="polite" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{TEXT.writtenTitle}</MessageBarTitle>
-            {TEXT.written(Object.values(written.sheets))}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {picked && <ImportedView picked={picked} written={written} writing={writing} onWrite={() => void write()} />}
       {sheets && <RubricSheetCheck sheets={sheets} active={active} onValid={onValid} />}
       {chosen && <RubricActions loaded={chosen} onUse={use} used={used === chosen.fingerprint} />}
     </div>

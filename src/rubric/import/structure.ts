@@ -66,170 +66,177 @@ function adjustmentKind(title: string): 'bonus' | 'deduction' | null {
   return null;
 }
 
-/** Builds the tree; `review` collects what a person must look at. */
-export function buildStructure(rows: RawRow[], review: ReviewItem[], slips: Slip[]): Structure {
-  const s: Structure = { sections: [], entries: [], criteria: [], sites: [] };
-  let stack: Frame[] = [];
-  let adjustment: { entry: SectionEntry; node: Adjustment } | null = null;
-  let current: SectionEntry | null = null;
-  let lastCriterion: CriterionEntry | null = null;
-  let above: SectionEntry | string | null = null;
-  const outside: number[] = [];
+/** What a row's STT and text say it is, read once. */
+interface RowFacts {
+  row: RawRow;
+  numberText: string;
+  points: number | null;
+  dotted: RegExpExecArray | null;
+  whole: RegExpExecArray | null;
+}
 
-  const site = (where: () => string, column: Column, get: () => string, set: (t: string) => void, row: RawRow) =>
-    s.sites.push({ where, column, get, set, images: row.images.filter((i) => i.column === column).map((i) => i.name) });
-  const top = () => stack[stack.length - 1];
+/** Places the table's rows one by one under the section, mission or group open at the time. */
+class StructureBuilder {
+  readonly s: Structure = { sections: [], entries: [], criteria: [], sites: [] };
+  readonly outside: number[] = [];
+  private stack: Frame[] = [];
+  private adjustment: { entry: SectionEntry; node: Adjustment } | null = null;
+  private current: SectionEntry | null = null;
+  private lastCriterion: CriterionEntry | null = null;
+  private above: SectionEntry | string | null = null;
 
-  for (const row of rows) {
+  constructor(private readonly review: ReviewItem[]) {}
+
+  private site(where: () => string, column: Column, get: () => string, set: (t: string) => void, row: RawRow): void {
+    this.s.sites.push({ where, column, get, set, images: row.images.filter((i) => i.column === column).map((i) => i.name) });
+  }
+
+  private top(): Frame {
+    return this.stack[this.stack.length - 1];
+  }
+
+  private noteMissingPoints(points: number | null, row: RawRow, where: string): void {
+    if (points === null) this.review.push({ kind: 'structure', where, message: T.notANumber(row.points) });
+  }
+
+  add(row: RawRow): void {
     const numberText = row.number.replace(/\s+/g, '');
     const roman = /^([IVXLCDM]+)(\.?)$/.exec(numberText);
     const romanValue = roman ? fromRoman(roman[1]) : null;
     const adjustmentTitle = adjustmentKind(row.text);
-    if (romanValue !== null || (numberText === '' && adjustmentTitle && row.method === '')) {
-      // A section row.
-      let title = row.text;
-      let points = parsePoints(row.points);
-      const inTitle = POINTS_IN_TITLE.exec(title);
-      if (points === null && inTitle) {
-        points = parsePoints(inTitle[1]);
-        title = title.slice(0, inTitle.index);
-      }
-      const kind = adjustmentTitle ?? 'section';
-      const entry: SectionEntry = {
-        kind,
-        printed: roman ? numberText : '',
-        value: romanValue,
-        dot: roman ? roman[2] === '.' : false,
-        node: null as unknown as Section,
-        pointsMissing: points === null,
-      };
-      if (kind === 'section') {
-        const node: Section = { type: 'section', id: '', label: '', title, points: points ?? 0, children: [] };
-        entry.node = node;
-        s.sections.push(node);
-        stack = [{ level: 0, children: node.children, name: '' }];
-        adjustment = null;
-      } else {
-        if (s[kind]) {
-          review.push({ kind: 'structure', where: T.line(row.line), message: T.sectionAgain(title) });
-          adjustment = { entry: s.entries.find((e) => e.kind === kind)!, node: s[kind]! };
-          continue;
-        }
-        const node: Adjustment = { id: '', title, cap: points ?? 0, items: [] };
-        entry.node = node;
-        s[kind] = node;
-        adjustment = { entry, node };
-        stack = [];
-      }
-      s.entries.push(entry);
-      current = entry;
-      lastCriterion = null;
-      above = entry;
-      continue;
-    }
-
-    if (!current) {
-      outside.push(row.line);
-      continue;
-    }
-
-    if (adjustment) {
-      if (row.text === '') continue;
-      const item = { id: String(adjustment.node.items.length + 1), text: row.text };
-      adjustment.node.items.push(item);
-      const where = `${sectionName(adjustment.entry)}, ${N.item(item.id)}`;
-      site(() => where, 'text', () => item.text, (t) => (item.text = t), row);
-      if (row.points !== '') {
-        review.push({ kind: 'structure', where, message: T.itemPoints(row.points, adjustment.node.cap) });
-      }
-      continue;
-    }
-
+    if (romanValue !== null || (numberText === '' && adjustmentTitle && row.method === '')) return this.section(row, roman, romanValue, adjustmentTitle);
+    if (!this.current) return void this.outside.push(row.line);
+    if (this.adjustment) return this.item(row, this.adjustment);
+    const facts: RowFacts = { row, numberText, points: parsePoints(row.points), dotted: /^(\d+)\.(\d+)\.?$/.exec(numberText), whole: /^(\d+)\.?$/.exec(numberText) };
     const folded = fold(row.text);
-    const points = parsePoints(row.points);
     const mission = /^nhiem vu\s*(\d+)/.exec(folded);
     const target = /^chi tieu\s*(\d+)/.exec(folded);
-    const dotted = /^(\d+)\.(\d+)\.?$/.exec(numberText);
-    const whole = /^(\d+)\.?$/.exec(numberText);
-
-    if (mission && numberText === '') {
-      const node: GroupNode = { type: 'group', id: `NV${mission[1]}`, label: '', title: row.text, points: points ?? 0, children: [] };
-      stack = stack.filter((f) => f.level === 0);
-      top().children.push(node);
-      stack.push({ level: 1, children: node.children, name: N.mission(mission[1]) });
-      site(() => N.mission(mission[1]), 'text', () => node.title, (t) => (node.title = t), row);
-      noteMissingPoints(points, row, N.mission(mission[1]));
-      lastCriterion = null;
-      above = T.afterMission(mission[1]);
-      continue;
-    }
-    if (target && numberText === '' && points === null) {
-      const node = { type: 'info' as const, id: `CT${target[1]}`, text: row.text };
-      top().children.push(node);
-      site(() => N.target(target[1]), 'text', () => node.text, (t) => (node.text = t), row);
-      lastCriterion = null;
-      above = T.afterTarget(target[1]);
-      continue;
-    }
-    const parent = lastCriterion && (dotted ? dotted[1] === String(lastCriterion.printed ?? '') : numberText === '') ? lastCriterion : null;
-    const opensSubItems = parent !== null && parent.node.method === '' && parent.node.evidence === '';
-    const subSum = parent ? (parent.node.subItems ?? []).reduce((n, x) => n + x.points, 0) : 0;
-    if (parent && points !== null && (dotted || (opensSubItems && subSum + points <= parent.node.points + 1e-9))) {
-      const sub: SubItem = { id: '', text: row.text, points, method: row.method, evidence: row.evidence, rule: { kind: 'manual' } };
-      (parent.node.subItems ??= []).push(sub);
-      parent.subPrinted.push(dotted ? numberText.replace(/\.$/, '') : null);
-      for (const column of ['text', 'method', 'evidence'] as const) {
-        site(() => N.criterion(sub.id), column, () => sub[column], (t) => (sub[column] = t), row);
-      }
-      continue;
-    }
-    if (dotted) {
-      const label = numberText.replace(/\.$/, '');
-      const node: GroupNode = { type: 'group', id: label, label, title: row.text, points: points ?? 0, children: [] };
-      stack = stack.filter((f) => f.level < 2);
-      top().children.push(node);
-      stack.push({ level: 2, children: node.children, name: N.group(label) });
-      site(() => N.group(label), 'text', () => node.title, (t) => (node.title = t), row);
-      noteMissingPoints(points, row, N.group(label));
-      lastCriterion = null;
-      above = T.afterGroup(label);
-      continue;
-    }
-    if (points === null && numberText === '') {
+    if (mission && numberText === '') return this.mission(facts, mission[1]);
+    if (target && numberText === '' && facts.points === null) return this.target(facts, target[1]);
+    if (this.subItem(facts)) return;
+    if (facts.dotted) return this.group(facts);
+    if (facts.points === null && numberText === '') {
       // Neither numbered nor scored: kept as an informational row.
-      const id = `ND${row.line}`;
-      top().children.push({ type: 'info', id, text: row.text });
-      review.push({ kind: 'structure', where: T.lineOfTable(row.line), message: T.infoKept(clip(row.text)) });
-      continue;
+      this.top().children.push({ type: 'info', id: `ND${row.line}`, text: row.text });
+      return void this.review.push({ kind: 'structure', where: T.lineOfTable(row.line), message: T.infoKept(clip(row.text)) });
     }
-    const node: CriterionNode = {
-      type: 'criterion',
-      id: '',
-      text: row.text,
-      points: points ?? 0,
-      method: row.method,
-      evidence: row.evidence,
-      rule: { kind: 'manual' },
-    };
-    if (points === null) {
-      review.push({ kind: 'structure', where: N.criterion(numberText || T.criterionAtLine(row.line)), message: T.notANumber(row.points) });
-    }
-    if (!whole && numberText !== '') {
-      review.push({ kind: 'structure', where: T.lineOfTable(row.line), message: T.notACriterionNumber(row.number) });
-    }
-    top().children.push(node);
-    const entry: CriterionEntry = { node, printed: whole ? Number(whole[1]) : null, row, section: current, after: above, subPrinted: [] };
-    s.criteria.push(entry);
-    for (const column of ['text', 'method', 'evidence'] as const) {
-      site(() => N.criterion(node.id), column, () => node[column], (t) => (node[column] = t), row);
-    }
-    lastCriterion = entry;
-    above = null;
+    this.criterion(facts);
   }
 
-  if (outside.length > 0) {
-    review.push({ kind: 'structure', where: T.tableStart, message: T.beforeFirstSection(outside) });
+  private section(row: RawRow, roman: RegExpExecArray | null, value: number | null, adjustmentTitle: 'bonus' | 'deduction' | null): void {
+    let title = row.text;
+    let points = parsePoints(row.points);
+    const inTitle = POINTS_IN_TITLE.exec(title);
+    if (points === null && inTitle) {
+      points = parsePoints(inTitle[1]);
+      title = title.slice(0, inTitle.index);
+    }
+    const kind = adjustmentTitle ?? 'section';
+    const printed = roman ? roman[0] : '';
+    const entry: SectionEntry = { kind, printed, value, dot: roman ? roman[2] === '.' : false, node: null as unknown as Section, pointsMissing: points === null };
+    if (kind === 'section') {
+      const node: Section = { type: 'section', id: '', label: '', title, points: points ?? 0, children: [] };
+      entry.node = node;
+      this.s.sections.push(node);
+      this.stack = [{ level: 0, children: node.children, name: '' }];
+      this.adjustment = null;
+    } else {
+      const existing = this.s[kind];
+      if (existing) {
+        this.review.push({ kind: 'structure', where: T.line(row.line), message: T.sectionAgain(title) });
+        this.adjustment = { entry: this.s.entries.find((e) => e.kind === kind)!, node: existing };
+        return;
+      }
+      const node: Adjustment = { id: '', title, cap: points ?? 0, items: [] };
+      entry.node = node;
+      this.s[kind] = node;
+      this.adjustment = { entry, node };
+      this.stack = [];
+    }
+    this.s.entries.push(entry);
+    this.current = entry;
+    this.lastCriterion = null;
+    this.above = entry;
   }
+
+  private item(row: RawRow, adjustment: { entry: SectionEntry; node: Adjustment }): void {
+    if (row.text === '') return;
+    const item = { id: String(adjustment.node.items.length + 1), text: row.text };
+    adjustment.node.items.push(item);
+    const where = `${sectionName(adjustment.entry)}, ${N.item(item.id)}`;
+    this.site(() => where, 'text', () => item.text, (t) => (item.text = t), row);
+    if (row.points !== '') this.review.push({ kind: 'structure', where, message: T.itemPoints(row.points, adjustment.node.cap) });
+  }
+
+  private mission({ row, points }: RowFacts, n: string): void {
+    const node: GroupNode = { type: 'group', id: `NV${n}`, label: '', title: row.text, points: points ?? 0, children: [] };
+    this.stack = this.stack.filter((f) => f.level === 0);
+    this.top().children.push(node);
+    this.stack.push({ level: 1, children: node.children, name: N.mission(n) });
+    this.site(() => N.mission(n), 'text', () => node.title, (t) => (node.title = t), row);
+    this.noteMissingPoints(points, row, N.mission(n));
+    this.lastCriterion = null;
+    this.above = T.afterMission(n);
+  }
+
+  private target({ row }: RowFacts, n: string): void {
+    const node = { type: 'info' as const, id: `CT${n}`, text: row.text };
+    this.top().children.push(node);
+    this.site(() => N.target(n), 'text', () => node.text, (t) => (node.text = t), row);
+    this.lastCriterion = null;
+    this.above = T.afterTarget(n);
+  }
+
+  /** A row of points under a criterion that has neither method nor evidence, or numbered "14.1" under 14; false when it is none. */
+  private subItem({ row, numberText, points, dotted }: RowFacts): boolean {
+    const last = this.lastCriterion;
+    const parent = last && (dotted ? dotted[1] === String(last.printed ?? '') : numberText === '') ? last : null;
+    if (!parent || points === null) return false;
+    const opensSubItems = parent.node.method === '' && parent.node.evidence === '';
+    const subSum = (parent.node.subItems ?? []).reduce((n, x) => n + x.points, 0);
+    if (!dotted && !(opensSubItems && subSum + points <= parent.node.points + 1e-9)) return false;
+    const sub: SubItem = { id: '', text: row.text, points, method: row.method, evidence: row.evidence, rule: { kind: 'manual' } };
+    (parent.node.subItems ??= []).push(sub);
+    parent.subPrinted.push(dotted ? numberText.replace(/\.$/, '') : null);
+    for (const column of ['text', 'method', 'evidence'] as const) {
+      this.site(() => N.criterion(sub.id), column, () => sub[column], (t) => (sub[column] = t), row);
+    }
+    return true;
+  }
+
+  private group({ row, numberText, points }: RowFacts): void {
+    const label = numberText.replace(/\.$/, '');
+    const node: GroupNode = { type: 'group', id: label, label, title: row.text, points: points ?? 0, children: [] };
+    this.stack = this.stack.filter((f) => f.level < 2);
+    this.top().children.push(node);
+    this.stack.push({ level: 2, children: node.children, name: N.group(label) });
+    this.site(() => N.group(label), 'text', () => node.title, (t) => (node.title = t), row);
+    this.noteMissingPoints(points, row, N.group(label));
+    this.lastCriterion = null;
+    this.above = T.afterGroup(label);
+  }
+
+  private criterion({ row, numberText, points, whole }: RowFacts): void {
+    const node: CriterionNode = { type: 'criterion', id: '', text: row.text, points: points ?? 0, method: row.method, evidence: row.evidence, rule: { kind: 'manual' } };
+    if (points === null) this.review.push({ kind: 'structure', where: N.criterion(numberText || T.criterionAtLine(row.line)), message: T.notANumber(row.points) });
+    if (!whole && numberText !== '') this.review.push({ kind: 'structure', where: T.lineOfTable(row.line), message: T.notACriterionNumber(row.number) });
+    this.top().children.push(node);
+    const entry: CriterionEntry = { node, printed: whole ? Number(whole[1]) : null, row, section: this.current!, after: this.above, subPrinted: [] };
+    this.s.criteria.push(entry);
+    for (const column of ['text', 'method', 'evidence'] as const) {
+      this.site(() => N.criterion(node.id), column, () => node[column], (t) => (node[column] = t), row);
+    }
+    this.lastCriterion = entry;
+    this.above = null;
+  }
+}
+
+/** Builds the tree; `review` collects what a person must look at. */
+export function buildStructure(rows: RawRow[], review: ReviewItem[], slips: Slip[]): Structure {
+  const builder = new StructureBuilder(review);
+  for (const row of rows) builder.add(row);
+  const s = builder.s;
+  if (builder.outside.length > 0) review.push({ kind: 'structure', where: T.tableStart, message: T.beforeFirstSection(builder.outside) });
   if (s.entries.length === 0) return s;
   numberSections(s, slips);
   numberCriteria(s, slips, review);
@@ -237,10 +244,6 @@ export function buildStructure(rows: RawRow[], review: ReviewItem[], slips: Slip
     if (c.node.subItems?.length) c.node.rule = { kind: 'sum' };
   }
   return s;
-
-  function noteMissingPoints(points: number | null, row: RawRow, where: string) {
-    if (points === null) review.push({ kind: 'structure', where, message: T.notANumber(row.points) });
-  }
 }
 
 const clip = (t: string) => (t.length > 60 ? `${t.slice(0, 57)}…` : t).replace(/\n/g, ' ');
