@@ -33,12 +33,15 @@ function parseNumber(text: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-function formulaResult(cell: RawCell): string | number | boolean | null {
+function formulaResult(cell: RawCell, strings: string[] | null): string | number | boolean | null {
   const v = cell.value;
   if (!v) return null;
   switch (cell.type) {
     case 'str':
       return v;
+    case 's':
+      // Gnumeric saves a formula's text result in the shared strings, as Excel reads it.
+      return strings?.[parseInt(v, 10)] ?? null;
     case 'b':
       return parseInt(v, 10) !== 0;
     case 'e':
@@ -183,7 +186,7 @@ class SheetCellScanner implements XmlVisitor {
       const master = this.masters.get(c.sharedIndex);
       if (master) formula = shiftFormula(master.formula, c.row - master.row, c.col - master.col);
     }
-    return { kind: 'formula', formula, result: formulaResult(c) };
+    return { kind: 'formula', formula, result: formulaResult(c, this.strings) };
   }
 }
 
