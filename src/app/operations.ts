@@ -13,7 +13,7 @@ import type { PrintRequest } from './print';
 import type { NameRepair } from './repair';
 
 /** The sheet the operations work on, as the pane names it to the user. */
-export { SHEET_NAME } from '../layout/plan';
+export { SHEET_NAME } from '../layout/sheet-names';
 export type { PrintRequest };
 
 export interface SheetStatus {

@@ -1,5 +1,5 @@
 /** Errors the task pane shows: Vietnamese message, Excel's code and original error kept. */
-import { EXCEL_TEXT } from '../text/messages';
+import { EXCEL_ERROR_TEXT } from '../text/excel-errors';
 
 export class ExcelOperationError extends Error {
   constructor(
@@ -34,8 +34,8 @@ function toExcelOperationError(error: unknown): Error {
   const original = error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)
     ? String((error as { message: unknown }).message)
     : '';
-  const known = EXCEL_TEXT.errorCodes[code] ?? EXCEL_TEXT.unknownError;
-  return new ExcelOperationError(EXCEL_TEXT.withCode(known, code, original), code, { cause: error });
+  const known = EXCEL_ERROR_TEXT.errorCodes[code] ?? EXCEL_ERROR_TEXT.unknownError;
+  return new ExcelOperationError(EXCEL_ERROR_TEXT.withCode(known, code, original), code, { cause: error });
 }
 
 /**

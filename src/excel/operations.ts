@@ -22,13 +22,14 @@ import type {
   RubricSheetNames,
   RubricWorkbookReading,
   RubricWriteResult,
-  SheetStatus,
 } from '../app/operations';
 import type { Rubric } from '../rubric';
-import { asExcelContext, type ExcelContext, type ExcelRun, type NamedItemApi, type NamedItemCollectionApi, type RangeApi, type WorksheetApi } from './api';
-import { EXCEL_API } from './requirements';
+import type { ExcelContext, ExcelRun, NamedItemApi, NamedItemCollectionApi, RangeApi, WorksheetApi } from './api';
 import { ExcelOperationError, officeErrorCode, retryOnCellEdit } from './errors';
-import { metaFromRows, nameTarget, sheetView, type SheetView } from './read-sheet';
+import { nameTarget, sheetView, type SheetView } from './read-sheet';
+import { EXCEL_API } from './requirements';
+import { session, type ExcelOperationsOptions, type Session } from './session';
+import { queueStatusReads, sheetStatus, statusOf, type StatusReads } from './status';
 import { queuePrint, queuePrintReads } from './print';
 import { CHUNK_BUDGET_BYTES, chooseSheetNames, writeMergePlan } from './write-merge';
 import { queueNames, RequestBatch, writeSheet } from './write';
@@ -45,44 +46,22 @@ const MESSAGES = {
   noSheet: EXCEL_TEXT.noSheet(SHEET_NAME),
 };
 
-export interface ExcelOperationsOptions {
-  /** Whether the host supports ExcelApi `version`; defaults to Office.context.requirements. */
-  isSetSupported?: (version: string) => boolean;
-  /** Written to the metadata sheet. */
-  generatorVersion?: string;
-  /** Creation time written to the metadata; fixed in tests for reproducible sheets. */
-  now?: () => string;
-  /** Wait before the one retry when Excel is in cell-edit mode. */
-  retryDelayMs?: number;
-  /** Estimated bytes per request when writing a merge; below Excel's 5 MB limit. */
-  mergeChunkBytes?: number;
-}
+export type { ExcelOperationsOptions };
 
 /** One read of everything the operations look at, queued before a single sync. */
-interface Snapshot {
-  sheet: WorksheetApi;
-  metaSheet: WorksheetApi;
+interface Snapshot extends StatusReads {
   used?: RangeApi;
-  metaRows: RangeApi;
   names?: NamedItemCollectionApi;
 }
 
 function queueSnapshot(context: ExcelContext, withCells: boolean): Snapshot {
-  const sheets = context.workbook.worksheets;
-  // Missing sheets come back as null objects, and what hangs off them too,
-  // so one sync answers "is it there?" and "what is in it?" together.
-  const sheet = sheets.getItemOrNullObject(SHEET_NAME);
-  sheet.load('name,position');
-  const metaSheet = sheets.getItemOrNullObject(META_SHEET_NAME);
-  metaSheet.load('name,position');
-  const metaRows = metaSheet.getUsedRangeOrNullObject(true);
-  metaRows.load('values');
-  if (!withCells) return { sheet, metaSheet, metaRows };
-  const used = sheet.getUsedRangeOrNullObject();
+  const reads = queueStatusReads(context);
+  if (!withCells) return reads;
+  const used = reads.sheet.getUsedRangeOrNullObject();
   used.load('address,values,formulas,valueTypes');
   const names = context.workbook.names;
   names.load('items/name,items/type,items/formula');
-  return { sheet, metaSheet, used, metaRows, names };
+  return { ...reads, used, names };
 }
 
 interface SheetState {
@@ -93,15 +72,13 @@ interface SheetState {
 }
 
 function readSnapshot(s: Snapshot): SheetState {
-  const exists = !s.sheet.isNullObject;
-  const metaPresent = !s.metaSheet.isNullObject;
-  const meta = metaPresent && !s.metaRows.isNullObject ? metaFromRows(s.metaRows.values) : {};
+  const { exists, ours, meta } = statusOf(s);
   const used =
     s.used && !s.used.isNullObject
       ? { address: s.used.address, values: s.used.values, formulas: s.used.formulas, valueTypes: s.used.valueTypes as string[][] }
       : null;
   const loadedNames = s.names ? s.names.items.map((n) => ({ name: n.name, formula: n.formula })) : [];
-  return { exists, ours: exists && metaPresent, meta, view: sheetView(SHEET_NAME, loadedNames, used, meta) };
+  return { exists, ours, meta, view: sheetView(SHEET_NAME, loadedNames, used, meta) };
 }
 
 /**
@@ -124,45 +101,6 @@ function namesToRemove(items: NamedItemApi[], plan: SheetPlan, replacingOurSheet
   }
   if (taken.length > 0) throw new ExcelOperationError(MESSAGES.nameTaken(taken));
   return remove;
-}
-
-/** What every operation shares: the host's Excel.run, what it supports, the options. */
-interface Session {
-  /** One Excel.run, retried once on cell-edit mode; `sync` counts the round trips of the attempt. */
-  batch<T>(work: (context: ExcelContext, sync: () => Promise<number>) => Promise<T>): Promise<T>;
-  supports(version: string): boolean;
-  options: ExcelOperationsOptions;
-  retryDelayMs: number;
-}
-
-function session(run: ExcelRun, options: ExcelOperationsOptions): Session {
-  const supports = options.isSetSupported ?? ((version: string) => Office.context.requirements.isSetSupported('ExcelApi', version));
-  const retryDelayMs = options.retryDelayMs ?? 500;
-  const batch: Session['batch'] = (work) => {
-    if (!supports(EXCEL_API.minimum)) return Promise.reject(new ExcelOperationError(MESSAGES.tooOld));
-    return retryOnCellEdit(
-      () =>
-        run(async (excelContext) => {
-          const context = asExcelContext(excelContext);
-          let syncs = 0;
-          return work(context, async () => {
-            await context.sync();
-            return ++syncs;
-          });
-        }),
-      retryDelayMs,
-    );
-  };
-  return { batch, supports, options, retryDelayMs };
-}
-
-function status({ batch }: Session): Promise<SheetStatus> {
-  return batch(async (context, sync) => {
-    const snapshot = queueSnapshot(context, false);
-    await sync();
-    const state = readSnapshot(snapshot);
-    return { exists: state.exists, ours: state.ours, ...(state.ours ? { meta: state.meta } : {}) };
-  });
 }
 
 /**
@@ -360,7 +298,7 @@ async function onSheetsChanged({ batch, retryDelayMs }: Session, names: string[]
 export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOptions = {}): ExcelOperations {
   const s = session(run, options);
   return {
-    status: () => status(s),
+    status: () => sheetStatus(s),
     generate: (request) => generate(s, request),
     check: (loaded) => check(s, loaded),
     select: (address) => select(s, address),

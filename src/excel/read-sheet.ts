@@ -61,15 +61,6 @@ export function cellInput(value: unknown, formula: unknown, type: string): CellI
   }
 }
 
-/** Key/value rows of the metadata sheet. */
-export function metaFromRows(rows: unknown[][] | undefined): Record<string, string> {
-  const meta: Record<string, string> = {};
-  for (const row of rows ?? []) {
-    const key = row[0];
-    if (typeof key === 'string' && key !== '') meta[key] = row[1] === null || row[1] === undefined ? '' : String(row[1]);
-  }
-  return meta;
-}
 
 export function sheetView(
   sheetName: string,

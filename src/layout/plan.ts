@@ -25,6 +25,7 @@ import {
   targetFormula,
   tiersFormula,
 } from './formulas';
+import { META_SHEET_NAME, SHEET_NAME } from './sheet-names';
 import { BODY_SIZE, DOCUMENT_SIZE, type StyleName } from './styles';
 import { FAULT_TEXT, INPUT_LABELS, WORKBOOK_TEXT } from '../text/messages';
 
@@ -34,8 +35,7 @@ export const LAYOUT_VERSION = '2';
 export type { PlanValidation } from './rules';
 export type { PrintSetup } from './model';
 
-export const SHEET_NAME = WORKBOOK_TEXT.sheetName;
-export const META_SHEET_NAME = 'ChamDiem_Meta';
+export { META_SHEET_NAME, SHEET_NAME };
 /** Metadata key of an entry the rubric no longer has a cell for: `orphan:TC_02`. */
 export const ORPHAN_PREFIX = 'orphan:';
 

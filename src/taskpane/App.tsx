@@ -1,111 +1,95 @@
-import { Suspense, lazy, useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
-import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { ErrorBar, type ShownError } from './ErrorBar';
+import { Suspense, lazy, useCallback, useEffect, useState, type ComponentType } from 'react';
+import { Spinner } from '@fluentui/react-components';
+import { ErrorBar } from './ErrorBar';
 import { PanelBoundary } from './PanelBoundary';
 import { ServicesProvider, useServices, type TaskpaneServices } from './services';
+import { SHELL_CSS } from './shellCss';
 import { PaneFrame } from './StartScreen';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { TabBar, panelId, tabId } from './TabBar';
 import type { TabProps } from './tabs';
-import { PANE_TEXT, TAB_LABELS } from '../text/messages';
+import { rubricCode } from './useRubric';
+import { useSettings } from './useSettings';
+import { PANE_TEXT } from '../text/pane';
+import { TAB_LABELS } from '../text/labels';
 
 const TEXT = PANE_TEXT.app;
 
 interface TabDefinition {
-  value: string;
-  label: string;
+  value: keyof typeof TAB_LABELS;
   load: () => Promise<{ default: ComponentType<TabProps> }>;
 }
 
-/** Each tab's code loads when the tab is first opened. */
+/**
+ * Each tab's code loads when the tab is first opened; the first tab's comes
+ * with the pane, as everyone waits for it. Another tab is one more entry.
+ */
 const TABS: TabDefinition[] = [
-  { value: 'generate', label: TAB_LABELS.generate, load: () => import(/* webpackChunkName: "generate" */ './GenerateTab') },
-  { value: 'check', label: TAB_LABELS.check, load: () => import(/* webpackChunkName: "check" */ './CheckTab') },
-  { value: 'print', label: TAB_LABELS.print, load: () => import(/* webpackChunkName: "print" */ './PrintTab') },
-  { value: 'merge', label: TAB_LABELS.merge, load: () => import(/* webpackChunkName: "merge" */ './MergeTab') },
-  { value: 'rubric', label: TAB_LABELS.rubric, load: () => import(/* webpackChunkName: "rubric" */ './RubricTab') },
+  { value: 'generate', load: () => import(/* webpackMode: "eager" */ './GenerateTab') },
+  { value: 'check', load: () => import(/* webpackChunkName: "check" */ './CheckTab') },
+  { value: 'print', load: () => import(/* webpackChunkName: "print" */ './PrintTab') },
+  { value: 'merge', load: () => import(/* webpackChunkName: "merge" */ './MergeTab') },
+  { value: 'rubric', load: () => import(/* webpackChunkName: "rubric-tab" */ './RubricTab') },
 ];
 const PANELS = new Map(TABS.map((t) => [t.value, lazy(t.load)]));
+const TAB_ITEMS = TABS.map((t) => ({ value: t.value, label: TAB_LABELS[t.value] }));
 
-/** Starts loading the first tab while Office is still starting. */
-export function preloadFirstTab(): void {
-  TABS[0].load().catch(() => {
-    // Loaded again when the tab renders; a failure is shown there.
-  });
-}
-
-const useStyles = makeStyles({
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  hiddenPanel: { display: 'none' },
-});
 
 function Shell() {
-  const styles = useStyles();
-  const { settings: store } = useServices();
+  const services = useServices();
   const [tab, setTab] = useState(TABS[0].value);
   const [opened, setOpened] = useState<string[]>([TABS[0].value]);
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [settingsFailure, setSettingsFailure] = useState<ShownError | null>(null);
-  const latest = useRef<Settings>(DEFAULT_SETTINGS);
+  // Until a tab works, nothing else loads: the stored settings and later actions' code wait.
+  const [warm, setWarm] = useState(false);
+  // A new task after the commit that made the tab usable, so nothing starts within it.
+  const onReady = useCallback(() => void setTimeout(() => setWarm(true), 0), []);
+  const { settings, update, offer, ready, failure, dismissFailure } = useSettings(services.settings, warm);
+  const { prefetch } = services;
 
   useEffect(() => {
-    store.load().then(
-      (loaded) => {
-        latest.current = loaded;
-        setSettings(loaded);
-      },
-      (error: unknown) => {
-        setSettingsFailure({ title: TEXT.settingsUnreadable, error });
-        setSettings(DEFAULT_SETTINGS);
-      },
-    );
-  }, [store]);
+    if (!warm) return;
+    prefetch?.();
+    rubricCode().catch(() => undefined);
+  }, [warm, prefetch]);
 
-  const updateSettings = useCallback(
-    (patch: Partial<Settings>) => {
-      const next = { ...latest.current, ...patch };
-      latest.current = next;
-      setSettings(next);
-      store.save(next).catch((error: unknown) => setSettingsFailure({ title: TEXT.settingsUnsaved, error }));
-    },
-    [store],
-  );
-
-  const select = (value: string) => {
+  const select = (value: TabDefinition['value']) => {
     setTab(value);
+    setWarm(true);
     setOpened((list) => (list.includes(value) ? list : [...list, value]));
   };
 
   return (
     <>
-      <TabBar tabs={TABS} selected={tab} opened={opened} label={TEXT.tabsLabel} onSelect={select} />
-      {settingsFailure && <ErrorBar shown={settingsFailure} onDismiss={() => setSettingsFailure(null)} />}
-      {settings ? (
-        TABS.filter((t) => opened.includes(t.value)).map((t) => {
-          const Panel = PANELS.get(t.value)!;
-          const active = t.value === tab;
-          return (
-            <div
-              key={t.value}
-              role="tabpanel"
-              id={panelId(t.value)}
-              aria-labelledby={tabId(t.value)}
-              // Focus lands here when the control that had it goes away.
-              tabIndex={-1}
-              hidden={!active}
-              className={active ? styles.panel : styles.hiddenPanel}
-            >
-              <PanelBoundary title={TEXT.cannotOpenTab(t.label)}>
-                <Suspense fallback={<Spinner size="small" label={TEXT.loading} />}>
-                  <Panel settings={settings} onSettingsChange={updateSettings} active={active} />
-                </Suspense>
-              </PanelBoundary>
-            </div>
-          );
-        })
-      ) : (
-        <Spinner size="small" label={TEXT.loading} />
-      )}
+      <TabBar tabs={TAB_ITEMS} selected={tab} opened={opened} label={TEXT.tabsLabel} onSelect={(value) => select(value as TabDefinition['value'])} />
+      {failure && <ErrorBar shown={failure} onDismiss={dismissFailure} />}
+      {TABS.filter((t) => opened.includes(t.value)).map((t) => {
+        const Panel = PANELS.get(t.value)!;
+        const active = t.value === tab;
+        return (
+          <div
+            key={t.value}
+            role="tabpanel"
+            id={panelId(t.value)}
+            aria-labelledby={tabId(t.value)}
+            // Focus lands here when the control that had it goes away.
+            tabIndex={-1}
+            hidden={!active}
+            className={SHELL_CSS.stack}
+          >
+            <PanelBoundary title={TEXT.cannotOpenTab(TAB_LABELS[t.value])}>
+              <Suspense fallback={<Spinner size="small" label={TEXT.loading} />}>
+                <Panel
+                  settings={settings}
+                  onSettingsChange={update}
+                  active={active}
+                  onReady={onReady}
+                  settingsReady={ready}
+                  offerSettings={offer}
+                />
+              </Suspense>
+            </PanelBoundary>
+          </div>
+        );
+      })}
     </>
   );
 }

@@ -15,12 +15,13 @@ import {
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ChevronDownRegular, ChevronUpRegular, ErrorCircleRegular, WarningRegular } from '@fluentui/react-icons';
 import { ErrorBar, type ShownError } from './ErrorBar';
-import { EXCEL_TEXT, NAME_TEXT, PANE_TEXT } from '../text/messages';
 import { SHEET_NAME, type LiveProblem } from '../app/operations';
 import { chosenRubric } from './rubricChoice';
 import { useServices } from './services';
 import type { TabProps } from './tabs';
 import { useLiveCheck } from './useLiveCheck';
+import { PANE_TEXT } from '../text/pane';
+import { EXCEL_TEXT, NAME_TEXT, TAB_TEXT } from '../text/messages';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -57,7 +58,7 @@ const useStyles = makeStyles({
 /** Unscored criteria named in the one-line summary before "và N tiêu chí khác". */
 const UNSCORED_PREVIEW = 12;
 
-const TEXT = PANE_TEXT.check;
+const TEXT = TAB_TEXT.check;
 
 /** Problems of names off their cells or gone, which Cập nhật repairs. */
 const NAME_CONTRACT = new Set<LiveProblem['code']>(['NAME_MISSING', 'NAME_SHARED', 'NAME_MOVED', 'NAME_NOT_FORMULA']);

@@ -5,13 +5,12 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  makeStyles,
-  tokens,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { describeError } from './errors';
-import { PANE_TEXT } from '../text/messages';
 import { useServices } from './services';
+import { SHELL_CSS } from './shellCss';
+import { PANE_TEXT } from '../text/pane';
 
 export interface ShownError {
   /** What failed, from the user's side: "Không tạo được bảng". */
@@ -21,10 +20,6 @@ export interface ShownError {
   issues?: string[];
 }
 
-const useStyles = makeStyles({
-  detail: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, wordBreak: 'break-word' },
-  issues: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL, maxHeight: '12em', overflowY: 'auto' },
-});
 
 const MAX_ISSUES = 30;
 
@@ -40,7 +35,6 @@ function focusAfterClose(opener: Element | null, bar: HTMLElement | null): void 
 }
 
 export function ErrorBar({ shown, onDismiss, onRetry }: { shown: ShownError; onDismiss?: () => void; onRetry?: () => void }) {
-  const styles = useStyles();
   const [opener] = useState(() => document.activeElement);
   const bar = useRef<HTMLDivElement>(null);
   const { logError } = useServices();
@@ -57,12 +51,12 @@ export function ErrorBar({ shown, onDismiss, onRetry }: { shown: ShownError; onD
         <MessageBarTitle>{shown.title}</MessageBarTitle>
         {message}
         {detail && (
-          <span className={styles.detail}>
+          <span className={SHELL_CSS.detail}>
             {PANE_TEXT.errors.detail} {detail}
           </span>
         )}
         {issues.length > 0 && (
-          <ul className={styles.issues}>
+          <ul className={SHELL_CSS.issues}>
             {issues.slice(0, MAX_ISSUES).map((issue, i) => (
               <li key={i}>{issue}</li>
             ))}

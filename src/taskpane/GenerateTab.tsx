@@ -1,37 +1,30 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Button,
-  Divider,
   Field,
   Input,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Text,
-  makeStyles,
-  tokens,
 } from '@fluentui/react-components';
 import type { LoadedRubric } from '../rubric';
 import { ErrorBar, type ShownError } from './ErrorBar';
 import { SHEET_NAME, type GenerateResult, type SheetStatus } from '../app/operations';
-import { describeRepair } from '../app/repair';
 import { RubricChooser } from './RubricChooser';
-import { chosenRubric } from './rubricChoice';
 import { useServices } from './services';
+import { SHELL_CSS as CSS } from './shellCss';
 import type { TabProps } from './tabs';
-import { INPUT_LABELS, NAME_TEXT, PANE_TEXT, rubricLabel } from '../text/messages';
+import { rubricCode, useChosenRubric } from './useRubric';
+import { PANE_TEXT } from '../text/pane';
+import { INPUT_LABELS, rubricLabel } from '../text/labels';
 
 const TEXT = PANE_TEXT.generate;
 const COMMON = PANE_TEXT.common;
 
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL, maxHeight: '14em', overflowY: 'auto' },
-  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
-});
 
-function statusLine(status: SheetStatus, loaded: LoadedRubric): { intent: 'info' | 'warning'; title: string; text: string } {
+/** What the workbook holds; `loaded` (the chosen rubric) is undefined until its code has loaded. */
+function statusLine(status: SheetStatus, loaded: LoadedRubric | undefined): { intent: 'info' | 'warning'; title: string; text: string } {
   if (!status.exists) {
     return { intent: 'info', title: COMMON.noSheetTitle, text: TEXT.noSheet(SHEET_NAME) };
   }
@@ -43,68 +36,26 @@ function statusLine(status: SheetStatus, loaded: LoadedRubric): { intent: 'info'
     };
   }
   const meta = status.meta ?? {};
-  const { rubric, fingerprint } = loaded;
   const current = rubricLabel(meta.rubricId ?? '?', meta.rubricVersion ?? '?');
-  const text =
-    meta.rubricFingerprint === fingerprint
+  const text = !loaded
+    ? TEXT.anyRubric(current)
+    : meta.rubricFingerprint === loaded.fingerprint
       ? TEXT.sameRubric(current)
-      : TEXT.otherRubric(current, rubricLabel(rubric.id, rubric.version));
+      : TEXT.otherRubric(current, rubricLabel(loaded.rubric.id, loaded.rubric.version));
   return { intent: 'info', title: meta.unitName ? TEXT.sheetOf(meta.unitName) : TEXT.sheetExists, text };
 }
 
-function ResultView({ result }: { result: GenerateResult }) {
-  const styles = useStyles();
-  return (
-    <>
-      <MessageBar intent="success" politeness="polite" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{result.mode === 'created' ? TEXT.created : TEXT.upgraded}</MessageBarTitle>
-          {result.mode === 'upgraded'
-            ? TEXT.kept(result.keptEntries)
-            : TEXT.nextStep}
-        </MessageBarBody>
-      </MessageBar>
-      {result.repairs.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{NAME_TEXT.repairsTitle(result.repairs.length)}</MessageBarTitle>
-            <ul className={styles.list} aria-label={NAME_TEXT.repairsList}>
-              {result.repairs.map((r) => (
-                <li key={r.name}>{describeRepair(r)}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {result.orphans.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{TEXT.orphansTitle(result.orphans.length)}</MessageBarTitle>
-            {TEXT.orphans}
-            <ul className={styles.list} aria-label={TEXT.orphansLabel}>
-              {result.orphans.map((o) => (
-                <li key={o.name}>
-                  {o.name}: {String(o.value)}
-                </li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {result.notices.map((notice) => (
-        <MessageBar key={notice} intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{COMMON.notice}</MessageBarTitle>
-            {notice}
-          </MessageBarBody>
-        </MessageBar>
-      ))}
-    </>
-  );
-}
+/** What generate did; its code (with the repairs' wording) loads with the operation, started by the click. */
+const resultCode = () => import(/* webpackChunkName: "generate-result" */ './GenerateResult');
+const ResultView = lazy(resultCode);
 
-export default function GenerateTab({ settings, onSettingsChange, active }: TabProps) {
-  const styles = useStyles();
+
+/**
+ * The first tab, on the path every user waits for: it works once the
+ * workbook's status is read, with no rubric code loaded; the rubric (schema,
+ * data, fingerprint) and the Office.js adapter load after that, or on the click.
+ */
+export default function GenerateTab({ settings, onSettingsChange, active, onReady, settingsReady, offerSettings }: TabProps) {
   const { operations } = useServices();
   const [status, setStatus] = useState<SheetStatus | null>(null);
   const [statusError, setStatusError] = useState<ShownError | null>(null);
@@ -112,12 +63,10 @@ export default function GenerateTab({ settings, onSettingsChange, active }: TabP
   const [result, setResult] = useState<GenerateResult | null>(null);
   const [failure, setFailure] = useState<ShownError | null>(null);
   const [unitTouched, setUnitTouched] = useState(false);
-  const { loaded, fallbackReason } = useMemo(() => chosenRubric(settings.rubric), [settings.rubric]);
+  const { chosen, loadFailure } = useChosenRubric(settings.rubric);
+  const fallbackReason = chosen?.fallbackReason;
   const fallback = useMemo<ShownError | null>(
-    () =>
-      fallbackReason === undefined
-        ? null
-        : { title: PANE_TEXT.rubric.savedInvalid, error: fallbackReason },
+    () => (fallbackReason === undefined ? null : { title: PANE_TEXT.rubric.savedInvalid, error: fallbackReason }),
     [fallbackReason],
   );
 
@@ -129,6 +78,12 @@ export default function GenerateTab({ settings, onSettingsChange, active }: TabP
       setStatusError({ title: COMMON.cannotReadWorkbook, error });
     }
   }, [operations]);
+
+  // Once the tab shows it can be used (or why not), and not before, the rest may load.
+  const settled = status !== null || statusError !== null;
+  useEffect(() => {
+    if (settled) onReady();
+  }, [settled, onReady]);
 
   // Read again each time the tab is shown: the workbook may have changed meanwhile.
   useEffect(() => {
@@ -142,28 +97,33 @@ export default function GenerateTab({ settings, onSettingsChange, active }: TabP
   useEffect(() => {
     if (unitOffered.current || !sheetUnit) return;
     unitOffered.current = true;
-    if (settings.unitName === '') onSettingsChange({ unitName: sheetUnit });
-  }, [sheetUnit, settings.unitName, onSettingsChange]);
+    offerSettings({ unitName: sheetUnit });
+  }, [sheetUnit, offerSettings]);
 
   const unitName = settings.unitName.trim();
-  const { preparer: preparerText, signer: signerText } = loaded.rubric.document;
+  const printed = chosen?.loaded.rubric.document;
+  const hint = (labels: string[] | undefined) => (labels ? TEXT.signerHint(labels.join(' – ')) : TEXT.signerHintAny);
   const upgrading = status?.ours === true;
   const foreign = status?.exists === true && !status.ours;
 
   const submit = async () => {
+    resultCode().catch(() => undefined);
+    // What was stored comes in shortly after the tab works (typed fields win over it).
+    const current = await settingsReady();
     setUnitTouched(true);
-    if (!unitName) return;
+    if (!current.unitName.trim()) return;
     setBusy(true);
     setFailure(null);
     setResult(null);
     try {
+      const { loaded } = (await rubricCode()).chosenRubric(current.rubric);
       // Blank names leave those on an existing sheet as they are.
       setResult(
         await operations.generate({
           loaded,
-          unitName,
-          preparer: settings.preparer.trim() || undefined,
-          signer: settings.signer.trim() || undefined,
+          unitName: current.unitName.trim(),
+          preparer: current.preparer.trim() || undefined,
+          signer: current.signer.trim() || undefined,
         }),
       );
     } catch (error) {
@@ -174,12 +134,13 @@ export default function GenerateTab({ settings, onSettingsChange, active }: TabP
     await readStatus();
   };
 
-  const line = status && statusLine(status, loaded);
+  const line = status && statusLine(status, chosen?.loaded);
 
   return (
-    <div className={styles.root}>
+    <div className={CSS.stack}>
       {fallback && <ErrorBar shown={fallback} />}
-      <RubricChooser setting={settings.rubric} loaded={loaded} onChange={(rubric) => onSettingsChange({ rubric })} />
+      {loadFailure !== undefined && <ErrorBar shown={{ title: PANE_TEXT.rubric.cannotLoad, error: loadFailure }} />}
+      <RubricChooser setting={settings.rubric} chosen={chosen} onChange={(rubric) => onSettingsChange({ rubric })} />
       <Field
         label={INPUT_LABELS.unitName}
         required
@@ -193,13 +154,13 @@ export default function GenerateTab({ settings, onSettingsChange, active }: TabP
           onBlur={() => setUnitTouched(true)}
         />
       </Field>
-      <Field label={COMMON.preparer} hint={TEXT.signerHint(preparerText.labels.join(' – '))}>
+      <Field label={COMMON.preparer} hint={hint(printed?.preparer.labels)}>
         <Input value={settings.preparer} maxLength={200} onChange={(_, d) => onSettingsChange({ preparer: d.value })} />
       </Field>
-      <Field label={COMMON.signer} hint={TEXT.signerHint(signerText.labels.join(' – '))}>
+      <Field label={COMMON.signer} hint={hint(printed?.signer.labels)}>
         <Input value={settings.signer} maxLength={200} onChange={(_, d) => onSettingsChange({ signer: d.value })} />
       </Field>
-      <Divider />
+      <hr className={CSS.rule} />
       {statusError && <ErrorBar shown={statusError} onRetry={() => void readStatus()} />}
       {!status && !statusError && <Spinner size="tiny" label={COMMON.readingWorkbook} />}
       {line && (
@@ -210,7 +171,7 @@ export default function GenerateTab({ settings, onSettingsChange, active }: TabP
           </MessageBarBody>
         </MessageBar>
       )}
-      <div className={styles.actions}>
+      <div className={CSS.row}>
         {/* Only focusable while busy, so focus stays on it through the work. */}
         <Button appearance="primary" disabled={!status || foreign} disabledFocusable={busy} onClick={() => void submit()}>
           {upgrading ? TEXT.upgrade : TEXT.create}
@@ -218,8 +179,12 @@ export default function GenerateTab({ settings, onSettingsChange, active }: TabP
         {busy && <Spinner size="tiny" label={upgrading ? TEXT.upgrading : TEXT.creating} />}
       </div>
       {failure && <ErrorBar shown={failure} onDismiss={() => setFailure(null)} />}
-      {result && <ResultView result={result} />}
-      {!result && !failure && <Text size={200}>{TEXT.writesTo(SHEET_NAME)}</Text>}
+      {result && (
+        <Suspense fallback={null}>
+          <ResultView result={result} />
+        </Suspense>
+      )}
+      {!result && !failure && <p className={CSS.note}>{TEXT.writesTo(SHEET_NAME)}</p>}
     </div>
   );
 }

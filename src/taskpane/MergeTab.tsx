@@ -25,14 +25,14 @@ import type { FileReading } from '../merge/consolidate';
 import type { FileStatus } from '../merge/problems';
 import { ErrorBar, type ShownError } from './ErrorBar';
 import type { MergeWriteResult } from '../app/operations';
-import { describeRubric } from './RubricChooser';
 import { chosenRubric } from './rubricChoice';
 import { useServices } from './services';
 import type { TabProps } from './tabs';
 import { formatDateTime } from '../text/format';
-import { PANE_TEXT } from '../text/messages';
+import { PANE_TEXT } from '../text/pane';
+import { TAB_TEXT } from '../text/messages';
 
-const TEXT = PANE_TEXT.merge;
+const TEXT = TAB_TEXT.merge;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -88,7 +88,7 @@ function WrittenView({ written, units }: { written: MergeWriteResult; units: num
 export default function MergeTab({ settings }: TabProps) {
   const styles = useStyles();
   const { operations, readMergeFile } = useServices();
-  const { loaded } = useMemo(() => chosenRubric(settings.rubric), [settings.rubric]);
+  const { loaded, description } = useMemo(() => chosenRubric(settings.rubric), [settings.rubric]);
   const input = useRef<HTMLInputElement>(null);
   const pickButton = useRef<HTMLButtonElement>(null);
   const { announce } = useAnnounce();
@@ -174,7 +174,7 @@ export default function MergeTab({ settings }: TabProps) {
         {TEXT.intro}
       </Text>
       <Text size={200} className={styles.muted}>
-        {TEXT.rubric} {describeRubric(loaded)}
+        {TEXT.rubric} {description}
       </Text>
       <div className={styles.actions}>
         {/* Focusable while busy, so focus stays on it after the files are picked. */}

@@ -18,9 +18,11 @@ import { SHEET_NAME, type PrintResult, type SheetStatus } from '../app/operation
 import { chosenRubric } from './rubricChoice';
 import { useServices } from './services';
 import type { TabProps } from './tabs';
-import { EXCEL_TEXT, INPUT_LABELS, PANE_TEXT } from '../text/messages';
+import { PANE_TEXT } from '../text/pane';
+import { INPUT_LABELS } from '../text/labels';
+import { EXCEL_TEXT, TAB_TEXT } from '../text/messages';
 
-const TEXT = PANE_TEXT.print;
+const TEXT = TAB_TEXT.print;
 const COMMON = PANE_TEXT.common;
 
 const useStyles = makeStyles({

@@ -1,21 +1,15 @@
 import { useRef, useState } from 'react';
-import { Button, Field, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Radio, RadioGroup } from '@fluentui/react-components';
 import { DocumentArrowUpRegular } from '@fluentui/react-icons';
-import { allCriteria, loadRubric, RubricError } from '../app/rubric';
-import type { LoadedRubric } from '../rubric';
 import { ErrorBar, type ShownError } from './ErrorBar';
-import { builtinLoaded } from './rubricChoice';
+import type { ChosenRubric } from './rubricChoice';
 import type { RubricSetting } from './settings';
-import { PANE_TEXT } from '../text/messages';
+import { SHELL_CSS as CSS } from './shellCss';
+import { rubricCode } from './useRubric';
+import { PANE_TEXT } from '../text/pane';
 
 const TEXT = PANE_TEXT.rubric;
 
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  fileRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  hiddenInput: { display: 'none' },
-  summary: { color: tokens.colorNeutralForeground2 },
-});
 
 function readText(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -26,27 +20,31 @@ function readText(file: File): Promise<string> {
   });
 }
 
-export function describeRubric({ rubric, fingerprint }: LoadedRubric): string {
-  return TEXT.describe(rubric.id, rubric.version, rubric.year, allCriteria(rubric).length, fingerprint.slice(0, 12));
-}
-
+/**
+ * The built-in rubric or a rubric file. Shown before any rubric code has
+ * loaded; a file is checked when picked, and the rubric in use is described
+ * once it is loaded.
+ */
 export function RubricChooser({
   setting,
-  loaded,
+  chosen,
   onChange,
 }: {
   setting: RubricSetting;
-  loaded: LoadedRubric;
+  /** The rubric in use; null while its code loads. */
+  chosen: ChosenRubric | null;
   onChange: (setting: RubricSetting) => void;
 }) {
-  const styles = useStyles();
   const fileInput = useRef<HTMLInputElement>(null);
   const [source, setSource] = useState(setting.source);
   const [failure, setFailure] = useState<ShownError | null>(null);
-  const builtin = builtinLoaded().rubric;
+  // The settings arrive after the first render: follow what they say until the user picks.
+  const [picked, setPicked] = useState(false);
+  const shownSource = picked ? source : setting.source;
 
   const chooseSource = (value: string) => {
     setFailure(null);
+    setPicked(true);
     if (value === 'builtin') {
       setSource('builtin');
       onChange({ source: 'builtin' });
@@ -68,34 +66,41 @@ export function RubricChooser({
       setFailure({ title, error: message ? new Error(message) : error, issues: message ? [(error as Error).message] : undefined });
       return;
     }
+    let code: Awaited<ReturnType<typeof rubricCode>>;
     try {
-      loadRubric(data);
+      code = await rubricCode();
     } catch (error) {
-      setFailure({ title, error, issues: error instanceof RubricError ? error.issues : undefined });
+      setFailure({ title, error });
+      return;
+    }
+    try {
+      code.loadRubric(data);
+    } catch (error) {
+      setFailure({ title, error, issues: error instanceof code.RubricError ? error.issues : undefined });
       return;
     }
     onChange({ source: 'file', fileName: file.name, data });
   };
 
   return (
-    <div className={styles.root}>
+    <div className={CSS.stackTight}>
       <Field label={TEXT.label}>
-        <RadioGroup value={source} onChange={(_, d) => chooseSource(d.value)}>
-          <Radio value="builtin" label={TEXT.builtin(builtin.year, builtin.version)} />
+        <RadioGroup value={shownSource} onChange={(_, d) => chooseSource(d.value)}>
+          <Radio value="builtin" label={TEXT.builtin} />
           <Radio value="file" label={TEXT.fromFile} />
         </RadioGroup>
       </Field>
-      {source === 'file' && (
-        <div className={styles.fileRow}>
+      {shownSource === 'file' && (
+        <div className={CSS.row}>
           <Button icon={<DocumentArrowUpRegular />} onClick={() => fileInput.current?.click()}>
             {TEXT.pickFile}
           </Button>
-          {setting.source === 'file' && <Text>{setting.fileName}</Text>}
+          {setting.source === 'file' && <span className={CSS.breakAll}>{setting.fileName}</span>}
         </div>
       )}
       <input
         ref={fileInput}
-        className={styles.hiddenInput}
+        hidden
         type="file"
         accept=".json,application/json"
         aria-label={TEXT.pickFileLabel}
@@ -107,9 +112,11 @@ export function RubricChooser({
         }}
       />
       {failure && <ErrorBar shown={failure} onDismiss={() => setFailure(null)} />}
-      <Text size={200} className={styles.summary}>
-        {TEXT.inUse} {describeRubric(loaded)}
-      </Text>
+      {chosen && (
+        <p className={`${CSS.note} ${CSS.muted}`}>
+          {TEXT.inUse} {chosen.description}
+        </p>
+      )}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { loadRubric } from '../app/rubric';
 import type { RubricSheetNames, RubricWorkbookReading } from '../app/operations';
 import type { LoadedRubric } from '../rubric';
 import { ErrorBar, type ShownError } from './ErrorBar';
-import { describeRubric } from './RubricChooser';
+import { describeRubric } from './rubricChoice';
 import { useServices } from './services';
 import { RUBRIC_PANE_TEXT as TEXT } from '../text/rubric';
 

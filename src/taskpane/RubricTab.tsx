@@ -6,7 +6,7 @@ import { loadRubric } from '../app/rubric';
 import type { ImportOutcome } from '../app/rubric-import';
 import type { LoadedRubric } from '../rubric';
 import { ErrorBar, type ShownError } from './ErrorBar';
-import { describeRubric } from './RubricChooser';
+import { describeRubric } from './rubricChoice';
 import { RubricReview } from './RubricReview';
 import { RubricSheetCheck } from './RubricSheetCheck';
 import { chosenRubric } from './rubricChoice';

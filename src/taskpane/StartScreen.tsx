@@ -6,12 +6,12 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  makeStyles,
-  tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { STARTUP_TEXT, SUPPORT_TEXT } from '../text/messages';
 import { describeError } from './errors';
+import { SHELL_CSS } from './shellCss';
+import { STARTUP_TEXT } from '../text/pane';
+import { SUPPORT_TEXT } from '../text/excel-errors';
 
 /** What the pane shows until it can show its tabs. */
 export type StartState =
@@ -23,22 +23,15 @@ export type StartState =
   | { kind: 'tooOld' }
   | { kind: 'failed'; error: unknown };
 
-const useStyles = makeStyles({
-  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
-  paragraph: { display: 'block', marginTop: tokens.spacingVerticalXS },
-});
 
 /** The pane's frame: theme, announcer, one main landmark with the add-in's name as h1. */
 export function PaneFrame({ children }: { children: ReactNode }) {
-  const styles = useStyles();
   return (
-    <FluentProvider theme={webLightTheme} className={styles.provider}>
+    <FluentProvider theme={webLightTheme} className={SHELL_CSS.frame}>
       {/* Message bars announce themselves through it; tabs announce progress with useAnnounce. */}
       <AriaLiveAnnouncer>
-        <main className={styles.root} tabIndex={-1}>
-          <h1 className={styles.title}>{STARTUP_TEXT.appName}</h1>
+        <main className={SHELL_CSS.main} tabIndex={-1}>
+          <h1 className={SHELL_CSS.title}>{STARTUP_TEXT.appName}</h1>
           {children}
         </main>
       </AriaLiveAnnouncer>
@@ -47,13 +40,12 @@ export function PaneFrame({ children }: { children: ReactNode }) {
 }
 
 function Notice({ intent, title, lines }: { intent: 'warning' | 'error'; title: string; lines: string[] }) {
-  const styles = useStyles();
   return (
     <MessageBar intent={intent} layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         {lines.map((line) => (
-          <span key={line} className={styles.paragraph}>
+          <span key={line} className={SHELL_CSS.line}>
             {line}
           </span>
         ))}

@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { SHELL_CSS } from './shellCss';
 
 export interface TabItem {
   value: string;
@@ -10,37 +10,6 @@ export interface TabItem {
 export const tabId = (value: string) => `tab-${value}`;
 export const panelId = (value: string) => `panel-${value}`;
 
-const useStyles = makeStyles({
-  list: { display: 'flex', flexWrap: 'wrap', borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  tab: {
-    position: 'relative',
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalMNudge}`,
-    border: 'none',
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: 'transparent',
-    color: tokens.colorNeutralForeground2,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    cursor: 'pointer',
-    ':hover': { color: tokens.colorNeutralForeground2Hover, backgroundColor: tokens.colorSubtleBackgroundHover },
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
-  },
-  selected: {
-    color: tokens.colorNeutralForeground1,
-    fontWeight: tokens.fontWeightSemibold,
-    '::after': {
-      content: '""',
-      position: 'absolute',
-      left: tokens.spacingHorizontalMNudge,
-      right: tokens.spacingHorizontalMNudge,
-      bottom: 0,
-      height: tokens.strokeWidthThicker,
-      borderRadius: tokens.borderRadiusCircular,
-      backgroundColor: tokens.colorCompoundBrandStroke,
-    },
-  },
-});
 
 /**
  * The pane's tabs, after the WAI-ARIA tabs pattern: one tab stop, arrow keys
@@ -65,7 +34,6 @@ export function TabBar({
   label: string;
   onSelect: (value: string) => void;
 }) {
-  const styles = useStyles();
   const buttons = useRef(new Map<string, HTMLButtonElement>());
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
@@ -79,7 +47,7 @@ export function TabBar({
   };
 
   return (
-    <div role="tablist" aria-label={label} className={styles.list}>
+    <div role="tablist" aria-label={label} className={SHELL_CSS.tabs}>
       {tabs.map((tab, index) => {
         const isSelected = tab.value === selected;
         return (
@@ -95,7 +63,8 @@ export function TabBar({
             aria-selected={isSelected}
             aria-controls={opened.includes(tab.value) ? panelId(tab.value) : undefined}
             tabIndex={isSelected ? 0 : -1}
-            className={mergeClasses(styles.tab, isSelected && styles.selected)}
+            // Styled in taskpane.html, the selected one by its aria-selected.
+            className={SHELL_CSS.tab}
             onClick={() => onSelect(tab.value)}
             onKeyDown={(event) => onKeyDown(event, index)}
           >

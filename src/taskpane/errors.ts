@@ -3,7 +3,7 @@
  * original text as detail. The Excel adapter already translates the Office
  * errors of its operations; this covers what reaches the pane otherwise.
  */
-import { PANE_TEXT } from '../text/messages';
+import { PANE_TEXT } from '../text/pane';
 
 export interface DescribedError {
   message: string;

@@ -5,7 +5,8 @@
  */
 import { createRoot } from 'react-dom/client';
 import { startOffice } from '../excel/startup';
-import { App, preloadFirstTab } from './App';
+import { statusReader } from '../excel/status';
+import { App } from './App';
 import { lazyOperations } from './lazyOperations';
 import { lazyMergeReader } from './mergeReader';
 import { lazyRubricReader } from './rubricReader';
@@ -17,8 +18,6 @@ let started = false;
 const show = (state: StartState) => root.render(<StartScreen state={state} />);
 
 show({ kind: 'connecting' });
-// Fetched while office.js starts up, not after.
-preloadFirstTab();
 
 startOffice({ onSlow: (stage) => started || show({ kind: 'slow', stage }) }).then(
   (office) => {
@@ -28,13 +27,14 @@ startOffice({ onSlow: (stage) => started || show({ kind: 'slow', stage }) }).the
     const operations = lazyOperations(async () => {
       const { createExcelOperations } = await import(/* webpackChunkName: "excel" */ '../excel');
       return createExcelOperations(office.run);
-    });
+    }, statusReader(office.run));
     const services = {
       operations,
       settings: localSettingsStore(),
       readMergeFile: lazyMergeReader(),
       readRubricDocument: lazyRubricReader(),
       logError: logWithOfficeHelpers,
+      prefetch: operations.preload,
     };
     root.render(<App services={services} />);
   },

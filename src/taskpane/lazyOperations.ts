@@ -1,11 +1,18 @@
 import type { ExcelOperations } from '../app/operations';
 
+export interface LazyOperations extends ExcelOperations {
+  /** Starts loading the implementation now, ahead of its first use. */
+  preload(): void;
+}
+
 /**
  * Operations whose implementation is loaded on first use, so the Office.js
- * adapter and the sheet plan are not part of the initial bundle. A failed
- * load (e.g. the network dropped) is retried on the next call.
+ * adapter and the sheet plan are not part of what the pane waits for. The
+ * sheet's status, which the first tab needs at once, comes from `status`,
+ * small enough to load with the pane. A failed load (e.g. the network
+ * dropped) is retried on the next call.
  */
-export function lazyOperations(load: () => Promise<ExcelOperations>): ExcelOperations {
+export function lazyOperations(load: () => Promise<ExcelOperations>, status: ExcelOperations['status']): LazyOperations {
   let loading: Promise<ExcelOperations> | undefined;
   const get = () =>
     (loading ??= load().catch((error: unknown) => {
@@ -13,7 +20,8 @@ export function lazyOperations(load: () => Promise<ExcelOperations>): ExcelOpera
       throw error;
     }));
   return {
-    status: async () => (await get()).status(),
+    preload: () => void get().catch(() => undefined),
+    status,
     generate: async (request) => (await get()).generate(request),
     check: async (loaded) => (await get()).check(loaded),
     select: async (address) => (await get()).select(address),

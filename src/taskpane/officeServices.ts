@@ -1,11 +1,12 @@
 /**
  * Production services around @microsoft/office-js-helpers: its Storage keeps
  * the settings in localStorage (JSON, one namespaced key) and Utilities.log
- * unpacks Office errors' debugInfo into the console. Loaded on first use so
- * the helpers stay out of the initial bundle.
+ * unpacks Office errors' debugInfo into the console. Loaded on first use
+ * (the shell reads the settings once the first tab works), so the helpers
+ * stay off what the pane waits for.
  */
 import { DEFAULT_SETTINGS, sanitizeSettings, type Settings, type SettingsStore } from './settings';
-import { PANE_TEXT } from '../text/messages';
+import { PANE_TEXT } from '../text/pane';
 
 const CONTAINER = 'chamdiem';
 const KEY = 'settings';
@@ -13,20 +14,23 @@ const KEY = 'settings';
 const helpers = () => import(/* webpackChunkName: "office-helpers" */ '@microsoft/office-js-helpers');
 
 export function localSettingsStore(): SettingsStore {
-  const storage = helpers().then(({ Storage, StorageType }) => {
-    try {
-      return new Storage<unknown>(CONTAINER, StorageType.LocalStorage);
-    } catch (cause) {
-      throw new Error(PANE_TEXT.errors.noStorage, { cause });
-    }
-  });
+  type Store = InstanceType<Awaited<ReturnType<typeof helpers>>['Storage']>;
+  let opening: Promise<Store> | undefined;
+  const open = () =>
+    (opening ??= helpers().then(({ Storage, StorageType }) => {
+      try {
+        return new Storage<unknown>(CONTAINER, StorageType.LocalStorage);
+      } catch (cause) {
+        throw new Error(PANE_TEXT.errors.noStorage, { cause });
+      }
+    }));
   return {
     async load() {
-      const stored = (await storage).get(KEY);
+      const stored = (await open()).get(KEY);
       return stored === undefined || stored === null ? DEFAULT_SETTINGS : sanitizeSettings(stored);
     },
     async save(settings: Settings) {
-      const store = await storage;
+      const store = await open();
       try {
         store.set(KEY, settings);
       } catch (cause) {

@@ -7,7 +7,7 @@ import { mergeProblem, readForMerge, refusedReading } from '../app/merge-read';
 import type { FileReading } from '../merge/consolidate';
 import type { LoadedRubric } from '../rubric';
 import { packageReader } from '../package/package-reader';
-import { PANE_TEXT } from '../text/messages';
+import { TAB_TEXT } from '../text/messages';
 import { bytesOf } from './fileBytes';
 
 export async function readPickedFile(file: File, loaded: LoadedRubric): Promise<FileReading> {
@@ -19,7 +19,7 @@ export async function readPickedFile(file: File, loaded: LoadedRubric): Promise<
     bytes = await bytesOf(file);
   } catch (e) {
     // The file was moved or deleted after it was picked, or access was withdrawn.
-    return refusedReading(file.name, mergeProblem('UNREADABLE', PANE_TEXT.merge.pickAgain((e as Error).message)));
+    return refusedReading(file.name, mergeProblem('UNREADABLE', TAB_TEXT.merge.pickAgain((e as Error).message)));
   }
   return readForMerge(packageReader, bytes, file.name, loaded);
 }

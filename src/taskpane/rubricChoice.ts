@@ -1,6 +1,14 @@
-import { builtinRubric, loadRubric } from '../app/rubric';
+/**
+ * The rubric the settings choose, validated and fingerprinted. Its code (the
+ * schema, the data) is a chunk of its own: tabs that need a rubric at once
+ * import it, the first tab through ./useRubric, once it works.
+ */
+import { allCriteria, builtinRubric, loadRubric, RubricError } from '../app/rubric';
 import type { LoadedRubric } from '../rubric';
 import type { RubricSetting } from './settings';
+import { PANE_TEXT } from '../text/pane';
+
+export { loadRubric, RubricError };
 
 let builtin: LoadedRubric | undefined;
 export function builtinLoaded(): LoadedRubric {
@@ -11,13 +19,25 @@ export interface ChosenRubric {
   loaded: LoadedRubric;
   /** Set when the saved rubric file no longer validates and the built-in one is used instead. */
   fallbackReason?: unknown;
+  /** What the pane says of it. */
+  description: string;
 }
 
+export function describeRubric({ rubric, fingerprint }: LoadedRubric): string {
+  return PANE_TEXT.rubric.describe(rubric.id, rubric.version, rubric.year, allCriteria(rubric).length, fingerprint.slice(0, 12));
+}
+
+const chosen = (loaded: LoadedRubric, fallbackReason?: unknown): ChosenRubric => ({
+  loaded,
+  description: describeRubric(loaded),
+  ...(fallbackReason === undefined ? {} : { fallbackReason }),
+});
+
 export function chosenRubric(setting: RubricSetting): ChosenRubric {
-  if (setting.source === 'builtin') return { loaded: builtinLoaded() };
+  if (setting.source === 'builtin') return chosen(builtinLoaded());
   try {
-    return { loaded: loadRubric(setting.data) };
+    return chosen(loadRubric(setting.data));
   } catch (error) {
-    return { loaded: builtinLoaded(), fallbackReason: error };
+    return chosen(builtinLoaded(), error);
   }
 }

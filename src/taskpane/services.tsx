@@ -17,6 +17,8 @@ export interface TaskpaneServices {
   readRubricDocument: RubricDocumentReader;
   /** Keeps the full error for diagnosis; the user already sees it in a message bar. */
   logError(error: unknown): void;
+  /** Starts loading what later actions need, once the first tab can be used (not before: it would compete for the line). */
+  prefetch?(): void;
 }
 
 const ServicesContext = createContext<TaskpaneServices | null>(null);

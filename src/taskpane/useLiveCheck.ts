@@ -3,7 +3,7 @@ import type { LoadedRubric } from '../rubric';
 import type { ShownError } from './ErrorBar';
 import type { LiveCheck, SheetStatus } from '../app/operations';
 import { useServices } from './services';
-import { PANE_TEXT } from '../text/messages';
+import { TAB_TEXT } from '../text/messages';
 
 /** Typing fires a change per cell; wait for a pause before reading the sheet again. */
 export const CHECK_DEBOUNCE_MS = 400;
@@ -55,7 +55,7 @@ export function useLiveCheck(loaded: LoadedRubric, active: boolean): LiveCheckSt
           setFailure(null);
         }
       } catch (error) {
-        if (!disposed) setFailure({ title: PANE_TEXT.check.cannotCheck, error });
+        if (!disposed) setFailure({ title: TAB_TEXT.check.cannotCheck, error });
       } finally {
         running = false;
         if (!disposed) setChecking(false);
@@ -86,7 +86,7 @@ export function useLiveCheck(loaded: LoadedRubric, active: boolean): LiveCheckSt
         }
         unsubscribe = stop;
       } catch (error) {
-        if (!disposed) setFailure({ title: PANE_TEXT.check.cannotWatch, error });
+        if (!disposed) setFailure({ title: TAB_TEXT.check.cannotWatch, error });
         return;
       } finally {
         starting = false;

@@ -4,34 +4,21 @@
  * text is not here: it comes verbatim from the rubric data. Numbers, dates and
  * times inside a message go through ./format.
  *
- * Grouped by where the text is read; each group is its own export so a
- * bundle carries only the groups its code uses.
+ * Grouped by where the text is read, and split into modules by what loads
+ * together: a bundle carries a module whole wherever any of it is used, so the
+ * task pane's first screen takes its text from ./labels, ./excel-errors and
+ * ./pane alone (re-exported here), and the rest of the pane from here.
  */
+import { EXCEL_ERROR_TEXT } from './excel-errors';
 import { formatExactNumber, formatMegabytes, formatMillimetres, formatNumber, formatTimestamp } from './format';
+import { INPUT_LABELS, ownerLabel, SHEET_LABELS, TAB_LABELS } from './labels';
 
-/** "hlhpn-caobang-huyen phiên bản 2024.1". */
-export const rubricLabel = (id: string, version: string) => `${id} phiên bản ${version}`;
-
-/** Who a problem belongs to: a criterion ("Tiêu chí 14.1") or a bonus/deduction item ("Mục V.1"). */
-export const ownerLabel = (owner: string) => (/^\d/.test(owner) ? `Tiêu chí ${owner}` : `Mục ${owner}`);
+export * from './labels';
+export * from './excel-errors';
+export * from './pane';
 
 /** The total's label wherever a total is shown. */
 const TOTAL_LABEL = 'Tổng điểm';
-
-/** What the user is asked to enter, as the sheet's column headings and the messages name it. */
-export const INPUT_LABELS = {
-  unitName: 'Tên đơn vị',
-  dateLine: 'Địa danh, ngày tháng',
-  preparerName: 'Họ tên người lập biểu',
-  signerName: 'Họ tên người ký',
-  target: 'Chỉ tiêu đăng ký',
-  achieved: 'Kết quả thực hiện',
-  score: 'Điểm tự chấm',
-  evidence: 'Minh chứng',
-  note: 'Ghi chú',
-  bonus: 'Điểm thưởng',
-  deduction: 'Điểm trừ',
-} as const;
 
 /** Opening and reading a file, before anything of its content is judged. */
 export const FILE_TEXT = {
@@ -357,60 +344,9 @@ rubric read
 } as const;
 
 
-/**
- * Which Excel runs the add-in, after Microsoft's requirement-set tables
- * (README, "Which Excel runs the add-in", says the same per Office version),
- * and what works without it.
- */
-export const SUPPORT_TEXT = {
-  tooOld: 'Excel này chưa chạy được tiện ích: tiện ích cần Excel hỗ trợ ExcelApi 1.8.',
-  runsIn:
-    'Tiện ích chạy trong Excel của Microsoft 365 (Windows, Mac), Excel trên web, Excel 2021 và 2024, và Excel 2016 hoặc 2019 bản mua lẻ đã cập nhật; Excel 2016 và 2019 bản cấp phép số lượng lớn (volume license) không chạy được.',
-  withoutAddin:
-    'Không có tiện ích vẫn làm được việc chính: mở bảng tự chấm điểm (tệp .xlsx Hội LHPN tỉnh gửi) bằng Excel bất kỳ, WPS hoặc LibreOffice, nhập điểm và minh chứng; bảng tự báo ô sai và tự tính tổng điểm.',
-  printLayout: 'In tự động khổ A4 cần ExcelApi 1.9 (Microsoft 365, Excel trên web, Excel 2021 trở lên).',
-} as const;
-
-/** The pane while it starts: reaching office.js and Excel, and what to do when it cannot. */
-export const STARTUP_TEXT = {
-  appName: 'Chấm điểm thi đua',
-  connecting: 'Đang kết nối với Excel…',
-  unreachable: {
-    title: 'Không tải được thư viện Office',
-    text: 'Ngăn tác vụ cần thư viện Office (office.js) từ máy chủ của Microsoft, appsforoffice.microsoft.com, nhưng chưa tải được. Hãy kiểm tra kết nối mạng rồi đóng và mở lại tiện ích. Nếu mạng của cơ quan chặn địa chỉ này, hãy nhờ bộ phận tin học mở.',
-  },
-  silent: {
-    title: 'Excel chưa phản hồi',
-    text: 'Trang này chỉ chạy bên trong Excel. Hãy mở Excel, trên thẻ Trang đầu bấm nút “Chấm điểm thi đua”. Nếu đã mở từ Excel, hãy đóng ngăn tác vụ rồi mở lại.',
-  },
-  stillWaiting: 'Tiện ích vẫn chờ và sẽ tự mở khi kết nối được.',
-  elsewhere: {
-    title: 'Chỉ dùng trong Excel',
-    text: 'Trang này chỉ chạy bên trong Excel. Hãy mở Excel, trên thẻ Trang đầu bấm nút “Chấm điểm thi đua”.',
-  },
-  tooOldTitle: 'Phiên bản Excel chưa hỗ trợ tiện ích',
-  failedTitle: 'Không khởi động được tiện ích',
-} as const;
-
-/** The task pane's tabs, as the pane shows them and messages point to them. */
-export const TAB_LABELS = { generate: 'Tạo bảng', check: 'Kiểm tra', print: 'In', merge: 'Tổng hợp', rubric: 'Bộ tiêu chí' } as const;
-
-/** The add-in inside Excel: what the Office.js adapter refuses and what Excel's errors mean. */
+/** The add-in inside Excel: what the Office.js adapter refuses; what Excel's errors mean comes from ./excel-errors. */
 export const EXCEL_TEXT = {
-  errorCodes: {
-    InvalidOperationInCellEditMode: 'Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc để rời ô đang sửa rồi thử lại.',
-    AccessDenied: 'Excel từ chối thao tác: trang tính hoặc sổ làm việc đang được bảo vệ, hoặc bạn không có quyền sửa.',
-    ItemAlreadyExists: 'Sổ làm việc đã có một mục cùng tên.',
-    ItemNotFound: 'Không tìm thấy trang tính hoặc tên ô cần dùng; có thể nó vừa bị xoá hoặc đổi tên.',
-    InvalidArgument: 'Excel không chấp nhận dữ liệu được gửi tới.',
-    InvalidOperation: 'Excel không cho phép thao tác này lúc này.',
-    ApiNotFound: 'Phiên bản Excel này chưa hỗ trợ chức năng cần dùng. Hãy cập nhật Excel.',
-    GeneralException: 'Excel gặp lỗi khi thực hiện thao tác.',
-  } as Record<string, string>,
-  unknownError: 'Excel báo lỗi khi thực hiện thao tác.',
-  withCode: (message: string, code: string, original: string) =>
-    `${message} (Mã lỗi Excel: ${code}${original ? ` — ${original}` : ''})`,
-  tooOld: `${SUPPORT_TEXT.tooOld} ${SUPPORT_TEXT.runsIn} ${SUPPORT_TEXT.withoutAddin}`,
+  ...EXCEL_ERROR_TEXT,
   noPrintLayout:
     'Excel này chưa hỗ trợ ExcelApi 1.9 nên chưa đặt được khổ in (A4 ngang, vừa một trang theo chiều ngang, lặp lại dòng tiêu đề cột). Hãy đặt trong thẻ Bố trí Trang trước khi in.',
   mergeNoLayout: (sheets: string[]) =>
@@ -447,7 +383,7 @@ export const EXCEL_TEXT = {
 
 /** Text the workbooks carry that is not rubric text: validation, the document's lines, headings. */
 export const WORKBOOK_TEXT = {
-  sheetName: 'Tự chấm điểm',
+  sheetName: SHEET_LABELS.selfAssessment,
   /** The printed rubric's own column headings; the input columns are headed by INPUT_LABELS. */
   columns: {
     stt: 'STT',
@@ -520,78 +456,8 @@ export const FAULT_TEXT = {
 /** The print tab's button, as its steps name it. */
 const APPLY_PRINT = 'Áp dụng trang in';
 
-/** The task pane, tab by tab; what several tabs say is in `common`. */
-export const PANE_TEXT = {
-  app: {
-    tabsLabel: 'Chức năng',
-    loading: 'Đang tải…',
-    cannotOpenTab: (tab: string) => `Không mở được thẻ “${tab}”`,
-    settingsUnreadable: 'Không đọc được cài đặt đã lưu; dùng cài đặt mặc định',
-    settingsUnsaved: 'Không lưu được cài đặt',
-  },
-  common: {
-    noSheetTitle: 'Chưa có bảng',
-    notOursTitle: 'Không phải bảng của tiện ích',
-    notice: 'Lưu ý',
-    readingWorkbook: 'Đang đọc sổ làm việc…',
-    cannotReadWorkbook: 'Không đọc được sổ làm việc',
-    preparer: 'Người lập biểu',
-    signer: 'Người ký',
-    error: 'Lỗi',
-    warning: 'Cảnh báo',
-  },
-  errors: {
-    excelCode: (code: string) => `Excel báo lỗi (mã ${code}).`,
-    chunkLoad: 'Không tải được một phần của tiện ích (mất kết nối mạng?). Hãy đóng và mở lại ngăn tác vụ.',
-    unexpected: 'Lỗi không mong đợi trong tiện ích.',
-    detail: 'Chi tiết:',
-    moreIssues: (count: number) => `… và ${formatNumber(count)} lỗi khác`,
-    dismiss: 'Đóng thông báo',
-    retry: 'Thử lại',
-    noStorage: 'Trình duyệt của Excel không cho lưu dữ liệu (localStorage); cài đặt sẽ không được ghi nhớ.',
-    storageFull: 'Không lưu được cài đặt vào bộ nhớ của trình duyệt (có thể đã đầy).',
-  },
-  rubric: {
-    label: 'Bộ tiêu chí',
-    builtin: (year: number, version: string) => `Có sẵn: tiêu chí thi đua năm ${year} (phiên bản ${version})`,
-    fromFile: 'Từ tệp bộ tiêu chí (JSON)',
-    pickFile: 'Chọn tệp…',
-    pickFileLabel: 'Chọn tệp bộ tiêu chí',
-    inUse: 'Đang dùng:',
-    describe: (id: string, version: string, year: number, criteria: number, fingerprint: string) =>
-      `${id}, phiên bản ${version} (năm ${year}), ${formatNumber(criteria)} tiêu chí, mã kiểm tra ${fingerprint}`,
-    cannotReadFile: (file: string) => `Không đọc được tệp ${file}.`,
-    cannotUseFile: (file: string) => `Không dùng được tệp ${file}`,
-    notJson: 'Tệp không phải JSON hợp lệ.',
-    savedInvalid: 'Tệp bộ tiêu chí đã lưu không còn hợp lệ; đang dùng bộ có sẵn',
-  },
-  generate: {
-    noSheet: (sheet: string) => `Sổ làm việc chưa có trang “${sheet}”. Bấm “${TAB_LABELS.generate}” để tạo.`,
-    clashTitle: 'Trùng tên trang tính',
-    clash: (sheet: string) =>
-      `Sổ làm việc đã có trang “${sheet}” không do tiện ích tạo. Tiện ích không ghi đè trang đó: hãy đổi tên hoặc xoá nó rồi tạo bảng.`,
-    sameRubric: (current: string) => `Bảng theo bộ tiêu chí ${current}. “Cập nhật” làm mới bố cục và giữ mọi mục đã nhập.`,
-    otherRubric: (current: string, chosen: string) =>
-      `Bảng đang theo bộ tiêu chí ${current}. “Cập nhật” chuyển sang ${chosen} và giữ mọi mục đã nhập theo tên ô.`,
-    sheetOf: (unit: string) => `Đã có bảng của ${unit}`,
-    sheetExists: 'Đã có bảng',
-    created: 'Đã tạo bảng tự chấm điểm',
-    upgraded: 'Đã cập nhật bảng tự chấm điểm',
-    kept: (count: number) => `Giữ lại ${formatNumber(count)} mục đã nhập.`,
-    nextStep: `Nhập điểm tự chấm và minh chứng vào các ô trắng; thẻ “${TAB_LABELS.check}” liệt kê những gì còn thiếu.`,
-    orphansTitle: (count: number) => `${formatNumber(count)} mục đã nhập không còn tiêu chí tương ứng`,
-    orphans: 'Bộ tiêu chí mới không có các ô dưới đây. Giá trị đã nhập:',
-    orphansLabel: 'Mục không còn tiêu chí',
-    cannotUpgrade: 'Không cập nhật được bảng',
-    cannotCreate: 'Không tạo được bảng',
-    unitNameNeeded: 'Nhập tên đơn vị, ví dụ: Hội LHPN huyện Hà Quảng.',
-    signerHint: (line: string) => `Họ tên in dưới dòng “${line}”; để trống nếu chưa có.`,
-    upgrade: 'Cập nhật',
-    create: TAB_LABELS.generate,
-    upgrading: 'Đang cập nhật…',
-    creating: 'Đang tạo bảng…',
-    writesTo: (sheet: string) => `Bảng ghi vào trang “${sheet}” của sổ làm việc đang mở.`,
-  },
+/** The task pane's Kiểm tra, In and Tổng hợp tabs, loaded with them (the first screen's text is in ./pane). */
+export const TAB_TEXT = {
   check: {
     notOurs: (sheet: string) => `Trang “${sheet}” không do tiện ích tạo nên không kiểm tra được.`,
     again: 'Kiểm tra lại',

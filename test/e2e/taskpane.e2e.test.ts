@@ -18,8 +18,7 @@ import { seriousViolations } from './axe';
 import { sharedAddinBuild, TEST_PUBLIC_URL, type AddinBuild } from './build';
 import { launchChromium, serveDirectory } from './browser';
 import type { FakeOfficeWindow } from './fake-office';
-
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+import { announcement, OFFICE_JS, openPane as openPaneOn, type OfficeAnswer } from './pane';
 const PUBLIC_URL = TEST_PUBLIC_URL;
 const OUTPUT = path.resolve(__dirname, '../../test-output');
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -64,10 +63,14 @@ describe('the production build', () => {
     expect(all.some((f) => /node_modules\/fflate\//.test(f))).toBe(true);
     expect(all.filter((f) => /node_modules\/(exceljs|hyperformula|jszip)\//.test(f))).toEqual([]);
     expect(all.filter((f) => /^src\/(xlsx\/(write|merge-write|package)\.ts|cli\/)/.test(f))).toEqual([]);
-    // Of the adapter, only what brings Office up is there from the start.
+    // Of the adapter, only what brings Office up and reads the sheet's status is there from the start.
     expect(initial.filter((f) => /^src\/(excel|xlsx|merge|package)\/|node_modules\/fflate\//.test(f)).sort()).toEqual([
+      'src/excel/api.ts',
+      'src/excel/errors.ts',
       'src/excel/requirements.ts',
+      'src/excel/session.ts',
       'src/excel/startup.ts',
+      'src/excel/status.ts',
     ]);
   });
 });
@@ -84,59 +87,7 @@ describeWithTool('chromium', 'the task pane in Chromium with a fake Excel', () =
     await server?.close();
   });
 
-  /**
-   * A page on the built task pane: office.js answered by the fake host (or
-   * refused, or never answered, or replaced by `office` as a script), any
-   * other request off this machine refused and recorded, and every script
-   * error recorded.
-   */
-  async function openPane(query = '', office: 'fake' | 'blocked' | 'silent' | { script: string } = 'fake') {
-    const page = await browser.context.newPage();
-    const errors: string[] = [];
-    const outside: string[] = [];
-    page.on('pageerror', (error) => errors.push(String(error)));
-    // What Fluent's announcer hands the screen reader (document.ariaNotify, which Chromium has).
-    await page.addInitScript(() => {
-      const said: string[] = [];
-      const proto = Document.prototype as unknown as { ariaNotify?: (message: string, options?: unknown) => void };
-      const native = proto.ariaNotify;
-      proto.ariaNotify = function (this: Document, message: string, options?: unknown) {
-        said.push(message);
-        native?.call(this, message, options);
-      };
-      (window as unknown as { announced: string[] }).announced = said;
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    const fakeOffice = fs.readFileSync(path.join(build.dir, 'fake-office.js'));
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url === OFFICE_JS) {
-        if (office === 'blocked') return route.abort('connectionrefused');
-        // Left unanswered: the request hangs, as on a link that drops it.
-        if (office === 'silent') return undefined;
-        const body = office === 'fake' ? fakeOffice : office.script;
-        return route.fulfill({ status: 200, contentType: 'text/javascript', body });
-      }
-      if (url.startsWith(server.url)) return route.continue();
-      outside.push(url);
-      return route.abort();
-    });
-    // The load event waits for office.js, which may never come.
-    await page.goto(`${server.url}taskpane.html${query}`, { waitUntil: 'domcontentloaded' });
-    const requested = () => server.requested.slice();
-    return { page, errors, outside, requested };
-  }
-
-  /** Waits until something announced contains `text`, and returns it. */
-  const announcement = async (page: Page, text: string) => {
-    const found = await page.waitForFunction(
-      (part) => (window as unknown as { announced: string[] }).announced.find((m) => m.includes(part)),
-      text,
-    );
-    return (await found.jsonValue()) as string;
-  };
+  const openPane = (query = '', office: OfficeAnswer = 'fake') => openPaneOn({ build, server, browser }, query, office);
 
   /** The fake host's current selection, as the sheet name and range. */
   const selection = (page: Page) =>

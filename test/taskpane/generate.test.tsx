@@ -140,7 +140,9 @@ describe('Tạo bảng', () => {
     first.view.unmount();
 
     renderPane(new FakeOperations(), store);
-    expect(((await unitInput()) as HTMLInputElement).value).toBe('Hội LHPN huyện Trùng Khánh');
+    // The stored names come in once the tab works.
+    const unit = (await unitInput()) as HTMLInputElement;
+    await waitFor(() => expect(unit.value).toBe('Hội LHPN huyện Trùng Khánh'));
     expect((screen.getByRole('textbox', { name: 'Người lập biểu' }) as HTMLInputElement).value).toBe('Nông Thị Hoa');
     expect((screen.getByRole('textbox', { name: 'Người ký' }) as HTMLInputElement).value).toBe('Lương Thị Mai');
   });

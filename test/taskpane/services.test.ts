@@ -53,23 +53,40 @@ describe('settings kept with office-js-helpers Storage', () => {
 });
 
 describe('lazyOperations', () => {
-  test('loads the implementation once, on first use', async () => {
+  const noStatus = async () => {
+    throw new Error('status comes from its own reader');
+  };
+
+  test('loads the implementation once, on first use; the status comes from its own small reader without loading it', async () => {
     const fake = new FakeOperations();
     let loads = 0;
     const ops = lazyOperations(async () => {
       loads++;
       return fake;
-    });
+    }, async () => ({ exists: true, ours: false }));
+    await expect(ops.status()).resolves.toEqual({ exists: true, ours: false });
     expect(loads).toBe(0);
-    await ops.status();
     await ops.select('H12');
+    await ops.select('H13');
     expect(loads).toBe(1);
-    expect(fake.selected).toEqual(['H12']);
+    expect(fake.selected).toEqual(['H12', 'H13']);
+  });
+
+  test('preload starts the load ahead of the first use, once', async () => {
+    let loads = 0;
+    const ops = lazyOperations(async () => {
+      loads++;
+      return new FakeOperations();
+    }, noStatus);
+    ops.preload();
+    ops.preload();
+    await ops.check(builtinRubric());
+    expect(loads).toBe(1);
   });
 
   test('forwards the merge and the printout with their requests', async () => {
     const fake = new FakeOperations();
-    const ops = lazyOperations(async () => fake);
+    const ops = lazyOperations(async () => fake, noStatus);
     const loaded = builtinRubric();
     const result = { rubric: { id: 'x', version: '1', fingerprint: 'f', year: 2024 }, files: [], units: [], ranking: [] };
     await expect(ops.writeMerge({ loaded, result })).resolves.toBe(fake.mergeResult);
@@ -78,16 +95,19 @@ describe('lazyOperations', () => {
     expect(fake.prints).toEqual([{ loaded, signer: 'Lương Thị Mai' }]);
   });
 
-  test('a failed load is reported, then tried again on the next call', async () => {
+  test('a failed load is reported, then tried again on the next call; a failed preload is tried again too', async () => {
     const fake = new FakeOperations();
     let attempts = 0;
     const ops = lazyOperations(async () => {
-      if (++attempts === 1) throw Object.assign(new Error('Loading chunk excel failed.'), { name: 'ChunkLoadError' });
+      if (++attempts <= 2) throw Object.assign(new Error('Loading chunk excel failed.'), { name: 'ChunkLoadError' });
       return fake;
-    });
-    await expect(ops.status()).rejects.toThrow('Loading chunk excel failed.');
-    await expect(ops.status()).resolves.toEqual({ exists: false, ours: false });
-    expect(attempts).toBe(2);
+    }, noStatus);
+    ops.preload();
+    // The preload's failure is kept quiet: nothing asked for the operations yet.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await expect(ops.select('A1')).rejects.toThrow('Loading chunk excel failed.');
+    await expect(ops.select('A1')).resolves.toBeUndefined();
+    expect(attempts).toBe(3);
   });
 });
 
