@@ -19,7 +19,8 @@ import {
 import type { Rubric } from '../rubric';
 import type { RubricSummary } from '../rubric/summary';
 import { FILE_TEXT } from '../text/messages';
-import { RUBRIC_CLI_TEXT as T } from '../text/rubric';
+import { RUBRIC_CLI_TEXT as T } from '../text/rubric-cli';
+import { REVIEW_TEXT as R } from '../text/rubric-review';
 import { parse, UsageError } from './args';
 import { files } from './compose';
 
@@ -32,12 +33,12 @@ interface Io {
 
 /** The review list, grouped by kind, as the command line prints it. */
 export function formatReview(review: ReviewItem[]): string[] {
-  if (review.length === 0) return [T.nothingToReview];
-  const lines = [T.toReview(review.length)];
-  for (const kind of Object.keys(T.reviewHeading) as ReviewKind[]) {
+  if (review.length === 0) return [R.nothingToReview];
+  const lines = [R.toReview(review.length)];
+  for (const kind of Object.keys(R.reviewHeading) as ReviewKind[]) {
     const items = review.filter((r) => r.kind === kind);
     if (items.length === 0) continue;
-    lines.push(`  ${T.reviewHeading[kind]} (${items.length}):`);
+    lines.push(`  ${R.reviewHeading[kind]} (${items.length}):`);
     for (const item of items) {
       lines.push(`    - ${item.where ? `${item.where}: ` : ''}${item.message}`);
       for (const d of item.details ?? []) lines.push(`        ${d}`);
@@ -216,8 +217,8 @@ async function readCommand(argv: string[], io: Io): Promise<number> {
   const checked = checkRubric(rubric);
   const summary = 'valid' in checked ? checked.valid.summary : null;
   const lines = [T.written(out), ...(summary ? formatSummary(rubric, fingerprint, summary, false) : [T.fingerprint(fingerprint)])];
-  if (errors.length > 0) lines.push(T.toReview(errors.length), ...problems);
-  else lines.push(T.nothingToReview);
+  if (errors.length > 0) lines.push(R.toReview(errors.length), ...problems);
+  else lines.push(R.nothingToReview);
   io.out(lines.join('\n'));
   return errors.length > 0 ? RUBRIC_EXIT.review : RUBRIC_EXIT.ok;
 }

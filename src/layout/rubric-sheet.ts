@@ -11,7 +11,7 @@ import type { Rubric } from '../rubric';
 import { INFO_KEYS, ROW_FIELDS, rubricCorrections, rubricInfo, rubricToRows, type FormError, type FormRow, type FormValue, type InfoKey, type RowField, type RowKind } from '../rubric/rows';
 import { readForm } from '../rubric/rows-read';
 import type { CellInput } from '../scoring/inputs';
-import { RUBRIC_SHEET_TEXT as T } from '../text/rubric';
+import { RUBRIC_SHEET_TEXT as T } from '../text/rubric-sheet';
 import { a1, columnLetters, type RangeRef } from './a1';
 import { childrenSumFormula, kindTotalFormula, sumOffFormula, sumStatusFormula } from './formulas';
 import type { SheetModel, WorkbookModel } from './model';

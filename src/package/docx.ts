@@ -10,7 +10,7 @@
  */
 import { DocumentReadError, type DocumentReader } from '../app/ports';
 import type { WordDocument } from '../rubric/import/document';
-import { DOCX_TEXT } from '../text/rubric';
+import { DOCX_TEXT } from '../text/rubric-import';
 import { partText } from './xml';
 import { readBody } from './docx-body';
 import { CONTENT_TYPES_PART, contentTypeOf, contentTypes, partKey, relationships, relationshipsPartOf } from './parts';

@@ -3,7 +3,7 @@
  * placed under the row its "Thuộc" names, then the whole held against the
  * schema. Every problem is addressed to its row and field.
  */
-import { RUBRIC_SHEET_TEXT as T } from '../text/rubric';
+import { RUBRIC_SHEET_TEXT as T } from '../text/rubric-sheet';
 import { describeIssues } from './describe';
 import {
   byLabel,

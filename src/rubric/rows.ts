@@ -6,7 +6,7 @@
  * back from its unchanged rows is the same rubric, fingerprint included.
  * Reading back says what is wrong by row and field, in Vietnamese.
  */
-import { RUBRIC_SHEET_TEXT as T } from '../text/rubric';
+import { RUBRIC_SHEET_TEXT as T } from '../text/rubric-sheet';
 import { formatNumber } from '../text/format';
 import type { CriterionNode, Rubric, RubricNode, Rule } from './schema';
 

@@ -1,6 +1,7 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReviewItem, ReviewKind } from '../app/rubric-import';
-import { RUBRIC_CLI_TEXT, RUBRIC_PANE_TEXT } from '../text/rubric';
+import { REVIEW_TEXT } from '../text/rubric-review';
+import { RUBRIC_PANE_TEXT } from '../text/rubric-pane';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -12,18 +13,18 @@ const useStyles = makeStyles({
 /** The import's review list, grouped as the command line prints it: slips mended, tier tables read, sums. */
 export function RubricReview({ review }: { review: ReviewItem[] }) {
   const styles = useStyles();
-  if (review.length === 0) return <Text>{RUBRIC_CLI_TEXT.nothingToReview}</Text>;
-  const kinds = Object.keys(RUBRIC_CLI_TEXT.reviewHeading) as ReviewKind[];
+  if (review.length === 0) return <Text>{REVIEW_TEXT.nothingToReview}</Text>;
+  const kinds = Object.keys(REVIEW_TEXT.reviewHeading) as ReviewKind[];
   return (
     <section aria-label={RUBRIC_PANE_TEXT.reviewList} className={styles.group}>
-      <Text weight="semibold">{RUBRIC_CLI_TEXT.toReview(review.length)}</Text>
+      <Text weight="semibold">{REVIEW_TEXT.toReview(review.length)}</Text>
       {kinds.map((kind) => {
         const items = review.filter((r) => r.kind === kind);
         if (items.length === 0) return null;
         return (
           <div key={kind} className={styles.group}>
             <Text as="h3" size={300} weight="semibold">
-              {RUBRIC_CLI_TEXT.reviewHeading[kind]} ({items.length})
+              {REVIEW_TEXT.reviewHeading[kind]} ({items.length})
             </Text>
             <ul className={styles.list}>
               {items.map((item, i) => (

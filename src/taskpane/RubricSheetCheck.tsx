@@ -6,7 +6,7 @@ import type { LoadedRubric } from '../rubric';
 import { ErrorBar, type ShownError } from './ErrorBar';
 import { describeRubric } from './rubricChoice';
 import { useServices } from './services';
-import { RUBRIC_PANE_TEXT as TEXT } from '../text/rubric';
+import { RUBRIC_PANE_TEXT as TEXT } from '../text/rubric-pane';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

@@ -13,7 +13,7 @@ import { chosenRubric } from './rubricChoice';
 import { useServices } from './services';
 import type { TabProps } from './tabs';
 import { rubricLabel } from '../text/messages';
-import { RUBRIC_PANE_TEXT as TEXT } from '../text/rubric';
+import { RUBRIC_PANE_TEXT as TEXT } from '../text/rubric-pane';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

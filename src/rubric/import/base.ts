@@ -8,7 +8,7 @@
  */
 import { allCriteria } from '../index';
 import type { DocumentText, Rubric } from '../schema';
-import { IMPORT_TEXT } from '../../text/rubric';
+import { IMPORT_TEXT } from '../../text/rubric-import';
 import type { Slip } from './review';
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;

@@ -15,7 +15,8 @@ import { CORRECTION_ORDER, type ReviewItem, type ReviewKind, type Slip } from '.
 import { inferRules, tierTable } from './rules';
 import { buildStructure, sectionName } from './structure';
 import { COLUMN_LABEL, findRubricTable, NotARubricError } from './table';
-import { IMPORT_TEXT as T, RUBRIC_NAMES as N } from '../../text/rubric';
+import { IMPORT_TEXT as T } from '../../text/rubric-import';
+import { RUBRIC_NAMES as N } from '../../text/rubric';
 import { fold } from './text';
 import { dropImages, mendCutWords, mendStrayDigits } from './words';
 

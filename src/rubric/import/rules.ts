@@ -8,7 +8,8 @@ import type { CriterionNode, TierRule } from '../schema';
 import type { ReviewItem } from './review';
 import type { CriterionEntry } from './structure';
 import { readTiers } from './tiers';
-import { IMPORT_TEXT as T, RUBRIC_NAMES as N } from '../../text/rubric';
+import { IMPORT_TEXT as T } from '../../text/rubric-import';
+import { RUBRIC_NAMES as N } from '../../text/rubric';
 import { fold } from './text';
 
 const TARGET = /cham (diem )?theo chi tieu (duoc )?(da )?(dang ky|giao)/;

@@ -7,7 +7,8 @@
 import type { Adjustment, CriterionNode, GroupNode, RubricNode, Section, SubItem } from '../schema';
 import type { ReviewItem, Slip } from './review';
 import type { Column, RawRow } from './table';
-import { IMPORT_TEXT as T, RUBRIC_NAMES as N } from '../../text/rubric';
+import { IMPORT_TEXT as T } from '../../text/rubric-import';
+import { RUBRIC_NAMES as N } from '../../text/rubric';
 import { fold, fromRoman, parsePoints, romanRanges, toRoman } from './text';
 
 /** A text the later passes may mend (a cut word, a picture): where it sits and how to change it. */

@@ -4,7 +4,7 @@
  * whatever the columns' order, and across a table the document split in two.
  */
 import type { WordCell, WordDocument, WordTable } from './document';
-import { IMPORT_TEXT } from '../../text/rubric';
+import { IMPORT_TEXT } from '../../text/rubric-import';
 import { cellText, fold } from './text';
 
 export class NotARubricError extends Error {

@@ -13,7 +13,7 @@
  * the lower score, and the rule's note says so.
  */
 import type { TierRule } from '../schema';
-import { IMPORT_TEXT as T } from '../../text/rubric';
+import { IMPORT_TEXT as T } from '../../text/rubric-import';
 import { fold } from './text';
 
 interface Bound {

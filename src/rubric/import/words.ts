@@ -5,7 +5,7 @@
  */
 import type { ReviewItem, Slip } from './review';
 import type { TextSite } from './structure';
-import { IMPORT_TEXT } from '../../text/rubric';
+import { IMPORT_TEXT } from '../../text/rubric-import';
 import type { Column } from './table';
 
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
