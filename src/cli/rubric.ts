@@ -97,6 +97,14 @@ function baseRubric(file: string): Rubric {
   return checked.valid.rubric;
 }
 
+/** The output path, checked: never the input, never an existing file unless --force. */
+function outputPath(input: string, out: string | undefined, extension: string, force: boolean | undefined): string {
+  const path_ = out ?? `${input.replace(/\.[^./\\]+$/, '')}${extension}`;
+  if (sameFile(input, path_)) throw new UsageError(T.outIsInput);
+  if (fs.existsSync(path_) && !force) throw new UsageError(T.outExists(path_));
+  return path_;
+}
+
 async function importCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
     out: { type: 'string', short: 'o' },
@@ -107,10 +115,8 @@ async function importCommand(argv: string[], io: Io): Promise<number> {
   });
   if (positionals.length !== 1) throw new UsageError(T.importNeedsOneFile);
   const file = positionals[0];
-  const out = values.out ?? `${file.replace(/\.(docx?|docm|dotx)$/i, '')}.json`;
   if (values.id !== undefined && !/^[a-z0-9-]+$/.test(values.id)) throw new UsageError(T.badId(values.id));
-  if (sameFile(file, out)) throw new UsageError(T.outIsInput);
-  if (fs.existsSync(out) && !values.force) throw new UsageError(T.outExists(out));
+  const out = outputPath(file, values.out, '.json', values.force);
   const base = values.base === undefined ? undefined : baseRubric(values.base);
   let bytes: Uint8Array;
   try {
@@ -156,14 +162,6 @@ async function checkCommand(argv: string[], io: Io): Promise<number> {
   }
   io.out([T.valid(file), ...formatSummary(checked.valid.rubric, checked.valid.fingerprint, checked.valid.summary, true)].join('\n'));
   return RUBRIC_EXIT.ok;
-}
-
-/** The output path, checked: never the input, never an existing file unless --force. */
-function outputPath(input: string, out: string | undefined, extension: string, force: boolean | undefined): string {
-  const path_ = out ?? `${input.replace(/\.[^./\\]+$/, '')}${extension}`;
-  if (sameFile(input, path_)) throw new UsageError(T.outIsInput);
-  if (fs.existsSync(path_) && !force) throw new UsageError(T.outExists(path_));
-  return path_;
 }
 
 async function sheetCommand(argv: string[], io: Io): Promise<number> {
