@@ -26,16 +26,13 @@ function isCellEditError(error: unknown): boolean {
   return officeErrorCode(error) === CELL_EDIT;
 }
 
-/** Our own errors pass through; Excel's get a Vietnamese message with the code and English text appended. */
+/** Our own errors pass through; Excel's get a Vietnamese message, Excel's error (code, English text) kept as cause. */
 function toExcelOperationError(error: unknown): Error {
   if (error instanceof ExcelOperationError) return error;
   const code = officeErrorCode(error);
   if (code === undefined) return error instanceof Error ? error : new Error(String(error));
-  const original = error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)
-    ? String((error as { message: unknown }).message)
-    : '';
   const known = EXCEL_ERROR_TEXT.errorCodes[code] ?? EXCEL_ERROR_TEXT.unknownError;
-  return new ExcelOperationError(EXCEL_ERROR_TEXT.withCode(known, code, original), code, { cause: error });
+  return new ExcelOperationError(known, code, { cause: error });
 }
 
 /**

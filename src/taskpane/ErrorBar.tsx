@@ -50,10 +50,12 @@ export function ErrorBar({ shown, onDismiss, onRetry }: { shown: ShownError; onD
       <MessageBarBody>
         <MessageBarTitle>{shown.title}</MessageBarTitle>
         {message}
+        {/* The original text, often English, only for whoever opens it. */}
         {detail && (
-          <span className={SHELL_CSS.detail}>
-            {PANE_TEXT.errors.detail} {detail}
-          </span>
+          <details className={SHELL_CSS.detail}>
+            <summary>{PANE_TEXT.errors.detail}</summary>
+            {detail}
+          </details>
         )}
         {issues.length > 0 && (
           <ul className={SHELL_CSS.issues}>

@@ -3,6 +3,7 @@
  * original text as detail. The Excel adapter already translates the Office
  * errors of its operations; this covers what reaches the pane otherwise.
  */
+import { EXCEL_ERROR_TEXT } from '../text/excel-errors';
 import { PANE_TEXT } from '../text/pane';
 
 export interface DescribedError {
@@ -19,9 +20,19 @@ function isRawOfficeError(error: unknown): error is Error & { code: string } {
   return error instanceof Error && 'debugInfo' in error && typeof (error as { code?: unknown }).code === 'string';
 }
 
+/** The adapter's error for a refusal by Excel: Vietnamese message, Excel's code, Excel's (English) error as cause. */
+function isTranslatedExcelError(error: unknown): error is Error & { code: string } {
+  return error instanceof Error && error.name === 'ExcelOperationError' && typeof (error as { code?: unknown }).code === 'string';
+}
+
+const messageOf = (value: unknown) => (value instanceof Error ? value.message : value === undefined ? '' : String(value));
+
 export function describeError(error: unknown): DescribedError {
   if (isRawOfficeError(error)) {
-    return { message: PANE_TEXT.errors.excelCode(error.code), detail: error.message };
+    return { message: PANE_TEXT.errors.excelCode(error.code), detail: EXCEL_ERROR_TEXT.codeDetail(error.code, error.message) };
+  }
+  if (isTranslatedExcelError(error)) {
+    return { message: error.message, detail: EXCEL_ERROR_TEXT.codeDetail(error.code, messageOf(error.cause)) };
   }
   if (error instanceof Error) {
     if (error.name === 'ChunkLoadError') {

@@ -30,7 +30,7 @@ export const EXCEL_ERROR_TEXT = {
     GeneralException: 'Excel gặp lỗi khi thực hiện thao tác.',
   } as Record<string, string>,
   unknownError: 'Excel báo lỗi khi thực hiện thao tác.',
-  withCode: (message: string, code: string, original: string) =>
-    `${message} (Mã lỗi Excel: ${code}${original ? ` — ${original}` : ''})`,
+  /** Excel's own code and (English) text, for the details a user may open, never in the message itself. */
+  codeDetail: (code: string, original: string) => `Mã lỗi Excel: ${code}${original ? ` — ${original}` : ''}`,
   tooOld: `${SUPPORT_TEXT.tooOld} ${SUPPORT_TEXT.runsIn} ${SUPPORT_TEXT.withoutAddin}`,
 } as const;

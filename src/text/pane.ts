@@ -47,7 +47,7 @@ export const PANE_TEXT = {
     excelCode: (code: string) => `Excel báo lỗi (mã ${code}).`,
     chunkLoad: 'Không tải được một phần của tiện ích (mất kết nối mạng?). Hãy đóng và mở lại ngăn tác vụ.',
     unexpected: 'Lỗi không mong đợi trong tiện ích.',
-    detail: 'Chi tiết:',
+    detail: 'Chi tiết kỹ thuật',
     moreIssues: (count: number) => `… và ${formatNumber(count)} lỗi khác`,
     dismiss: 'Đóng thông báo',
     retry: 'Thử lại',

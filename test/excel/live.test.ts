@@ -153,7 +153,11 @@ describe('a cell being edited', () => {
   test('other failures are not retried, and are reported in Vietnamese', async () => {
     const { host, ops } = fakeExcel();
     host.failNextSync('AccessDenied');
-    await expect(ops.generate({ loaded, unitName: UNIT })).rejects.toThrow(/^Excel từ chối thao tác.*AccessDenied/);
+    const error = (await ops.generate({ loaded, unitName: UNIT }).catch((e: unknown) => e)) as ExcelOperationError;
+    // Vietnamese only; Excel's code and English text stay with the error, for the details.
+    expect(error.message).toBe('Excel từ chối thao tác: trang tính hoặc sổ làm việc đang được bảo vệ, hoặc bạn không có quyền sửa.');
+    expect(error.code).toBe('AccessDenied');
+    expect(error.cause).toBeInstanceOf(Error);
     expect(host.syncCount).toBe(1);
     expect(host.sheets.map((s) => s.name)).toEqual(['Sheet1']);
   });

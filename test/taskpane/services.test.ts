@@ -118,7 +118,22 @@ describe('describeError', () => {
       code: 'ItemNotFound',
       debugInfo: { code: 'ItemNotFound' },
     });
-    expect(describeError(raw)).toEqual({ message: 'Excel báo lỗi (mã ItemNotFound).', detail: raw.message });
+    expect(describeError(raw)).toEqual({
+      message: 'Excel báo lỗi (mã ItemNotFound).',
+      detail: 'Mã lỗi Excel: ItemNotFound — The requested resource does not exist.',
+    });
+  });
+
+  test('an Excel refusal the adapter translated reads in Vietnamese alone; code and English go to the details', () => {
+    const raw = Object.assign(new Error('This operation is not permitted for the current object.'), { code: 'GeneralException' });
+    const translated = Object.assign(new Error('Excel gặp lỗi khi thực hiện thao tác.', { cause: raw }), {
+      name: 'ExcelOperationError',
+      code: 'GeneralException',
+    });
+    expect(describeError(translated)).toEqual({
+      message: 'Excel gặp lỗi khi thực hiện thao tác.',
+      detail: 'Mã lỗi Excel: GeneralException — This operation is not permitted for the current object.',
+    });
   });
 
   test('the cause of our own error is kept as detail', () => {
