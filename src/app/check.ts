@@ -2,17 +2,27 @@
 import { checkWorkbook, type CheckReport, type WorkbookView } from '../check';
 import type { LoadedRubric } from '../rubric';
 import type { LiveCheck, LiveProblem } from './operations';
-import { WorkbookReadError, type PackageReader } from './ports';
+import { FILE_TEXT } from '../text/messages';
+import { MetadataMissingError, WorkbookReadError, type PackageReader } from './ports';
+import { missingMetadata, type UnreadableCode } from './recover';
+
+export { missingMetadata, type UnreadableCode };
 
 export type FileCheck =
   | { report: CheckReport }
-  | { unreadable: { code: WorkbookReadError['code']; reason?: WorkbookReadError['reason']; message: string } };
+  | { unreadable: { code: UnreadableCode; reason?: WorkbookReadError['reason']; message: string } };
 
-/** A workbook file, read through the port. */
-export async function checkFile(reader: PackageReader, bytes: Uint8Array, loaded: LoadedRubric): Promise<FileCheck> {
+/** A workbook file, read through the port; `recovery` is the command that would recover a copied sheet. */
+export async function checkFile(
+  reader: PackageReader,
+  bytes: Uint8Array,
+  loaded: LoadedRubric,
+  recovery = FILE_TEXT.recoverCommand(),
+): Promise<FileCheck> {
   try {
     return { report: checkWorkbook(await reader.read(bytes), loaded) };
   } catch (e) {
+    if (e instanceof MetadataMissingError) return { unreadable: missingMetadata(e, loaded, recovery) };
     if (e instanceof WorkbookReadError) return { unreadable: { code: e.code, reason: e.reason, message: e.message } };
     throw e;
   }

@@ -11,7 +11,9 @@ import type { LoadedRubric } from '../rubric';
 import { names } from '../rubric/names';
 import { GENERATE_TEXT } from '../text/messages';
 import { typedName, type CalendarDate } from './input';
-import type { PackageReader, WorkbookWriter } from './ports';
+import { adoption } from '../check/adopt';
+import { missingMetadata } from './recover';
+import { MetadataMissingError, WorkbookReadError, type PackageReader, type WorkbookWriter } from './ports';
 import { repairNames, type NamedSheet, type NameRepair } from './repair';
 
 /** What an existing sheet of ours holds: its named cells, where its names point, and its metadata. */
@@ -123,7 +125,8 @@ export function planSheet(loaded: LoadedRubric, existing: ExistingSheet | null, 
 
 export interface GeneratedFile {
   bytes: Uint8Array;
-  mode: 'created' | 'upgraded';
+  /** Recovered: a sheet of ours copied into a new workbook without its metadata sheet, adopted with every entry. */
+  mode: 'created' | 'upgraded' | 'recovered';
   /** The unit name the sheet carries; empty when none was given. */
   unitName: string;
   keptEntries: number;
@@ -132,8 +135,23 @@ export interface GeneratedFile {
 }
 
 /**
+ * The sheet `existing` holds, and whether it was ours or a copy of ours that
+ * lost its metadata sheet; a workbook that is neither throws.
+ */
+async function existingSheet(reader: PackageReader, loaded: LoadedRubric, bytes: Uint8Array): Promise<{ sheet: ExistingSheet; recovered: boolean }> {
+  try {
+    return { sheet: await reader.read(bytes), recovered: false };
+  } catch (e) {
+    if (!(e instanceof MetadataMissingError)) throw e;
+    if (adoption(e.workbook, loaded) === 'fits') return { sheet: e.workbook, recovered: true };
+    throw new WorkbookReadError(missingMetadata(e, loaded, '').message, 'METADATA_MISSING');
+  }
+}
+
+/**
  * A workbook file of the standard sheet; over `existing` (the bytes of the
- * file it replaces) it keeps every entry. Throws WorkbookReadError when
+ * file it replaces) it keeps every entry, and a sheet of this rubric copied
+ * into a new workbook gets its metadata back. Throws WorkbookReadError when
  * `existing` is not one of ours, UpgradeRefusedError when it holds text no
  * cell can hold, before anything is written.
  */
@@ -143,9 +161,10 @@ export async function generateFile(
   existing: Uint8Array | null,
   request: SheetRequest,
 ): Promise<GeneratedFile> {
-  const old = existing ? await files.reader.read(existing) : null;
-  const work = planSheet(loaded, old, request);
+  const old = existing ? await existingSheet(files.reader, loaded, existing) : null;
+  const work = planSheet(loaded, old?.sheet ?? null, request);
   const bytes = await files.writer.writeSheet(work.plan, work.entries);
   const { unitName, keptEntries, orphans, repairs } = work;
-  return { bytes, mode: old ? 'upgraded' : 'created', unitName, keptEntries, orphans, repairs };
+  const mode = old === null ? 'created' : old.recovered ? 'recovered' : 'upgraded';
+  return { bytes, mode, unitName, keptEntries, orphans, repairs };
 }

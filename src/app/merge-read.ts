@@ -9,7 +9,8 @@ import { mergeProblem, type MergeProblem } from '../merge/problems';
 import { readUnit } from '../merge/unit';
 import type { LoadedRubric } from '../rubric';
 import { FILE_TEXT } from '../text/messages';
-import { WorkbookReadError, type PackageReader } from './ports';
+import { missingMetadata } from './recover';
+import { MetadataMissingError, WorkbookReadError, type PackageReader } from './ports';
 
 export { mergeProblem };
 
@@ -26,10 +27,15 @@ export async function readForMerge(reader: PackageReader, bytes: Uint8Array, fil
     return { file, savedAt: guarded.savedAt, unit, problems: unit.problems };
   } catch (e) {
     // One odd file must not stop the others: whatever it throws is reported.
-    const problem =
-      e instanceof WorkbookReadError && e.code === 'METADATA_MISSING'
-        ? mergeProblem('METADATA_MISSING', FILE_TEXT.notOurs)
-        : mergeProblem('UNREADABLE', e instanceof WorkbookReadError ? e.message : FILE_TEXT.cannotRead((e as Error).message));
+    const missing =
+      e instanceof MetadataMissingError
+        ? missingMetadata(e, loaded, FILE_TEXT.recoverCommand(file))
+        : e instanceof WorkbookReadError && e.code === 'METADATA_MISSING'
+          ? { code: e.code, message: FILE_TEXT.notOurs }
+          : null;
+    const problem = missing
+      ? mergeProblem(missing.code, missing.message)
+      : mergeProblem('UNREADABLE', e instanceof WorkbookReadError ? e.message : FILE_TEXT.cannotRead((e as Error).message));
     return { file, savedAt: guarded.savedAt, unit: null, problems: [problem] };
   }
 }

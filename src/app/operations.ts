@@ -21,6 +21,11 @@ export interface SheetStatus {
   exists: boolean;
   /** …and it carries our metadata (so it may be upgraded in place). */
   ours: boolean;
+  /**
+   * …or it lost its metadata sheet but carries our names (copied into a new
+   * workbook): Cập nhật adopts it when its names fit the rubric chosen.
+   */
+  recoverable?: boolean;
   meta?: Record<string, string>;
 }
 
@@ -33,7 +38,8 @@ export interface GenerateRequest {
 }
 
 export interface GenerateResult {
-  mode: 'created' | 'upgraded';
+  /** Recovered: a sheet that had lost its metadata sheet, adopted with every entry. */
+  mode: 'created' | 'upgraded' | 'recovered';
   /** Entries carried over by defined name. */
   keptEntries: number;
   /** Entries the new rubric has no cell for, found now or kept by an earlier upgrade; never dropped. */

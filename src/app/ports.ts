@@ -27,6 +27,21 @@ export class WorkbookReadError extends Error {
   }
 }
 
+/**
+ * A workbook without our metadata sheet, read by its defined names all the
+ * same: it may be a sheet of ours copied into a new workbook, which
+ * generate can adopt (check/adopt.ts).
+ */
+export class MetadataMissingError extends WorkbookReadError {
+  constructor(
+    message: string,
+    readonly workbook: ReturnedWorkbook,
+  ) {
+    super(message, 'METADATA_MISSING');
+    this.name = 'MetadataMissingError';
+  }
+}
+
 /** A returned workbook, seen through its defined names and metadata, and cells by position for an upgrade's repair. */
 export interface ReturnedWorkbook extends WorkbookView, NamedSheet {}
 

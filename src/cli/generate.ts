@@ -53,8 +53,8 @@ export async function generateOne(out: string, loaded: LoadedRubric, opts: Gener
   const tmp = `${out}.tmp-${process.pid}`;
   fs.writeFileSync(tmp, generated.bytes);
   fs.renameSync(tmp, out);
-  if (generated.mode === 'upgraded') {
-    opts.log(CLI_TEXT.upgraded(out, generated.keptEntries));
+  if (generated.mode !== 'created') {
+    opts.log(generated.mode === 'recovered' ? CLI_TEXT.recovered(out, generated.keptEntries) : CLI_TEXT.upgraded(out, generated.keptEntries));
     for (const r of generated.repairs) opts.log(`  ${describeRepair(r)}`);
     for (const o of generated.orphans) {
       opts.log(o.earlier ? CLI_TEXT.orphanKeptEarlier(o.name, String(o.value)) : CLI_TEXT.orphanKept(o.name, String(o.value)));

@@ -85,7 +85,7 @@ async function check(argv: string[], io: Io): Promise<number> {
     const code = (e as NodeJS.ErrnoException).code;
     return unreadable(file, code === 'ENOENT' ? FILE_TEXT.notFound : FILE_TEXT.cannotOpen(String(code)), 'UNREADABLE');
   }
-  const checked = await checkFile(files.reader, buffer, loaded);
+  const checked = await checkFile(files.reader, buffer, loaded, FILE_TEXT.recoverCommand(file, values.rubric));
   if ('unreadable' in checked) return unreadable(file, checked.unreadable.message, checked.unreadable.code, checked.unreadable.reason);
   const { report } = checked;
   const status = report.problems.length === 0 ? 'clean' : 'problems';

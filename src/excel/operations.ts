@@ -4,6 +4,7 @@
  * writes are queued and synced once. Nothing syncs in a loop.
  */
 import { checkOpenSheet } from '../app/check';
+import { adoption } from '../check/adopt';
 import { planSheet } from '../app/generate';
 import { MERGE_SHEETS, planMerge } from '../app/merge';
 import type { EntryValue } from '../layout/carry';
@@ -24,7 +25,7 @@ import type {
   RubricWriteResult,
 } from '../app/operations';
 import type { Rubric } from '../rubric';
-import type { ExcelContext, ExcelRun, NamedItemApi, NamedItemCollectionApi, RangeApi, WorksheetApi } from './api';
+import type { ExcelContext, ExcelRun, NamedItemApi, RangeApi, WorksheetApi } from './api';
 import { ExcelOperationError, officeErrorCode, retryOnCellEdit } from './errors';
 import { nameTarget, sheetView, type SheetView } from './read-sheet';
 import { EXCEL_API } from './requirements';
@@ -35,6 +36,7 @@ import { CHUNK_BUDGET_BYTES, chooseSheetNames, writeMergePlan } from './write-me
 import { queueNames, RequestBatch, writeSheet } from './write';
 import { findRubricSheets, readRubricSheets, writeRubricSheets } from './rubric-sheets';
 import { EXCEL_TEXT } from '../text/messages';
+import { rubricLabel } from '../text/labels';
 
 /** Where the new sheet is built during an upgrade, before the old one is removed. */
 const BUILD_SHEET_NAME = 'ChamDiem_DangTao';
@@ -44,6 +46,8 @@ const MESSAGES = {
   foreignSheet: EXCEL_TEXT.foreignSheet(SHEET_NAME, META_SHEET_NAME),
   foreignCheck: EXCEL_TEXT.foreignCheck(EXCEL_TEXT.notOurSheet(SHEET_NAME, META_SHEET_NAME)),
   noSheet: EXCEL_TEXT.noSheet(SHEET_NAME),
+  lostMetaCheck: EXCEL_TEXT.lostMetaCheck(SHEET_NAME, META_SHEET_NAME),
+  lostMetaOtherRubric: (rubric: string) => EXCEL_TEXT.lostMetaOtherRubric(SHEET_NAME, META_SHEET_NAME, rubric),
 };
 
 export type { ExcelOperationsOptions };
@@ -51,7 +55,6 @@ export type { ExcelOperationsOptions };
 /** One read of everything the operations look at, queued before a single sync. */
 interface Snapshot extends StatusReads {
   used?: RangeApi;
-  names?: NamedItemCollectionApi;
 }
 
 function queueSnapshot(context: ExcelContext, withCells: boolean): Snapshot {
@@ -59,26 +62,26 @@ function queueSnapshot(context: ExcelContext, withCells: boolean): Snapshot {
   if (!withCells) return reads;
   const used = reads.sheet.getUsedRangeOrNullObject();
   used.load('address,values,formulas,valueTypes');
-  const names = context.workbook.names;
-  names.load('items/name,items/type,items/formula');
-  return { ...reads, used, names };
+  return { ...reads, used };
 }
 
 interface SheetState {
   exists: boolean;
   ours: boolean;
+  /** Our sheet's names on it, but no metadata sheet: a copy into a new workbook, which an upgrade may adopt. */
+  recoverable: boolean;
   meta: Record<string, string>;
   view: SheetView;
 }
 
 function readSnapshot(s: Snapshot): SheetState {
-  const { exists, ours, meta } = statusOf(s);
+  const { exists, ours, recoverable, meta } = statusOf(s);
   const used =
     s.used && !s.used.isNullObject
       ? { address: s.used.address, values: s.used.values, formulas: s.used.formulas, valueTypes: s.used.valueTypes as string[][] }
       : null;
-  const loadedNames = s.names ? s.names.items.map((n) => ({ name: n.name, formula: n.formula })) : [];
-  return { exists, ours, meta, view: sheetView(SHEET_NAME, loadedNames, used, meta) };
+  const loadedNames = s.names.items.map((n) => ({ name: n.name, formula: n.formula }));
+  return { exists, ours, recoverable, meta, view: sheetView(SHEET_NAME, loadedNames, used, meta) };
 }
 
 /**
@@ -116,7 +119,7 @@ async function queueReplacement(
   pageLayout: boolean,
 ): Promise<void> {
   const { plan } = work;
-  const stale = namesToRemove(snapshot.names?.items ?? [], plan, exists);
+  const stale = namesToRemove(snapshot.names.items, plan, exists);
   const sheets = context.workbook.worksheets;
   let sheet: WorksheetApi;
   if (exists) {
@@ -155,7 +158,12 @@ function generate(s: Session, { loaded, unitName, preparer, signer }: GenerateRe
     const snapshot = queueSnapshot(context, true);
     await sync();
     const state = readSnapshot(snapshot);
-    if (state.exists && !state.ours) throw new ExcelOperationError(MESSAGES.foreignSheet);
+    // A sheet copied into a new workbook is adopted when its names fit the rubric; any other sheet of that name is the user's.
+    if (state.exists && !state.ours) {
+      const fit = state.recoverable ? adoption(state.view, loaded) : 'foreign';
+      if (fit === 'otherRubric') throw new ExcelOperationError(MESSAGES.lostMetaOtherRubric(rubricLabel(loaded.rubric.id, loaded.rubric.version)));
+      if (fit === 'foreign') throw new ExcelOperationError(MESSAGES.foreignSheet);
+    }
     const work = planSheet(loaded, state.exists ? state.view : null, {
       unitName,
       preparer,
@@ -166,7 +174,7 @@ function generate(s: Session, { loaded, unitName, preparer, signer }: GenerateRe
     await queueReplacement(context, snapshot, state.exists, work, pageLayout);
     const syncs = await sync();
     return {
-      mode: state.exists ? 'upgraded' : 'created',
+      mode: !state.exists ? 'created' : state.ours ? 'upgraded' : 'recovered',
       keptEntries: work.keptEntries,
       orphans: work.orphans,
       repairs: work.repairs,
@@ -182,6 +190,7 @@ function check({ batch }: Session, loaded: LoadedRubric): Promise<LiveCheck> {
     await sync();
     const state = readSnapshot(snapshot);
     if (!state.exists) throw new ExcelOperationError(MESSAGES.noSheet);
+    if (state.recoverable) throw new ExcelOperationError(MESSAGES.lostMetaCheck);
     if (!state.ours) throw new ExcelOperationError(MESSAGES.foreignCheck);
     return checkOpenSheet(state.view, loaded);
   });

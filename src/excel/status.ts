@@ -5,7 +5,7 @@
  */
 import type { SheetStatus } from '../app/operations';
 import { META_SHEET_NAME, SHEET_NAME } from '../layout/sheet-names';
-import type { ExcelContext, ExcelRun, RangeApi, WorksheetApi } from './api';
+import type { ExcelContext, ExcelRun, NamedItemCollectionApi, RangeApi, WorksheetApi } from './api';
 import { session, type ExcelOperationsOptions, type Session } from './session';
 
 /** Key/value rows of the metadata sheet. */
@@ -22,7 +22,11 @@ export interface StatusReads {
   sheet: WorksheetApi;
   metaSheet: WorksheetApi;
   metaRows: RangeApi;
+  names: NamedItemCollectionApi;
 }
+
+/** Names every rubric's sheet has: on our sheet without its metadata sheet, they tell a copy of ours. */
+const CONTRACT_NAMES = ['TONGDIEM', 'TENDONVI'];
 
 export function queueStatusReads(context: ExcelContext): StatusReads {
   const sheets = context.workbook.worksheets;
@@ -34,14 +38,21 @@ export function queueStatusReads(context: ExcelContext): StatusReads {
   metaSheet.load('name,position');
   const metaRows = metaSheet.getUsedRangeOrNullObject(true);
   metaRows.load('values');
-  return { sheet, metaSheet, metaRows };
+  const names = context.workbook.names;
+  names.load('items/name,items/type,items/formula');
+  return { sheet, metaSheet, metaRows, names };
 }
 
 export function statusOf(reads: StatusReads): Required<SheetStatus> {
   const exists = !reads.sheet.isNullObject;
   const metaPresent = !reads.metaSheet.isNullObject;
   const meta = metaPresent && !reads.metaRows.isNullObject ? metaFromRows(reads.metaRows.values) : {};
-  return { exists, ours: exists && metaPresent, meta };
+  // A sheet moved or copied into a new workbook keeps its names and loses the metadata sheet.
+  const onSheet = new Set(
+    reads.names.items.filter((n) => String(n.formula).startsWith(`='${SHEET_NAME}'!`)).map((n) => n.name.toUpperCase()),
+  );
+  const recoverable = exists && !metaPresent && CONTRACT_NAMES.every((n) => onSheet.has(n));
+  return { exists, ours: exists && metaPresent, recoverable, meta };
 }
 
 /** One sync. */
@@ -49,8 +60,8 @@ export function sheetStatus({ batch }: Session): Promise<SheetStatus> {
   return batch(async (context, sync) => {
     const reads = queueStatusReads(context);
     await sync();
-    const { exists, ours, meta } = statusOf(reads);
-    return { exists, ours, ...(ours ? { meta } : {}) };
+    const { exists, ours, recoverable, meta } = statusOf(reads);
+    return { exists, ours, ...(recoverable ? { recoverable } : {}), ...(ours ? { meta } : {}) };
   });
 }
 

@@ -53,6 +53,7 @@ const REJECTING: ReadonlySet<MergeProblemCode> = new Set<MergeProblemCode>([
   'XML_DOCTYPE',
   'UNREADABLE',
   'METADATA_MISSING',
+  'METADATA_LOST',
   'RUBRIC_MISMATCH',
   'FORMULA_REPLACED',
   'MAX_POINTS_EDITED',

@@ -12,7 +12,7 @@
  * a number in a date-formatted cell stays a number (ExcelJS turns it into a
  * date), so regenerating never turns a score into date text.
  */
-import { WorkbookReadError } from '../app/ports';
+import { MetadataMissingError, WorkbookReadError } from '../app/ports';
 import { META_SHEET_NAME } from '../layout/plan';
 import type { WorkbookCells } from '../layout/rubric-sheet';
 import type { CellInput } from '../scoring/inputs';
@@ -107,9 +107,13 @@ function metaText(cell: CellInput | undefined): string {
   }
 }
 
-/** The metadata sheet's keys and values; its keys are in the first two columns at the top. */
-function readMeta(xml: string | undefined, strings: string[] | null): Record<string, string> {
-  if (xml === undefined) throw new WorkbookReadError(METADATA_MISSING_MESSAGE, 'METADATA_MISSING');
+/**
+ * The metadata sheet's keys and values, its keys in the first two columns at
+ * the top; null when the workbook has no metadata sheet. A metadata sheet
+ * that names no rubric is not ours (or damaged, its strings gone).
+ */
+function readMeta(xml: string | undefined, strings: string[] | null): Record<string, string> | null {
+  if (xml === undefined) return null;
   // A stray cell far below is not metadata.
   const cells = readSheetCells(xml, (row, col) => row <= META_ROWS_READ && col <= 2, strings);
   const meta: Record<string, string> = {};
@@ -145,8 +149,8 @@ function readParts(parts: ReadonlyMap<string, string>): ReadWorkbook {
     cellsBySheet.set(sheet, readSheetCells(xml, (r, c) => keys.has(cellKey(r, c)), strings));
   }
 
-  return {
-    meta,
+  const read: ReadWorkbook = {
+    meta: meta ?? {},
     names,
     hasName: (name) => names.has(name),
     locate: (name) => names.get(name),
@@ -166,6 +170,9 @@ function readParts(parts: ReadonlyMap<string, string>): ReadWorkbook {
       return locations.map((l) => ({ ...(found.get(l.sheet)?.get(cellKey(l.row, l.col)) ?? { kind: 'empty' }) }) as CellInput);
     },
   };
+  // No metadata sheet, as a sheet copied into a new workbook has none: read by its names all the same, for recovery.
+  if (meta === null) throw new MetadataMissingError(METADATA_MISSING_MESSAGE, read);
+  return read;
 }
 
 /**

@@ -15,6 +15,7 @@ export type ProblemCode =
   | 'COLUMN_MISSING'
   | 'RUBRIC_MISMATCH'
   | 'METADATA_MISSING'
+  | 'METADATA_LOST'
   | 'UNREADABLE';
 
 export type Severity = 'error' | 'warning';

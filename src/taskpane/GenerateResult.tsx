@@ -16,8 +16,8 @@ export default function ResultView({ result }: { result: GenerateResult }) {
     <>
       <MessageBar intent="success" politeness="polite" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{result.mode === 'created' ? TEXT.created : TEXT.upgraded}</MessageBarTitle>
-          {result.mode === 'upgraded' ? TEXT.kept(result.keptEntries) : TEXT.nextStep}
+          <MessageBarTitle>{result.mode === 'created' ? TEXT.created : result.mode === 'recovered' ? TEXT.recovered : TEXT.upgraded}</MessageBarTitle>
+          {result.mode === 'created' ? TEXT.nextStep : TEXT.kept(result.keptEntries)}
         </MessageBarBody>
       </MessageBar>
       {result.repairs.length > 0 && (

@@ -28,6 +28,9 @@ function statusLine(status: SheetStatus, loaded: LoadedRubric | undefined): { in
   if (!status.exists) {
     return { intent: 'info', title: COMMON.noSheetTitle, text: TEXT.noSheet(SHEET_NAME) };
   }
+  if (status.recoverable) {
+    return { intent: 'warning', title: TEXT.recoverTitle, text: TEXT.recover(SHEET_NAME) };
+  }
   if (!status.ours) {
     return {
       intent: 'warning',
@@ -103,8 +106,8 @@ export default function GenerateTab({ settings, onSettingsChange, active, onRead
   const unitName = settings.unitName.trim();
   const printed = chosen?.loaded.rubric.document;
   const hint = (labels: string[] | undefined) => (labels ? TEXT.signerHint(labels.join(' – ')) : TEXT.signerHintAny);
-  const upgrading = status?.ours === true;
-  const foreign = status?.exists === true && !status.ours;
+  const upgrading = status?.ours === true || status?.recoverable === true;
+  const foreign = status?.exists === true && !upgrading;
 
   const submit = async () => {
     resultCode().catch(() => undefined);

@@ -35,6 +35,20 @@ export const FILE_TEXT = {
   notXlsx: 'Không phải tệp .xlsx (nội dung không đúng định dạng Excel).',
   notOurs:
     'Tệp không phải bảng tự chấm điểm do chamdiem tạo (không có trang thông tin ẩn). Hãy dùng đúng bảng đã phát cho đơn vị.',
+  /** A sheet of ours copied into a new workbook: every name kept, the hidden metadata sheet lost. */
+  metadataLost: (rubric: string, command: string) =>
+    `Tệp có đủ tên ô của bảng tự chấm điểm (bộ tiêu chí ${rubric}) nhưng mất trang thông tin ẩn ChamDiem_Meta: ` +
+    `thường do trang được Di chuyển/Sao chép sang một sổ làm việc mới. Khôi phục: chạy lệnh ${command} ` +
+    'hoặc mở tệp trong Excel và bấm Cập nhật trong tiện ích (thẻ Tạo bảng): mọi ô đã nhập được giữ và trang thông tin được tạo lại.',
+  /** The command that recovers such a file; a path with spaces is quoted. */
+  recoverCommand: (file = 'TỆP.xlsx', rubricFile?: string) => {
+    const arg = (path: string) => (/\s/.test(path) ? `"${path}"` : path);
+    return `chamdiem generate --out ${arg(file)}${rubricFile ? ` --rubric ${arg(rubricFile)}` : ''}`;
+  },
+  /** Names of a sheet of ours, but not of the rubric given. */
+  metadataLostOtherRubric: (rubric: string) =>
+    `Tệp có tên ô của bảng tự chấm điểm nhưng mất trang thông tin ẩn ChamDiem_Meta, và tên ô hoặc điểm chuẩn không khớp bộ tiêu chí ${rubric}: ` +
+    'nếu bảng được lập theo bộ tiêu chí khác, hãy chọn đúng bộ tiêu chí đó (--rubric TỆP.json, hoặc ở tiện ích) rồi làm lại.',
 } as const;
 
 /**
@@ -271,6 +285,9 @@ rubric read
   unitsDone: (count: number, dir: string) => `Xong: ${formatNumber(count)} bảng trong ${dir}.`,
   notOurWorkbook: (file: string, why: string) => `${file} đã tồn tại và không phải bảng chấm điểm (${why}). Hãy chọn tên tệp khác.`,
   upgraded: (file: string, kept: number) => `Đã cập nhật ${file}: giữ ${formatNumber(kept)} ô đã nhập.`,
+  recovered: (file: string, kept: number) =>
+    `Đã khôi phục ${file}: trang tính đã mất trang thông tin ẩn (sao chép sang sổ mới) được lập lại theo bộ tiêu chí, ` +
+    `giữ ${formatNumber(kept)} ô đã nhập và tạo lại trang thông tin.`,
   orphanKept: (name: string, value: string) =>
     `  Lưu ý: ${name} = "${value}" không còn trong bộ tiêu chí mới; đã lưu vào trang thông tin ẩn.`,
   orphanKeptEarlier: (name: string, value: string) =>
@@ -358,6 +375,13 @@ export const EXCEL_TEXT = {
   foreignSheet: (sheet: string, metaSheet: string) =>
     `Sổ làm việc đã có trang “${sheet}” nhưng trang này không do tiện ích Chấm điểm thi đua tạo (không có trang thông tin ẩn ${metaSheet}). Để không mất dữ liệu, tiện ích không ghi đè lên trang này. Hãy đổi tên hoặc xoá trang đó rồi thử lại.`,
   foreignCheck: (notOurs: string) => `${notOurs}, nên không kiểm tra được.`,
+  /** Our sheet's names without the metadata sheet: the sheet was copied into this workbook. */
+  lostMetaCheck: (sheet: string, metaSheet: string) =>
+    `Trang “${sheet}” có tên ô của bảng tự chấm điểm nhưng mất trang thông tin ẩn ${metaSheet} (thường do trang được sao chép sang sổ mới), ` +
+    `nên chưa kiểm tra được. Bấm Cập nhật ở thẻ ${TAB_LABELS.generate} để khôi phục: mọi mục đã nhập được giữ.`,
+  lostMetaOtherRubric: (sheet: string, metaSheet: string, rubric: string) =>
+    `Trang “${sheet}” mất trang thông tin ẩn ${metaSheet}, và tên ô hoặc điểm chuẩn của nó không khớp bộ tiêu chí ${rubric}. ` +
+    'Hãy chọn đúng bộ tiêu chí đã dùng để lập bảng rồi bấm Cập nhật; tiện ích không ghi đè trang này.',
   foreignPrint: (notOurs: string) => `${notOurs}, nên tiện ích không đặt trang in cho trang này.`,
   nothingToMerge: 'Không có tệp nào tổng hợp được: mọi tệp đều bị loại. Xem lý do của từng tệp trong bảng trạng thái.',
   nameTaken: (names: string[]) =>

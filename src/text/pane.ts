@@ -79,6 +79,11 @@ export const PANE_TEXT = {
     anyRubric: (current: string) => `Bảng theo bộ tiêu chí ${current}. “Cập nhật” làm mới bảng theo bộ tiêu chí đang chọn và giữ mọi mục đã nhập.`,
     otherRubric: (current: string, chosen: string) =>
       `Bảng đang theo bộ tiêu chí ${current}. “Cập nhật” chuyển sang ${chosen} và giữ mọi mục đã nhập theo tên ô.`,
+    recoverTitle: 'Bảng mất trang thông tin ẩn',
+    recover: (sheet: string) =>
+      `Trang “${sheet}” có tên ô của bảng tự chấm điểm nhưng mất trang thông tin ẩn (thường do trang được sao chép sang sổ mới). ` +
+      '“Cập nhật” khôi phục bảng theo bộ tiêu chí đã chọn và giữ mọi mục đã nhập.',
+    recovered: 'Đã khôi phục bảng tự chấm điểm',
     sheetOf: (unit: string) => `Đã có bảng của ${unit}`,
     sheetExists: 'Đã có bảng',
     created: 'Đã tạo bảng tự chấm điểm',

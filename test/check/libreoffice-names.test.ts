@@ -4,7 +4,6 @@
  * would, is caught by check and keeps the file out of a merge; rows inserted
  * and a column moved in LibreOffice change nothing.
  */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -15,23 +14,11 @@ import { builtinRubric } from '../../src/rubric';
 import { describeWithTool } from '../support/external';
 import { completeEntries, UNITS } from '../support/fixtures';
 import { fillByName, generated } from '../support/workbooks';
+import { editInLibreOffice as edit, type LibreOfficeStep } from '../support/lo-edit';
 
 const plan = buildSheetPlan(builtinRubric());
 const field = (name: string) => plan.fields.find((f) => f.name === name) as (typeof plan.fields)[number];
 const address = (name: string) => a1(field(name).row, field(name).col);
-
-/** The overwrite query would cancel a paste where nobody can answer it. */
-const PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Input"><prop oor:name="ReplaceCellsWarning" oor:op="fuse"><value>false</value></prop></item>
-</oor:items>
-`;
-
-type Step =
-  | { op: 'cutPaste'; from: string; to: string }
-  | { op: 'insertRows'; before: number; count: number }
-  | { op: 'moveColumn'; from: number; before: number }
-  | { op: 'unprotect' };
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -45,16 +32,7 @@ describeWithTool('python3-uno', 'defined names after editing in LibreOffice', ()
   const scores = { five: field('DC_05').value as number, six: 1 };
 
   /** The filled workbook edited in LibreOffice (a fresh profile per run), saved as .xlsx. */
-  function editInLibreOffice(out: string, steps: Step[]): string {
-    const profile = fs.mkdtempSync(path.join(dir, 'profile-'));
-    fs.mkdirSync(path.join(profile, 'user'));
-    fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), PROFILE);
-    const file = path.join(dir, out);
-    const script = path.join(__dirname, '..', 'support', 'lo_edit.py');
-    const r = spawnSync('/usr/bin/python3', [script, profile, filled, file, SHEET_NAME, JSON.stringify(steps)], { encoding: 'utf8', timeout: 180_000 });
-    if (r.status !== 0 || !fs.existsSync(file)) throw new Error(`LibreOffice edit failed (${r.status}): ${r.stderr}`);
-    return file;
-  }
+  const editInLibreOffice = (out: string, steps: LibreOfficeStep[]) => edit(dir, filled, path.join(dir, out), SHEET_NAME, steps);
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chamdiem-lo-names-'));
@@ -88,7 +66,7 @@ describeWithTool('python3-uno', 'defined names after editing in LibreOffice', ()
   });
 
   test('rows inserted and a column moved keep the file clean; a cut and paste after them is told in the sheet’s own cells', async () => {
-    const restructured: Step[] = [
+    const restructured: LibreOfficeStep[] = [
       { op: 'unprotect' },
       { op: 'insertRows', before: field('DC_03').row, count: 2 },
       { op: 'moveColumn', from: COL.evidence, before: COL.max },

@@ -8,7 +8,8 @@ import { buildSheetPlan, META_SHEET_NAME, SHEET_NAME } from '../../src/layout/pl
 import { builtinRubric, loadRubric, type LoadedRubric } from '../../src/rubric';
 import { names } from '../../src/rubric/names';
 import type { FakeExcelHost } from '../fakes/excel-host';
-import { fakeExcel, UNIT } from './setup';
+import { syntheticRubric } from '../support/synthetic-rubric';
+import { CREATED_AT, fakeExcel, UNIT } from './setup';
 
 /** The 2024 rubric without criterion 15 (group 1.2), points adjusted up the tree. */
 function withoutCriterion15(): LoadedRubric {
@@ -179,6 +180,51 @@ describe('a sheet that is not ours', () => {
     await expect(ops.generate({ loaded: builtinRubric(), unitName: UNIT })).rejects.toThrow(/TongDiem \(=Sheet1!\$B\$2\)/);
     expect(host.sheets.map((s) => s.name)).toEqual(['Sheet1']);
     expect(host.nameAddress('TongDiem')).toEqual({ sheet: 'Sheet1', address: 'B2' });
+  });
+});
+
+describe('a sheet of ours copied into a new workbook (names kept, metadata sheet lost)', () => {
+  async function copiedSheet() {
+    const { host, ops } = fakeExcel();
+    await ops.generate({ loaded: builtinRubric(), unitName: UNIT });
+    for (const [name, value] of Object.entries(TYPED)) host.typeIntoName(name, value);
+    // What Move/Copy to a new book leaves: the sheet and every name, no metadata sheet.
+    await host.run(async (context) => {
+      const meta = context.workbook.worksheets.getItem(META_SHEET_NAME);
+      meta.visibility = 'Hidden';
+      meta.delete();
+      await context.sync();
+    });
+    return { host, ops };
+  }
+
+  test('status offers Cập nhật, check says how to recover', async () => {
+    const { ops } = await copiedSheet();
+    await expect(ops.status()).resolves.toEqual({ exists: true, ours: false, recoverable: true });
+    await expect(ops.check(builtinRubric())).rejects.toThrow(/mất trang thông tin ẩn ChamDiem_Meta.*Bấm Cập nhật ở thẻ Tạo bảng để khôi phục/);
+  });
+
+  test('Cập nhật adopts it: every entry kept, the metadata restored, the sheet checks again', async () => {
+    const { host, ops } = await copiedSheet();
+    const result = await ops.generate({ loaded: builtinRubric(), unitName: '' });
+    expect(result).toMatchObject({ mode: 'recovered', keptEntries: Object.keys(TYPED).length + 2, orphans: [] });
+    for (const [name, value] of Object.entries(TYPED)) expect([name, valueByName(host, name)]).toEqual([name, value]);
+    expect(metaRows(host)).toMatchObject({ rubricId: 'hlhpn-caobang-huyen', rubricFingerprint: builtinRubric().fingerprint, unitName: UNIT, createdAt: CREATED_AT });
+    expect(host.sheet(META_SHEET_NAME).visibility).toBe('VeryHidden');
+    await expect(ops.status()).resolves.toMatchObject({ exists: true, ours: true });
+    const live = await ops.check(builtinRubric());
+    expect(live.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  test('names that do not fit the rubric chosen are refused, the sheet untouched', async () => {
+    const { host, ops } = await copiedSheet();
+    const before = JSON.stringify([...host.sheet(SHEET_NAME).cells]);
+    const sheets = host.sheets.map((s) => s.name);
+    await expect(ops.generate({ loaded: syntheticRubric(100), unitName: UNIT })).rejects.toThrow(
+      /mất trang thông tin ẩn ChamDiem_Meta, và tên ô hoặc điểm chuẩn của nó không khớp bộ tiêu chí/,
+    );
+    expect(JSON.stringify([...host.sheet(SHEET_NAME).cells])).toBe(before);
+    expect(host.sheets.map((s) => s.name)).toEqual(sheets);
   });
 });
 

@@ -13,7 +13,7 @@ import { applyCellCase, type CellCase } from './cell-mutations';
 import type { CheckStatus, MergeStatus } from './harness';
 import { applyZipCase, packZip, unzipEntries, type RawZipEntry, type ZipCase, type ZipEntry } from './zip-mutations';
 import { zipOf, type RawEntry } from '../support/fixtures';
-import { editWorkbook, namedCell } from '../support/workbooks';
+import { editWorkbook, namedCell, removeNames } from '../support/workbooks';
 import { COL } from '../../src/layout/plan';
 
 export interface Expected {
@@ -639,9 +639,27 @@ export const CORPUS: CorpusCase[] = [
   },
   {
     name: 'metadata-sheet-deleted',
-    description: 'the hidden metadata sheet removed',
+    description: 'the hidden metadata sheet removed, every name kept, as Move/Copy to a new book leaves it: was "not ours", no way out',
     origin: BY_HAND,
     build: cellCase({ base: 0, ops: [{ op: 'deleteMeta' }] }),
+    expected: unreadable('METADATA_LOST', 'METADATA_LOST'),
+  },
+  {
+    name: 'metadata-sheet-emptied',
+    description: 'the metadata sheet left, its rubricId row cleared: tampered with, not copied, so not recovered',
+    origin: BY_HAND,
+    build: cellCase({ base: 1, ops: [{ op: 'editMeta', row: 1, col: 1, value: { clear: true } }] }),
+    expected: unreadable('METADATA_MISSING', 'METADATA_MISSING'),
+  },
+  {
+    name: 'metadata-lost-and-names-gone',
+    description: 'no metadata sheet and the evidence column deleted: names of ours, but not this rubric’s sheet whole',
+    origin: BY_HAND,
+    build: async (bases) => {
+      const noMeta = await applyCellCase(bases[0].bytes, { base: 0, ops: [{ op: 'deleteMeta' }] });
+      if (!noMeta) throw new Error('ExcelJS could not write the case');
+      return removeNames(noMeta, (n) => n.startsWith('MC_'));
+    },
     expected: unreadable('METADATA_MISSING', 'METADATA_MISSING'),
   },
   {

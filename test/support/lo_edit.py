@@ -6,6 +6,8 @@ Steps, in order:
   {"op": "insertRows", "before": 14, "count": 2}  rows inserted above row 14
   {"op": "moveColumn", "from": 9, "before": 3}    column I cut and inserted before column C
   {"op": "unprotect"}                             Tools > Protect Sheet off (no password)
+  {"op": "copyToNewDocument"}                     Sheet > Move or Copy Sheet, copied to a new document,
+                                                  which is what goes on (and is saved)
 The profile should turn the overwrite query off (Calc/Input/ReplaceCellsWarning):
 headless, nobody answers it, and the paste is cancelled.
 """
@@ -53,6 +55,17 @@ def connect(profile):
     raise SystemExit("LibreOffice did not start")
 
 
+def copy_to_new_document(doc, sheet_name, desktop):
+    """The sheet copied into a new document as Move or Copy Sheet does (ScDocShell::TransferTab)."""
+    new = desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, (prop("Hidden", True),))
+    new.Sheets.importSheet(doc, sheet_name, 0)
+    for name in list(new.Sheets.getElementNames()):
+        if name != sheet_name:
+            new.Sheets.removeByName(name)
+    doc.close(True)
+    return new
+
+
 def apply(step, doc, sheet, context):
     op = step["op"]
     if op == "cutPaste":
@@ -89,7 +102,11 @@ def main():
         sheet = doc.Sheets.getByName(sheet_name)
         doc.getCurrentController().setActiveSheet(sheet)
         for step in json.loads(steps):
-            apply(step, doc, sheet, context)
+            if step["op"] == "copyToNewDocument":
+                doc = copy_to_new_document(doc, sheet_name, desktop)
+                sheet = doc.Sheets.getByName(sheet_name)
+            else:
+                apply(step, doc, sheet, context)
         doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)), (prop("FilterName", "Calc MS Excel 2007 XML"),))
         doc.close(True)
     finally:

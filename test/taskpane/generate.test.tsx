@@ -131,6 +131,19 @@ describe('Tạo bảng', () => {
     expect((screen.getByRole('button', { name: 'Tạo bảng' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
+  test('offers "Cập nhật" for a sheet that lost its metadata sheet, and says what it recovered', async () => {
+    const ops = new FakeOperations();
+    ops.sheet = { exists: true, ours: false, recoverable: true };
+    ops.generateResult = { ...ops.generateResult, mode: 'recovered', keptEntries: 120 };
+    renderPane(ops, new MemorySettings({ ...DEFAULT_SETTINGS, unitName: 'Hội LHPN huyện Hòa An' }));
+    expect(await screen.findByText('Bảng mất trang thông tin ẩn')).toBeTruthy();
+    expect(screen.getByText(/“Cập nhật” khôi phục bảng theo bộ tiêu chí đã chọn và giữ mọi mục đã nhập/)).toBeTruthy();
+    fireEvent.click(await enabledButton('Cập nhật'));
+    expect(await screen.findByText('Đã khôi phục bảng tự chấm điểm')).toBeTruthy();
+    expect(screen.getByText('Giữ lại 120 mục đã nhập.')).toBeTruthy();
+    expect(ops.generated).toHaveLength(1);
+  });
+
   test('keeps the unit and signer names between openings', async () => {
     const store = new MemorySettings();
     const first = renderPane(new FakeOperations(), store);
