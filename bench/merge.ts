@@ -1,46 +1,21 @@
 /**
  * `chamdiem merge` of N returned workbooks against merely loading the same N
- * files with ExcelJS, each in a fresh process, in the same run. The files
- * are generated once and filled in a few variants; each copy differs in the
- * unit name only, patched into the shared strings, so making a thousand
- * takes seconds.
+ * files with ExcelJS, each in a fresh process, in the same run; the files
+ * are test/support/returned-workbooks.ts's.
  */
 import { spawn } from 'child_process';
 import * as fs from 'fs';
-import JSZip from 'jszip';
 import * as os from 'os';
 import * as path from 'path';
-import { builtinRubric } from '../src/rubric';
-import { completeEntries } from '../test/support/fixtures';
-import { fillByName, generated } from '../test/support/workbooks';
-
-const VARIANTS = 8;
-const placeholder = (k: number) => `Đơn vị mẫu số ${k}`;
+import { returnedWorkbooks } from '../test/support/returned-workbooks';
 
 /** `count` filled workbooks for distinct units, written into `dir`. */
 export async function makeReturnedFiles(dir: string, count: number): Promise<string[]> {
-  const loaded = builtinRubric();
-  const blank = await generated({ createdAt: '2026-01-15T08:00:00.000Z' }, loaded);
-  const variants: { bytes: Buffer; strings: string }[] = [];
-  for (let k = 0; k < VARIANTS; k++) {
-    const bytes = await fillByName(blank, completeEntries(placeholder(k), k + 1, loaded));
-    const strings = await ((await JSZip.loadAsync(bytes)).file('xl/sharedStrings.xml') as JSZip.JSZipObject).async('string');
-    variants.push({ bytes, strings });
-  }
-  const files: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const k = i % VARIANTS;
-    const unit = `Hội LHPN đơn vị số ${String(i + 1).padStart(4, '0')}`;
-    const patched = variants[k].strings.replace(`<t>${placeholder(k)}</t>`, `<t>${unit}</t>`);
-    if (patched === variants[k].strings) throw new Error('unit name not found in the shared strings');
-    // Only the patched entry is compressed again; JSZip copies the others as they are.
-    const copy = await JSZip.loadAsync(variants[k].bytes);
-    copy.file('xl/sharedStrings.xml', patched);
-    const file = path.join(dir, `don-vi-${String(i + 1).padStart(4, '0')}.xlsx`);
-    fs.writeFileSync(file, await copy.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
-    files.push(file);
-  }
-  return files;
+  return (await returnedWorkbooks(count)).map(({ name, bytes }) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, bytes);
+    return file;
+  });
 }
 
 export interface ChildRun {

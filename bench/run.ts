@@ -8,19 +8,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { sharedAddinBuild } from '../test/e2e/build';
+import { chunkTable, holdings, sharedAddinBuild, table } from '../test/e2e/build';
 import { mergeBench, type MergeBench } from './merge';
 import { OPERATION_KINDS } from '../test/fakes/excel-host/operation-kinds';
 import { officeCosts, type OfficeCost } from './officejs';
 
 const RESULTS = path.resolve('bench-results.json');
-
-function table(headers: string[], rows: (string | number)[][]): string {
-  const cells = [headers, ...rows.map((r) => r.map(String))];
-  const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-  const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  return [line(cells[0]), `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...cells.slice(1).map(line)].join('\n');
-}
 
 const kb = (bytes: number) => (bytes / 1000).toFixed(1);
 
@@ -73,42 +66,6 @@ function mergeTable(runs: MergeBench[]): string {
   );
 }
 
-interface BundleSizes {
-  initialGzipBytes: number;
-  chunks: { outputs: string[]; initial: boolean; gzipBytes: number; loadedBy: string[]; holds: string[] }[];
-}
-
-/** What a chunk mostly holds: its largest packages ("react-dom") or source folders ("src/excel"). */
-function holdings(files: string[]): string[] {
-  const counts = new Map<string, number>();
-  for (const f of files) {
-    const parts = f.split('/');
-    const key = parts[0] === 'node_modules' ? parts.slice(1, parts[1].startsWith('@') ? 3 : 2).join('/') : parts.slice(0, 2).join('/');
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k]) => k);
-}
-
-async function bundleSizes(): Promise<BundleSizes> {
-  const build = await sharedAddinBuild();
-  const chunks = build.chunks
-    .map(({ outputs, initial, gzipBytes, loadedBy, files }) => ({ outputs, initial, gzipBytes, loadedBy, holds: holdings(files) }))
-    .sort((a, b) => Number(b.initial) - Number(a.initial) || b.gzipBytes - a.gzipBytes);
-  return { initialGzipBytes: chunks.filter((c) => c.initial).reduce((n, c) => n + c.gzipBytes, 0), chunks };
-}
-
-function bundleTable(sizes: BundleSizes): string {
-  const rows = sizes.chunks.map((c) => [
-    c.outputs.join(', ').replace(/\.[0-9a-f]{8}\.js/g, '.js'),
-    c.initial ? 'initial' : 'on demand',
-    kb(c.gzipBytes),
-    c.holds.join(', '),
-    c.loadedBy.map((f) => path.basename(f)).join(', '),
-  ]);
-  rows.push(['initial total', '', kb(sizes.initialGzipBytes), '', 'first tab budget 100']);
-  return table(['chunk', 'loaded', 'gzip kB', 'mostly', 'loaded by'], rows);
-}
-
 async function main() {
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');
@@ -134,9 +91,12 @@ async function main() {
   }
   if (wants('bundle')) {
     log('task pane production build …');
-    const sizes = await bundleSizes();
-    results.bundle = sizes;
-    console.log(`\nTask pane JavaScript (production build, gzip -9)\n\n${bundleTable(sizes)}\n`);
+    const { chunks } = await sharedAddinBuild();
+    results.bundle = {
+      initialGzipBytes: chunks.filter((c) => c.initial).reduce((n, c) => n + c.gzipBytes, 0),
+      chunks: chunks.map(({ outputs, initial, gzipBytes, loadedBy, files }) => ({ outputs, initial, gzipBytes, loadedBy, holds: holdings(files) })),
+    };
+    console.log(`\nTask pane JavaScript (production build, gzip -9)\n\n${chunkTable(chunks)}\n`);
   }
   results.loadAverageAfter = os.loadavg();
   fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);

@@ -1,28 +1,9 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import * as zlib from 'zlib';
-import webpack, { type Configuration, type Module } from 'webpack';
+import type { AddinBuild, BuiltChunk } from '../../scripts/bundle-chunks';
 
-export interface BuiltChunk {
-  /** Loaded by taskpane.html itself rather than on demand. */
-  initial: boolean;
-  /** Source files bundled in the chunk, relative to the repository: "src/taskpane/App.tsx". */
-  files: string[];
-  /** The chunk's JavaScript files in the build directory. */
-  outputs: string[];
-  /** Their size compressed with gzip -9, as a server sends them. */
-  gzipBytes: number;
-  /** Source files whose import() loads the chunk; none for initial chunks. */
-  loadedBy: string[];
-}
-
-export interface AddinBuild {
-  dir: string;
-  /** The task pane's chunks (not the fake office.js). */
-  chunks: BuiltChunk[];
-}
+export type { AddinBuild, BuiltChunk };
 
 /** The URL the tests build for: any https address works, the tests check this one appears. */
 export const TEST_PUBLIC_URL = 'https://addin.example.vn/chamdiem/';
@@ -36,64 +17,9 @@ function repositoryRoot(): string {
 }
 
 const ROOT = repositoryRoot();
-/** node_modules may be a link to a copy shared with other checkouts: its files still count as node_modules/…. */
-const MODULES = fs.realpathSync(path.join(ROOT, 'node_modules'));
-const relative = (file: string) => {
-  const inModules = path.relative(MODULES, file);
-  const rel = inModules.startsWith('..') ? path.relative(ROOT, file) : path.join('node_modules', inModules);
-  return rel.split(path.sep).join('/');
-};
-
-/** A module's source files, looking inside modules webpack concatenated. */
-function sourceFiles(module: Module): string[] {
-  const inner = (module as Module & { modules?: Iterable<Module> }).modules;
-  if (inner) return [...inner].flatMap(sourceFiles);
-  const file = module.nameForCondition();
-  return file ? [relative(file)] : [];
-}
-
-const gzipSize = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
-
-/**
- * The production build plus the fake office.js (webpack --mode production
- * --env e2e) into `dir` (a fresh temporary directory by default), hosted at `publicUrl`.
- */
-async function buildAddin(publicUrl: string, dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chamdiem-addin-'))): Promise<AddinBuild> {
-  // webpack.config.js is plain CommonJS for the webpack CLI.
-  const createConfig: (env: Record<string, unknown>, argv: { mode: string }) => Promise<Configuration | Configuration[]> = require(
-    path.join(ROOT, 'webpack.config.js'),
-  );
-  const saved = process.env.ADDIN_PUBLIC_URL;
-  process.env.ADDIN_PUBLIC_URL = publicUrl;
-  let configs: Configuration | Configuration[];
-  try {
-    configs = await createConfig({ e2e: true, outDir: dir }, { mode: 'production' });
-  } finally {
-    if (saved === undefined) delete process.env.ADDIN_PUBLIC_URL;
-    else process.env.ADDIN_PUBLIC_URL = saved;
-  }
-  const multi = await new Promise<webpack.MultiStats>((resolve, reject) => {
-    webpack(configs as Configuration[], (error, result) => {
-      if (error || !result) return reject(error ?? new Error('webpack returned no stats'));
-      if (result.hasErrors()) return reject(new Error(result.toString('errors-only')));
-      resolve(result);
-    });
-  });
-  const taskpane = multi.stats.find((s) => s.compilation.name === 'taskpane')?.compilation;
-  if (!taskpane) throw new Error('no task pane compilation');
-  const chunks = [...taskpane.chunks].map((chunk) => {
-    const outputs = [...chunk.files].filter((f) => f.endsWith('.js')).sort();
-    const loaders = [...chunk.groupsIterable].flatMap((group) => group.origins.map((o) => o.module?.nameForCondition()));
-    return {
-      initial: chunk.canBeInitial(),
-      files: [...taskpane.chunkGraph.getChunkModulesIterable(chunk)].flatMap(sourceFiles),
-      outputs,
-      gzipBytes: outputs.reduce((n, f) => n + gzipSize(path.join(dir, f)), 0),
-      loadedBy: [...new Set(loaders.filter((f): f is string => typeof f === 'string').map(relative))].sort(),
-    };
-  });
-  return { dir, chunks };
-}
+// Plain CommonJS, shared with `npm run size`; required by path so the benchmark's compiled copy finds it too.
+const bundle: typeof import('../../scripts/bundle-chunks') = require(path.join(ROOT, 'scripts', 'bundle-chunks.js'));
+export const { chunkTable, holdings, table } = bundle;
 
 /** Everything a build of the task pane and the fake office.js is made from. */
 function buildInputs(): string[] {
@@ -107,7 +33,7 @@ function buildInputs(): string[] {
   };
   for (const dir of ['src', 'assets', 'test/fakes']) walk(dir);
   // build.ts itself: the chunk record it writes depends on it.
-  files.push('test/e2e/build.ts', 'test/e2e/fake-office.ts', 'webpack.config.js', 'tsconfig.json', 'tsconfig.addin.json', 'manifest.xml', 'package-lock.json');
+  files.push('test/e2e/build.ts', 'scripts/bundle-chunks.js', 'test/e2e/fake-office.ts', 'webpack.config.js', 'tsconfig.json', 'tsconfig.addin.json', 'manifest.xml', 'package-lock.json');
   return files.sort();
 }
 
@@ -154,7 +80,7 @@ export async function sharedAddinBuild(publicUrl = TEST_PUBLIC_URL): Promise<Add
     }
     const staging = `${dir}.tmp-${process.pid}`;
     fs.rmSync(staging, { recursive: true, force: true });
-    const built = await buildAddin(publicUrl, staging);
+    const built = await bundle.buildAddin({ dir: staging, publicUrl, e2e: true });
     fs.writeFileSync(path.join(staging, BUILD_RECORD), JSON.stringify({ chunks: built.chunks }));
     fs.rmSync(dir, { recursive: true, force: true });
     fs.renameSync(staging, dir);

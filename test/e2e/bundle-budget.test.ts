@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { sharedAddinBuild, type AddinBuild, type BuiltChunk } from './build';
+import { chunkTable, sharedAddinBuild, type AddinBuild, type BuiltChunk } from './build';
 import { describeWithTool } from '../support/external';
 import { launchChromium, serveDirectory } from './browser';
 import { openPane, scriptsBeforeFirstTab, type PaneEnvironment } from './pane';
@@ -42,6 +42,21 @@ const LATER = [
 test('neither ExcelJS nor HyperFormula is in any chunk: workbooks are written by the file writer (src/xlsx)', () => {
   expect(containing(/(^|\/)node_modules\/exceljs\//)).toEqual([]);
   expect(containing(/(^|\/)node_modules\/hyperformula\//)).toEqual([]);
+});
+
+test('npm run size lists every chunk, initial or on demand, with the files whose import() load it', () => {
+  const lines = chunkTable(build.chunks).split('\n');
+  for (const chunk of build.chunks) {
+    const name = chunk.outputs.join(', ').replace(/\.[0-9a-f]{8}\.js/g, '.js');
+    const line = lines.find((l) => l.startsWith(`| ${name} `));
+    expect(line).toBeDefined();
+    expect(line).toContain(chunk.initial ? ' initial ' : ' on demand ');
+    expect(line).toContain(` ${(chunk.gzipBytes / 1000).toFixed(1)} `);
+  }
+  // The merge reader comes with the first picked file.
+  expect(lines.find((l) => l.startsWith('| merge-read.js '))).toMatch(/mergeReader\.ts \|$/);
+  const initial = build.chunks.filter((c) => c.initial).reduce((n, c) => n + c.gzipBytes, 0);
+  expect(lines[lines.length - 1]).toContain(` ${(initial / 1000).toFixed(1)} `);
 });
 
 describeWithTool('chromium', 'JavaScript before the first tab works, counted in Chromium', () => {
