@@ -74,7 +74,8 @@ export interface PageBreakCollectionApi {
 
 /** What `add` returns: the handle that later removes the handler. */
 export interface EventHandlerResultApi {
-  readonly context: { sync(): Promise<unknown> };
+  /** The context the handler was added in: it must be the one that removes it. */
+  readonly context: OfficeExtension.ClientRequestContext;
   remove(): void;
 }
 
@@ -90,8 +91,11 @@ export interface EventHandlersApi<T> {
 
 export interface WorksheetApi extends Pick<Excel.Worksheet, 'isNullObject' | 'name' | 'position' | 'visibility'>, Loadable {
   getRange(address?: string): RangeApi;
-  /** ExcelApi 1.9: rectangles separated by commas, "A1:B2,D4". */
-  getRanges(address: string): FormatTargetApi;
+  /**
+   * ExcelApi 1.9: rectangles separated by the list separator, "A1:B2,D4"; some
+   * builds take only the locale's (";"), see session.listSeparator.
+   */
+  getRanges(address: string): FormatTargetApi & Loadable & { readonly areaCount: number };
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeApi;
   delete(): void;
   activate(): void;
@@ -107,6 +111,7 @@ export interface WorksheetApi extends Pick<Excel.Worksheet, 'isNullObject' | 'na
 
 export interface WorksheetCollectionApi extends Loadable {
   readonly items: WorksheetApi[];
+  getActiveWorksheet(): WorksheetApi;
   getItem(key: string): WorksheetApi;
   getItemOrNullObject(key: string): WorksheetApi;
   add(name?: string): WorksheetApi;
@@ -138,5 +143,9 @@ export function asExcelContext(context: Excel.RequestContext): ExcelContext {
   return context;
 }
 
-/** How the adapter reaches Excel: `Excel.run` in the add-in, the test host elsewhere. */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/**
+ * How the adapter reaches Excel: `Excel.run` in the add-in, the test host
+ * elsewhere. With `continuing`, the batch runs on that earlier context, as
+ * Excel.run(context, batch) does: an event handler is removed so.
+ */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>, continuing?: OfficeExtension.ClientRequestContext) => Promise<T>;

@@ -13,7 +13,8 @@ export class ExcelOperationError extends Error {
   }
 }
 
-const CELL_EDIT = 'InvalidOperationInCellEditMode';
+/** Excel refuses every request while a cell is being edited. */
+export const CELL_EDIT = 'InvalidOperationInCellEditMode';
 
 /** The code of an OfficeExtension.Error, recognised by shape so tests need no Office globals. */
 export function officeErrorCode(error: unknown): string | undefined {

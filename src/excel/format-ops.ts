@@ -3,7 +3,7 @@ import { rangeA1, type RangeRef } from '../layout/a1';
 import { BODY_SIZE, FONT_NAME } from '../layout/styles';
 import type { BorderSide, RangeFormatApi, WorksheetApi } from './api';
 import type { CellGrid } from './grid';
-import { areaOps, groupBy, op, type SheetOp } from './ops';
+import { areaOps, groupBy, op, type SheetOp, type MultiArea } from './ops';
 import { paint, type Need } from './paint';
 
 const BORDER_COLOR = '#808080';
@@ -17,7 +17,7 @@ type FormatWriter<V> = (format: RangeFormatApi, value: V) => void;
 function paintedOps<V>(
   sheet: WorksheetApi,
   grid: CellGrid,
-  multiArea: boolean,
+  multiArea: MultiArea,
   need: Need<V>,
   write: FormatWriter<V>,
   options: { hostDefault?: V; allowBase: boolean },
@@ -55,7 +55,7 @@ type Horizontal = RangeFormatApi['horizontalAlignment'];
 type Vertical = RangeFormatApi['verticalAlignment'];
 
 /** Fonts, alignment, fills, borders and locking, as few rectangles as paint() finds. */
-export function formatOps(sheet: WorksheetApi, grid: CellGrid, multiArea: boolean): SheetOp[] {
+export function formatOps(sheet: WorksheetApi, grid: CellGrid, multiArea: MultiArea): SheetOp[] {
   const invisible = grid.invisible.bind(grid);
   const visible = grid.visible.bind(grid);
   // What a blank cell never shows may be laid over the whole sheet first (a base stroke)…

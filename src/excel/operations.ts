@@ -25,15 +25,16 @@ import type {
   RubricWriteResult,
 } from '../app/operations';
 import type { Rubric } from '../rubric';
-import type { ExcelContext, ExcelRun, NamedItemApi, RangeApi, WorksheetApi } from './api';
-import { ExcelOperationError, officeErrorCode, retryOnCellEdit } from './errors';
+import type { EventHandlerResultApi, ExcelContext, ExcelRun, NamedItemApi, RangeApi, WorksheetApi } from './api';
+import { CELL_EDIT, ExcelOperationError, officeErrorCode, retryOnCellEdit } from './errors';
 import { nameTarget, sheetView, type SheetView } from './read-sheet';
 import { EXCEL_API } from './requirements';
 import { session, type ExcelOperationsOptions, type Session } from './session';
 import { queueStatusReads, sheetStatus, statusOf, type StatusReads } from './status';
 import { queuePrint, queuePrintReads } from './print';
 import { CHUNK_BUDGET_BYTES, chooseSheetNames, writeMergePlan } from './write-merge';
-import { queueNames, RequestBatch, writeSheet } from './write';
+import { queueNewSheetsRead } from './new-sheets';
+import { queueNames, RequestBatch, writeSheet, type WriteSheetOptions } from './write';
 import { findRubricSheets, readRubricSheets, writeRubricSheets } from './rubric-sheets';
 import { EXCEL_TEXT } from '../text/messages';
 import { rubricLabel } from '../text/labels';
@@ -116,7 +117,7 @@ async function queueReplacement(
   snapshot: Snapshot,
   exists: boolean,
   work: { plan: SheetPlan; entries: ReadonlyMap<string, EntryValue> },
-  pageLayout: boolean,
+  options: WriteSheetOptions,
 ): Promise<void> {
   const { plan } = work;
   const stale = namesToRemove(snapshot.names.items, plan, exists);
@@ -130,7 +131,6 @@ async function queueReplacement(
     sheet = sheets.add(SHEET_NAME);
   }
   const requests = new RequestBatch();
-  const options = { pageLayout, rangeAreas: pageLayout };
   await writeSheet(requests, sheet, withEntries(plan, work.entries), options);
   if (!snapshot.metaSheet.isNullObject) {
     // Excel refuses to delete a very hidden sheet.
@@ -154,7 +154,7 @@ function generate(s: Session, { loaded, unitName, preparer, signer }: GenerateRe
   // Page layout and RangeAreas both arrive with ExcelApi 1.9.
   const pageLayout = s.supports(EXCEL_API.pageLayout);
   const now = s.options.now ?? (() => new Date().toISOString());
-  return s.batch(async (context, sync) => {
+  return s.batchWithAreas(async (context, sync, multiArea) => {
     const snapshot = queueSnapshot(context, true);
     await sync();
     const state = readSnapshot(snapshot);
@@ -171,7 +171,7 @@ function generate(s: Session, { loaded, unitName, preparer, signer }: GenerateRe
       generatorVersion: s.options.generatorVersion,
       createdAt: now(),
     });
-    await queueReplacement(context, snapshot, state.exists, work, pageLayout);
+    await queueReplacement(context, snapshot, state.exists, work, { pageLayout, rangeAreas: multiArea() });
     const syncs = await sync();
     return {
       mode: !state.exists ? 'created' : state.ours ? 'upgraded' : 'recovered',
@@ -215,34 +215,50 @@ function select({ batch }: Session, address: string): Promise<void> {
   });
 }
 
-async function onChanged({ batch, retryDelayMs }: Session, callback: () => void): Promise<() => Promise<void>> {
+/**
+ * Removes event handlers as the documentation shows: in Excel.run on the
+ * context they were added in, the one that can remove them.
+ */
+function removeHandlers(run: ExcelRun, handles: readonly EventHandlerResultApi[], retryDelayMs: number): () => Promise<void> {
+  return () =>
+    handles.length === 0
+      ? Promise.resolve()
+      : retryOnCellEdit(
+          () =>
+            run(async (context) => {
+              for (const handle of handles) handle.remove();
+              await context.sync();
+            }, handles[0].context),
+          retryDelayMs,
+        );
+}
+
+async function onChanged({ batch, run, retryDelayMs }: Session, callback: () => void): Promise<() => Promise<void>> {
   const handle = await batch(async (context, sync) => {
     const registration = context.workbook.worksheets.getItem(SHEET_NAME).onChanged.add(async () => callback());
     await syncOnOurSheet(sync);
     return registration;
   });
-  return () =>
-    retryOnCellEdit(async () => {
-      handle.remove();
-      await handle.context.sync();
-    }, retryDelayMs);
+  return removeHandlers(run, [handle], retryDelayMs);
 }
 
 function writeMerge(s: Session, { loaded, result, mergedAt }: MergeWriteRequest): Promise<MergeWriteResult> {
   if (result.units.length === 0) return Promise.reject(new ExcelOperationError(MESSAGES.nothingToMerge));
   // Page layout and RangeAreas both arrive with ExcelApi 1.9.
   const pageLayout = s.supports(EXCEL_API.pageLayout);
-  return s.batch(async (context, sync) => {
-    const sheets = context.workbook.worksheets;
-    sheets.load('items/name');
+  const progress = { leftBehind: false };
+  return s.batchWithAreas(async (context, sync, multiArea) => {
+    const read = queueNewSheetsRead(context);
     await sync();
     // Named before the plan is built: its formulas refer to the sheets by these names.
-    const sheetNames = chooseSheetNames(sheets.items.map((sheet) => sheet.name));
+    const sheetNames = chooseSheetNames(read.sheetNames());
     const plan = planMerge(result, loaded, { mergedAt, sheetNames });
-    const written = await writeMergePlan(context, plan, sync, {
+    const written = await writeMergePlan(context, read, plan, sync, {
       pageLayout,
-      rangeAreas: pageLayout,
+      rangeAreas: multiArea(),
       chunkBudget: s.options.mergeChunkBytes ?? CHUNK_BUDGET_BYTES,
+      retryDelayMs: s.retryDelayMs,
+      progress,
     });
     const names = plan.sheets.map((sheet) => sheet.name);
     return {
@@ -252,6 +268,10 @@ function writeMerge(s: Session, { loaded, result, mergedAt }: MergeWriteRequest)
       syncs: 1 + written.chunkBytes.length,
       chunkBytes: written.chunkBytes,
     };
+  }).catch((error: unknown) => {
+    // Refused while a cell is edited, too long to clean up after: the user is told what becomes of the half-written sheets.
+    if (!progress.leftBehind || !(error instanceof ExcelOperationError) || error.code !== CELL_EDIT) throw error;
+    throw new ExcelOperationError(`${error.message} ${MESSAGES.mergeUnfinished}`, error.code, { cause: error });
   });
 }
 
@@ -270,10 +290,10 @@ function applyPrint(s: Session, request: PrintRequest): Promise<PrintResult> {
 
 function writeRubric(s: Session, rubric: Rubric): Promise<RubricWriteResult> {
   const pageLayout = s.supports(EXCEL_API.pageLayout);
-  return s.batch(async (context, sync) => {
+  return s.batchWithAreas(async (context, sync, multiArea) => {
     let syncs = 0;
     const counted = async () => (syncs = await sync());
-    const sheets = await writeRubricSheets(context, rubric, counted, { pageLayout, rangeAreas: pageLayout });
+    const sheets = await writeRubricSheets(context, rubric, counted, () => ({ pageLayout, rangeAreas: multiArea(), retryDelayMs: s.retryDelayMs }));
     return { sheets, syncs };
   });
 }
@@ -291,17 +311,13 @@ function selectIn({ batch }: Session, sheetName: string, address: string): Promi
   });
 }
 
-async function onSheetsChanged({ batch, retryDelayMs }: Session, names: string[], callback: () => void): Promise<() => Promise<void>> {
+async function onSheetsChanged({ batch, run, retryDelayMs }: Session, names: string[], callback: () => void): Promise<() => Promise<void>> {
   const handles = await batch(async (context, sync) => {
     const registered = names.map((name) => context.workbook.worksheets.getItem(name).onChanged.add(async () => callback()));
     await sync();
     return registered;
   });
-  return () =>
-    retryOnCellEdit(async () => {
-      for (const handle of handles) handle.remove();
-      await handles[0]?.context.sync();
-    }, retryDelayMs);
+  return removeHandlers(run, handles, retryDelayMs);
 }
 
 export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOptions = {}): ExcelOperations {

@@ -22,13 +22,22 @@ export interface SheetOp {
 
 export const op = (operations: number, queue: () => void): SheetOp => ({ bytes: operations * OPERATION_BYTES, queue });
 
+/** The separator between areas Worksheet.getRanges takes on this host. */
+export type ListSeparator = ',' | ';';
+
+/**
+ * Whether ranges share a call: false for one call per range (ExcelApi 1.8,
+ * or a host that takes no separator), else the separator to join them with.
+ */
+export type MultiArea = false | ListSeparator;
+
 /** Office.js documents 8,192 characters as the longest address it takes. */
 export const MAX_ADDRESS_LENGTH = 8192;
 
 /**
  * Applies `write` to each item's range: one call per range, or, when the
  * host has RangeAreas (ExcelApi 1.9), one call per as many ranges as an
- * address holds, so the count grows with distinct looks and rules rather
+ * address joined by the host's list separator holds, so the count grows with distinct looks and rules rather
  * than with rows. `write` gets the first item of its call. With `anchored`
  * (relative formulas), items come sorted by top then left, and a call
  * stays where its first area's corner is the top-left corner of them all:
@@ -38,7 +47,7 @@ export const MAX_ADDRESS_LENGTH = 8192;
 export function areaOps<T extends { range: RangeRef }>(
   sheet: WorksheetApi,
   items: readonly T[],
-  multiArea: boolean,
+  multiArea: MultiArea,
   operations: number,
   dataBytes: (first: T) => number,
   write: (target: FormatTargetApi, first: T) => void,
@@ -67,7 +76,7 @@ export function areaOps<T extends { range: RangeRef }>(
     const tooLong = address.length + 1 + next.length > MAX_ADDRESS_LENGTH;
     const leftOfAnchor = anchored && batch.length > 0 && item.range.left < batch[0].range.left;
     if (batch.length > 0 && (tooLong || leftOfAnchor)) flush();
-    address = batch.length === 0 ? next : `${address},${next}`;
+    address = batch.length === 0 ? next : `${address}${multiArea}${next}`;
     batch.push(item);
   }
   flush();

@@ -9,9 +9,8 @@ import { chooseRubricSheetNames, readRubricWorkbook, rubricSheetSets, rubricWork
 import type { Rubric } from '../rubric';
 import type { CellInput } from '../scoring/inputs';
 import type { ExcelContext, RangeApi, WorksheetApi } from './api';
-import { OPERATION_BYTES } from './ops';
+import { queueNewSheetsRead, writeNewSheets, type NewSheetsOptions } from './new-sheets';
 import { cellInput, nameTarget } from './read-sheet';
-import { RequestBatch, writeSheet, type WriteSheetOptions } from './write';
 
 /** The sheet sets already there, after one load of the sheet names. */
 export async function findRubricSheets(context: ExcelContext, sync: () => Promise<unknown>): Promise<RubricSheetNames[]> {
@@ -22,34 +21,20 @@ export async function findRubricSheets(context: ExcelContext, sync: () => Promis
 }
 
 /**
- * Adds and fills the three sheets in the caller's next sync, the first one
- * shown. If that sync fails, the sheets added are removed again (best effort).
+ * Adds and fills the three sheets after one read of the sheet names, the
+ * first one shown, as one piece (new-sheets.ts): if a request fails, the
+ * sheets added are removed again. `options` is asked after that read.
  */
 export async function writeRubricSheets(
   context: ExcelContext,
   rubric: Rubric,
   sync: () => Promise<unknown>,
-  options: WriteSheetOptions,
+  options: () => NewSheetsOptions,
 ): Promise<RubricSheetNames> {
-  const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
+  const read = queueNewSheetsRead(context);
   await sync();
-  const names = chooseRubricSheetNames(sheets.items.map((s) => s.name));
-  const batch = new RequestBatch(sync);
-  const added: WorksheetApi[] = [];
-  try {
-    for (const model of rubricWorkbook(rubric, names).sheets) {
-      let sheet: WorksheetApi | undefined;
-      await batch.add({ bytes: OPERATION_BYTES, queue: () => added.push((sheet = sheets.add(model.name))) });
-      await writeSheet(batch, sheet as WorksheetApi, model, options);
-    }
-    await batch.add({ bytes: OPERATION_BYTES, queue: () => added[0]?.activate() });
-    await batch.flush();
-  } catch (error) {
-    for (const name of Object.values(names)) sheets.getItemOrNullObject(name).delete();
-    await sync().catch(() => undefined);
-    throw error;
-  }
+  const names = chooseRubricSheetNames(read.sheetNames());
+  await writeNewSheets(context, read, rubricWorkbook(rubric, names).sheets, sync, options());
   return names;
 }
 

@@ -9,7 +9,7 @@ import { FLAG_STYLES } from '../layout/styles';
 import type { RangeApi, WorksheetApi } from './api';
 import { formatOps } from './format-ops';
 import type { CellGrid } from './grid';
-import { areaOps, groupBy, jsonBytes, op, ruleShape, runs, topThenLeft, type SheetOp } from './ops';
+import { areaOps, groupBy, jsonBytes, op, ruleShape, runs, topThenLeft, type SheetOp, type MultiArea } from './ops';
 
 /** Excel column widths are set in points; plans give characters of the default font. */
 export function columnWidthPoints(characters: number): number {
@@ -24,7 +24,7 @@ export function columnWidthOps(sheet: WorksheetApi, widths: readonly number[]): 
   );
 }
 
-function rowHeightOps(sheet: WorksheetApi, heights: Iterable<[number, number]>, multiArea: boolean): SheetOp[] {
+function rowHeightOps(sheet: WorksheetApi, heights: Iterable<[number, number]>, multiArea: MultiArea): SheetOp[] {
   const bands = runs(heights).map(([first, last, height]) => ({ range: { top: first, bottom: last, left: 1, right: 1 }, height }));
   return groupBy(bands, (b) => String(b.height)).flatMap((group) =>
     areaOps(sheet, group, multiArea, 1, () => 0, (target, first) => (target.format.rowHeight = first.height)),
@@ -36,7 +36,7 @@ function mergeOps(sheet: WorksheetApi, merges: readonly RangeRef[]): SheetOp[] {
 }
 
 /** Excel validates blanks by default (ignoreBlanks = true), as the file writer's allowBlank does. */
-export function validationOps(sheet: WorksheetApi, validations: readonly PlanValidation[], multiArea: boolean): SheetOp[] {
+export function validationOps(sheet: WorksheetApi, validations: readonly PlanValidation[], multiArea: MultiArea): SheetOp[] {
   const key = (v: PlanValidation) => JSON.stringify([v.type, v.maxLength, v.items, v.title, v.promptTitle, v.message, ruleShape(v.range, v.formula)]);
   return groupBy(validations, key).flatMap((group) =>
     areaOps(
@@ -68,7 +68,7 @@ interface PlannedConditionalFormat {
   look: { fill: string; color: string };
 }
 
-function conditionalFormatOps(sheet: WorksheetApi, formats: readonly PlannedConditionalFormat[], multiArea: boolean): SheetOp[] {
+function conditionalFormatOps(sheet: WorksheetApi, formats: readonly PlannedConditionalFormat[], multiArea: MultiArea): SheetOp[] {
   const key = (cf: PlannedConditionalFormat) => JSON.stringify([cf.look.fill, cf.look.color, ruleShape(cf.range, cf.formula)]);
   return groupBy(formats, key).flatMap((group) =>
     areaOps(
@@ -90,7 +90,7 @@ function conditionalFormatOps(sheet: WorksheetApi, formats: readonly PlannedCond
 }
 
 /** What a sheet model lays over its contents: formats, merges, row heights, validations and flag rules. */
-export function looksOps(sheet: WorksheetApi, grid: CellGrid, model: SheetModel, multiArea: boolean): SheetOp[] {
+export function looksOps(sheet: WorksheetApi, grid: CellGrid, model: SheetModel, multiArea: MultiArea): SheetOp[] {
   return [
     ...formatOps(sheet, grid, multiArea),
     ...mergeOps(sheet, model.merges),

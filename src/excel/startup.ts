@@ -67,7 +67,7 @@ export async function startOffice({
     return {
       kind: 'excel',
       minimumMet: office.context.requirements.isSetSupported('ExcelApi', EXCEL_API.minimum),
-      run: (batch) => win.Excel!.run(batch),
+      run: (batch, continuing) => (continuing ? win.Excel!.run(continuing, batch) : win.Excel!.run(batch)),
     };
   } finally {
     clearTimeout(timer);

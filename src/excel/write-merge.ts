@@ -4,9 +4,8 @@
  * most the budget.
  */
 import { MERGE_SHEETS, type MergePlan } from '../merge/plan';
-import type { ExcelContext, WorksheetApi } from './api';
-import { OPERATION_BYTES } from './ops';
-import { RequestBatch, writeSheet, type WriteSheetOptions } from './write';
+import type { ExcelContext } from './api';
+import { writeNewSheets, type NewSheetsOptions, type NewSheetsRead } from './new-sheets';
 
 export { CHUNK_BUDGET_BYTES, REQUEST_LIMIT_BYTES } from './write';
 
@@ -31,7 +30,7 @@ export function chooseSheetNames(existing: readonly string[]): MergeSheetNames {
   return Object.fromEntries(KEYS.map((k) => [k, `${MERGE_SHEETS[k]}${suffix}`])) as MergeSheetNames;
 }
 
-export interface WriteMergeOptions extends WriteSheetOptions {
+export interface WriteMergeOptions extends NewSheetsOptions {
   /** Estimated request bytes per chunk. */
   chunkBudget: number;
 }
@@ -43,31 +42,15 @@ export interface WrittenMerge {
 
 /**
  * Adds the plan's sheets after the workbook's own and fills them, syncing
- * once per chunk.
- * If a sync fails, the sheets added so far are removed again (best effort)
- * and the failure is thrown: a half-written merge is never left behind.
+ * once per chunk, as one piece (new-sheets.ts): a refused chunk leaves no
+ * half-written merge behind, and a later attempt no second set.
  */
 export async function writeMergePlan(
   context: ExcelContext,
+  read: NewSheetsRead,
   plan: MergePlan,
   sync: () => Promise<unknown>,
   options: WriteMergeOptions,
 ): Promise<WrittenMerge> {
-  const batch = new RequestBatch(sync, options.chunkBudget);
-  const sheets = context.workbook.worksheets;
-  const added: WorksheetApi[] = [];
-  try {
-    for (const sheetPlan of plan.sheets) {
-      let sheet: WorksheetApi | undefined;
-      await batch.add({ bytes: OPERATION_BYTES, queue: () => added.push((sheet = sheets.add(sheetPlan.name))) });
-      await writeSheet(batch, sheet as WorksheetApi, sheetPlan, options);
-    }
-    await batch.add({ bytes: OPERATION_BYTES, queue: () => added[0]?.activate() });
-    await batch.flush();
-  } catch (error) {
-    for (const sheetPlan of plan.sheets) sheets.getItemOrNullObject(sheetPlan.name).delete();
-    await sync().catch(() => undefined);
-    throw error;
-  }
-  return { chunkBytes: batch.sent };
+  return { chunkBytes: await writeNewSheets(context, read, plan.sheets, sync, options) };
 }

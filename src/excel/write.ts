@@ -12,7 +12,7 @@ import { a1, rangeA1 } from '../layout/a1';
 import type { NamedCell, SheetModel } from '../layout/model';
 import type { NamedItemCollectionApi, WorksheetApi } from './api';
 import { CellGrid } from './grid';
-import { OPERATION_BYTES, jsonBytes, type SheetOp } from './ops';
+import { OPERATION_BYTES, jsonBytes, type SheetOp, type MultiArea } from './ops';
 import { freezeOp, pageSetupOps } from './page-ops';
 import { columnWidthOps, looksOps } from './sheet-ops';
 
@@ -59,8 +59,8 @@ export class RequestBatch {
 export interface WriteSheetOptions {
   /** ExcelApi 1.9: page setup and the filter buttons. */
   pageLayout: boolean;
-  /** ExcelApi 1.9: one call formats many rectangles (RangeAreas). */
-  rangeAreas: boolean;
+  /** ExcelApi 1.9: one call formats many rectangles (RangeAreas), joined by this separator; false: one call each. */
+  rangeAreas: MultiArea;
 }
 
 /** Contents as bands of whole rows; a band takes as many rows as the request has room for, a row too big goes alone. */

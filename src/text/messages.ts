@@ -384,6 +384,8 @@ export const EXCEL_TEXT = {
     'Hãy chọn đúng bộ tiêu chí đã dùng để lập bảng rồi bấm Cập nhật; tiện ích không ghi đè trang này.',
   foreignPrint: (notOurs: string) => `${notOurs}, nên tiện ích không đặt trang in cho trang này.`,
   nothingToMerge: 'Không có tệp nào tổng hợp được: mọi tệp đều bị loại. Xem lý do của từng tệp trong bảng trạng thái.',
+  /** Excel refused a merge's request, and the clean-up after it too: what the merge wrote goes at the next try. */
+  mergeUnfinished: 'Các trang tổng hợp đang ghi dở sẽ được xoá ở lần bấm Tổng hợp sau, không sinh thêm bộ trang thứ hai.',
   nameTaken: (names: string[]) =>
     `Sổ làm việc đã có tên ô ${names.join(', ')} không thuộc bảng tự chấm điểm. Tiện ích không ghi đè tên do người dùng đặt: hãy xoá hoặc đổi tên chúng (Công thức › Trình quản lý Tên) rồi thử lại.`,
   printOtherRubric: (sheet: string, chosen: string) =>

@@ -321,3 +321,35 @@ describe('installFakeOffice', () => {
     expect(host.nameAddress('TenDonVi')).toEqual({ sheet: 'Tự chấm điểm', address: expect.any(String) });
   });
 });
+
+describe('event handlers', () => {
+  test('a handler is removed only in Excel.run on the context it was added in, as Excel requires', async () => {
+    const host = new FakeExcelHost();
+    let calls = 0;
+    const handle = await host.run(async (context) => {
+      const added = context.workbook.worksheets.getItem('Sheet1').onChanged.add(async () => void calls++);
+      await context.sync();
+      return added;
+    });
+    // Outside any run, and from a run of its own, the context that added it is not there to remove it.
+    expect(() => handle.remove()).toThrow(expect.objectContaining({ code: 'InvalidRequestContext' }));
+    await expect(handle.context.sync()).rejects.toThrow(/outside Excel.run/);
+    await expect(
+      host.run(async (context) => {
+        handle.remove();
+        await context.sync();
+      }),
+    ).rejects.toThrow(expect.objectContaining({ code: 'InvalidRequestContext' }));
+    host.type('Sheet1', 'A1', 1);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toBe(1);
+
+    await host.run(async (context) => {
+      handle.remove();
+      await context.sync();
+    }, handle.context);
+    host.type('Sheet1', 'A1', 2);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toBe(1);
+  });
+});

@@ -76,7 +76,7 @@ describe('RangeAreas calls', () => {
   async function validated(validations: PlanValidation[]) {
     const { host } = fakeExcel();
     await host.run(async (context) => {
-      runOps(validationOps(asExcelContext(context).workbook.worksheets.getItem('Sheet1'), validations, true));
+      runOps(validationOps(asExcelContext(context).workbook.worksheets.getItem('Sheet1'), validations, ','));
       await context.sync();
     });
     const calls = host.syncLog

@@ -92,6 +92,21 @@ describe('select and onChanged', () => {
     expect(calls).toHaveLength(1);
   });
 
+  test('unsubscribing goes through Excel.run on the context that subscribed, retried while a cell is edited', async () => {
+    const { host, ops } = await generated();
+    const runs = jest.spyOn(host, 'runIn');
+    const calls: number[] = [];
+    const unsubscribe = await ops.onChanged(() => calls.push(calls.length));
+    const subscribedIn = runs.mock.calls.at(-1)![0];
+    host.failNextSync();
+    await unsubscribe();
+    // The refused attempt and the one after it both ran on the subscribing context.
+    expect(runs.mock.calls.slice(-2).map(([context]) => context)).toEqual([subscribedIn, subscribedIn]);
+    host.typeIntoName(names.score('1'), 3);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toHaveLength(0);
+  });
+
   test('without our sheet both say to create it first', async () => {
     const { ops } = fakeExcel();
     await expect(ops.select('H12')).rejects.toThrow(/Tạo bảng/);

@@ -297,3 +297,68 @@ describe('chunks', () => {
     }
   }, 120_000);
 });
+
+describe('a merge refused while a cell is edited (office-js #3388)', () => {
+  const result = largeResult(6, 400);
+  const marks = (host: FakeExcelHost) => [...host.names.values()].map((n) => n.name).filter((n) => n.startsWith('ChamDiem_DangGhi'));
+  /** The four sheets as a merge that was never refused writes them. */
+  async function clean(): Promise<FakeExcelHost> {
+    const host = new FakeExcelHost();
+    await opsWith(host, 64 * 1024).writeMerge({ loaded, result, mergedAt: MERGED_AT });
+    return host;
+  }
+  const sameSheets = (a: FakeExcelHost, b: FakeExcelHost) => {
+    for (const name of STANDARD) expect(JSON.stringify([...b.sheet(name).cells].sort())).toBe(JSON.stringify([...a.sheet(name).cells].sort()));
+  };
+
+  test('a chunk refused, and its clean-up refused twice more: then removed and written once, no set "(2)"', async () => {
+    const host = new FakeExcelHost();
+    // The read and the first chunk go through; the second chunk and two clean-ups are refused.
+    host.failSyncs(3, { after: 2 });
+    const written = await opsWith(host, 64 * 1024).writeMerge({ loaded, result, mergedAt: MERGED_AT });
+    expect(written.sheets).toEqual(STANDARD);
+    expect(sheetNames(host)).toEqual(['Sheet1', ...STANDARD]);
+    expect(marks(host)).toEqual([]);
+    expect(host.syncLog.filter((s) => s.failed).length).toBe(3);
+    sameSheets(await clean(), host);
+  });
+
+  test('refused longer than the clean-up waits: the error says so, and the next merge removes what was left, still one set', async () => {
+    const host = new FakeExcelHost();
+    const ops = opsWith(host, 64 * 1024);
+    // The second chunk, all five clean-ups and the retry's first request are refused.
+    host.failSyncs(7, { after: 2 });
+    const error = await ops.writeMerge({ loaded, result, mergedAt: MERGED_AT }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExcelOperationError);
+    expect((error as ExcelOperationError).code).toBe('InvalidOperationInCellEditMode');
+    expect((error as Error).message).toMatch(/^Excel đang ở chế độ sửa ô.* Các trang tổng hợp đang ghi dở sẽ được xoá ở lần bấm Tổng hợp sau, không sinh thêm bộ trang thứ hai\.$/);
+    // What the first chunk wrote is still there, marked as unfinished.
+    expect(sheetNames(host)).toEqual(['Sheet1', MERGE_SHEETS.summary]);
+    expect(marks(host)).toEqual(['ChamDiem_DangGhi_1']);
+
+    const written = await ops.writeMerge({ loaded, result, mergedAt: MERGED_AT });
+    expect(written).toMatchObject({ sheets: STANDARD, renamed: false });
+    expect(sheetNames(host)).toEqual(['Sheet1', ...STANDARD]);
+    expect(marks(host)).toEqual([]);
+    sameSheets(await clean(), host);
+  });
+
+  test('refused before anything was written: the error says only what to do, and nothing is left', async () => {
+    const host = new FakeExcelHost();
+    // The first request of both attempts.
+    host.failSyncs(2);
+    const error = await opsWith(host, 64 * 1024).writeMerge({ loaded, result, mergedAt: MERGED_AT }).catch((e: unknown) => e);
+    expect((error as ExcelOperationError).code).toBe('InvalidOperationInCellEditMode');
+    expect((error as Error).message).toBe('Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc để rời ô đang sửa rồi thử lại.');
+    expect(sheetNames(host)).toEqual(['Sheet1']);
+    expect(marks(host)).toEqual([]);
+  });
+
+  test('a finished earlier merge is never taken for an unfinished one: the new set is "(2)"', async () => {
+    const host = await clean();
+    const written = await opsWith(host, 64 * 1024).writeMerge({ loaded, result, mergedAt: MERGED_AT });
+    expect(written.renamed).toBe(true);
+    expect(sheetNames(host)).toEqual(['Sheet1', ...STANDARD, ...STANDARD.map((n) => `${n} (2)`)]);
+    expect(marks(host)).toEqual([]);
+  });
+});

@@ -10,7 +10,9 @@
  *   too, and actions on it do nothing (as in Microsoft's own samples).
  * - Requirement sets are enforced: an API above `apiVersion` fails with ApiNotFound.
  * - failNextSync() makes the next sync fail without applying anything
- *   (InvalidOperationInCellEditMode by default).
+ *   (InvalidOperationInCellEditMode by default); failSyncs(n) makes n in a row fail.
+ * - getRanges takes areas joined by one list separator only (listSeparator).
+ * - A context syncs only inside Excel.run; Excel.run(context, …) continues one.
  * - Formulas are stored, not calculated: a formula cell's value reads as "".
  *   Data validation is stored, not enforced.
  */
@@ -44,6 +46,12 @@ export interface FakeExcelHostOptions {
   apiVersion?: string;
   /** Sheets the workbook starts with. */
   sheetNames?: string[];
+  /**
+   * The list separator getRanges takes: "," by default, ";" as some desktop
+   * builds under a locale whose decimal mark is a comma (vi-VN, de-DE) want
+   * it; the other one is refused. "none" refuses any address of several areas.
+   */
+  listSeparator?: ',' | ';' | 'none';
 }
 
 /** A cell range on a sheet, as proxies resolve it at sync time. */
@@ -73,6 +81,7 @@ export class FakeExcelHost {
   /** Workbook-scope names by upper-case name (Excel compares names without case). */
   readonly names = new Map<string, NameState>();
   apiVersion: string;
+  readonly listSeparator: ',' | ';' | 'none';
   activeSheetId?: string;
   selection?: { sheetId: string; range: RangeRef };
   syncCount = 0;
@@ -88,6 +97,7 @@ export class FakeExcelHost {
 
   constructor(options: FakeExcelHostOptions = {}) {
     this.apiVersion = options.apiVersion ?? '1.9';
+    this.listSeparator = options.listSeparator ?? ',';
     for (const name of options.sheetNames ?? ['Sheet1']) this.addSheet(name);
     this.activeSheetId = this.sheets[0]?.id;
   }
@@ -104,18 +114,36 @@ export class FakeExcelHost {
     return context as unknown as Excel.RequestContext;
   }
 
-  /** Excel.run(batch): a fresh context; queued work left unsynced at the end is a bug and fails. */
-  readonly run: ExcelRun = (batch) => this.runIn(new FakeRequestContext(this), batch);
+  /**
+   * Excel.run(batch): a fresh context; Excel.run(context, batch) continues an
+   * earlier one (as removing an event handler must). Queued work left
+   * unsynced at the end is a bug and fails.
+   */
+  readonly run: ExcelRun = (batch, continuing) =>
+    this.runIn(continuing ? (continuing as unknown as FakeRequestContext) : new FakeRequestContext(this), batch);
 
-  /** Excel.run(context, batch): continues with an earlier context. */
   async runIn<T>(context: FakeRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    const result = await batch(this.asExcel(context));
-    if (context.pending > 0) throw new Error(`fake Excel: ${context.pending} queued operation(s) were never synced`);
-    return result;
+    context.running++;
+    try {
+      const result = await batch(this.asExcel(context));
+      if (context.pending > 0) throw new Error(`fake Excel: ${context.pending} queued operation(s) were never synced`);
+      return result;
+    } finally {
+      context.running--;
+    }
   }
 
   failNextSync(code = 'InvalidOperationInCellEditMode'): void {
     this.failures.push(code);
+  }
+
+  /**
+   * `count` syncs in a row fail without applying anything, as Excel refuses
+   * every request while a user keeps editing a cell; `after` syncs go through first.
+   */
+  failSyncs(count: number, { after = 0, code = 'InvalidOperationInCellEditMode' }: { after?: number; code?: string } = {}): void {
+    for (let i = 0; i < after; i++) this.failures.push('');
+    for (let i = 0; i < count; i++) this.failures.push(code);
   }
 
   async sync(context: FakeRequestContext): Promise<void> {

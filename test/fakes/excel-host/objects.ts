@@ -53,6 +53,8 @@ interface Step {
 export class FakeRequestContext implements ExcelContext {
   readonly workbook: FakeWorkbook;
   private queue: Step[] = [];
+  /** Inside an Excel.run: a context syncs only there (continue one with Excel.run(context, …)). */
+  running = 0;
 
   constructor(readonly host: FakeExcelHost) {
     this.workbook = new FakeWorkbook(this);
@@ -74,6 +76,9 @@ export class FakeRequestContext implements ExcelContext {
   }
 
   async sync<T>(passThroughValue?: T): Promise<T> {
+    if (this.running === 0) {
+      throw new Error('fake Excel: context.sync() outside Excel.run; a context is used again through Excel.run(context, batch)');
+    }
     await this.host.sync(this);
     return passThroughValue as T;
   }
@@ -234,6 +239,14 @@ export class FakeWorksheetCollection extends FakeClientObject<SheetState[]> impl
     return new FakeWorksheet(this.context, `worksheets.getItemOrNullObject("${key}")`, () => this.context.host.sheetByKey(key) ?? null);
   }
 
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, 'worksheets.getActiveWorksheet()', () => {
+      const sheet = this.context.host.sheets.find((s) => s.id === this.context.host.activeSheetId) ?? this.context.host.sheets[0];
+      if (!sheet) throw new FakeRichApiError('ItemNotFound', 'The requested resource does not exist.');
+      return sheet;
+    });
+  }
+
   add(name?: string): FakeWorksheet {
     const location = `worksheets.add(${name === undefined ? '' : `"${name}"`})`;
     const sheet = new FakeWorksheet(this.context, location, () => {
@@ -343,11 +356,15 @@ export class FakeWorksheet extends FakeClientObject<SheetState> implements Works
     });
   }
 
+  /** Areas separated by the host's list separator only: some builds take ";" alone (office-js #1167, #1985). */
   getRanges(address: string): FakeRangeAreas {
     return new FakeRangeAreas(this.context, `${this.location}.getRanges("${address}")`, () => {
       this.host.requireApi('1.9', 'getRanges');
+      const separator = this.host.listSeparator;
+      const refused = separator === 'none' ? /[,;]/ : separator === ',' ? /;/ : /,/;
+      if (refused.test(address)) throw new FakeRichApiError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
       const sheet = this.resolve();
-      return sheet && address.split(/[,;]/).map((part) => ({ sheet, range: parseAddress(part.trim()) }));
+      return sheet && address.split(separator === 'none' ? /$^/ : separator).map((part) => ({ sheet, range: parseAddress(part.trim()) }));
     });
   }
 
@@ -377,8 +394,14 @@ class FakeEventHandlers implements EventHandlersApi<Parameters<ChangeHandler>[0]
       s.changeHandlers.add(handler);
     });
     return {
-      context: this.sheet.context,
-      remove: () => this.sheet.act('onChanged.remove()', (s) => s.changeHandlers.delete(handler)),
+      context: this.sheet.context as unknown as OfficeExtension.ClientRequestContext,
+      // Only the context the handler was added in removes it, inside Excel.run(thatContext, …).
+      remove: () => {
+        if (this.sheet.context.running === 0) {
+          throw new FakeRichApiError('InvalidRequestContext', 'Cannot use the object across different request contexts.');
+        }
+        this.sheet.act('onChanged.remove()', (s) => s.changeHandlers.delete(handler));
+      },
     };
   }
 }
@@ -653,13 +676,18 @@ export class FakeRange extends FakeClientObject<RangeTarget> implements RangeApi
  * to its own corner, which is what Excel evaluates in each cell.
  */
 export class FakeRangeAreas extends FakeClientObject<RangeTarget[]> implements FormatTargetApi, FormatActor {
-  protected readonly loadable = [] as const;
+  protected readonly loadable = ['areaCount'] as const;
   readonly format: FakeRangeFormat = new FakeRangeFormat(this);
   readonly dataValidation: FakeDataValidation = new FakeDataValidation(this);
   readonly conditionalFormats = { add: (type: 'Custom') => new FakeConditionalFormat(this, type) };
 
-  protected snapshot(): unknown {
-    throw new Error('fake Excel: RangeAreas loads nothing here');
+  protected snapshot(areas: RangeTarget[], property: string): unknown {
+    if (property === 'areaCount') return areas.length;
+    throw new Error(`fake Excel: RangeAreas loads no ${property} here`);
+  }
+
+  get areaCount(): number {
+    return this.read('areaCount');
   }
 
   each(what: string, apply: (target: RangeTarget, shift: Shift) => void, payload?: unknown): void {
