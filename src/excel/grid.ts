@@ -14,24 +14,28 @@ export interface GridCell extends SheetCell {
 
 const NO_STYLE: CellStyle = {};
 
+/** Excel's last column: a row and column make one number below it. */
+const COLUMNS = 16384;
+const keyOf = (row: number, col: number) => row * COLUMNS + col;
+
 /** Every cell of a sheet model's rectangle, with the cells hidden under merges. */
 export class CellGrid {
-  private readonly cells = new Map<string, GridCell>();
-  private readonly mergedAway = new Set<string>();
+  private readonly cells = new Map<number, GridCell>();
+  private readonly mergedAway = new Set<number>();
   readonly bounds: RangeRef;
 
   constructor(sheet: SheetModel) {
     this.bounds = sheetBounds(sheet);
-    for (const c of sheet.cells) this.cells.set(`${c.row},${c.col}`, { ...c, look: c.style ? STYLES[c.style] : NO_STYLE });
+    for (const c of sheet.cells) this.cells.set(keyOf(c.row, c.col), { ...c, look: c.style ? STYLES[c.style] : NO_STYLE });
     for (const m of sheet.merges) {
       for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) this.mergedAway.add(`${r},${c}`);
+        for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) this.mergedAway.add(keyOf(r, c));
       }
     }
   }
 
   cell(row: number, col: number): GridCell | undefined {
-    return this.cells.get(`${row},${col}`);
+    return this.cells.get(keyOf(row, col));
   }
 
   /** For formats nobody sees on a blank cell (font, alignment). */
@@ -48,7 +52,7 @@ export class CellGrid {
     return (row, col) => {
       const cell = this.cell(row, col);
       if (cell) return of(cell);
-      return this.mergedAway.has(`${row},${col}`) ? undefined : blank;
+      return this.mergedAway.has(keyOf(row, col)) ? undefined : blank;
     };
   }
 

@@ -23,43 +23,52 @@ export interface PaintOptions<V> {
 
 type Orientation = 'rows' | 'columns';
 
+/** Each cell's needed value as a small number (its key's index), -1 where any value will do. */
+interface NeedGrid {
+  bounds: RangeRef;
+  width: number;
+  ids: Int32Array;
+}
+
+const ANY = -1;
+
 /** Greedy rectangles covering every cell that needs `target`, grown across don't-care cells. */
-function rectangles<V>(bounds: RangeRef, need: Need<V>, key: (v: V) => string, target: string, orientation: Orientation): RangeRef[] {
+function rectangles(grid: NeedGrid, target: number, orientation: Orientation): RangeRef[] {
+  const { bounds, width, ids } = grid;
   // Work in (major, minor) coordinates so one routine serves both orientations.
   const rowsFirst = orientation === 'rows';
   const majorFrom = rowsFirst ? bounds.top : bounds.left;
   const majorTo = rowsFirst ? bounds.bottom : bounds.right;
   const minorFrom = rowsFirst ? bounds.left : bounds.top;
   const minorTo = rowsFirst ? bounds.right : bounds.bottom;
-  const at = (major: number, minor: number) => (rowsFirst ? need(major, minor) : need(minor, major));
-  const isTarget = (major: number, minor: number) => {
-    const v = at(major, minor);
-    return v !== undefined && key(v) === target;
-  };
+  const index = rowsFirst
+    ? (major: number, minor: number) => (major - bounds.top) * width + (minor - bounds.left)
+    : (major: number, minor: number) => (minor - bounds.top) * width + (major - bounds.left);
+  const at = (major: number, minor: number) => ids[index(major, minor)];
   const fits = (major: number, minor: number) => {
     const v = at(major, minor);
-    return v === undefined || key(v) === target;
+    return v === ANY || v === target;
   };
-  const covered = new Set<string>();
+  const covered = new Uint8Array(ids.length);
   const out: RangeRef[] = [];
   for (let major = majorFrom; major <= majorTo; major++) {
     for (let minor = minorFrom; minor <= minorTo; minor++) {
-      if (!isTarget(major, minor) || covered.has(`${major},${minor}`)) continue;
+      if (at(major, minor) !== target || covered[index(major, minor)]) continue;
       let end = minor;
       while (end < minorTo && fits(major, end + 1)) end++;
-      while (end > minor && at(major, end) === undefined) end--;
+      while (end > minor && at(major, end) === ANY) end--;
       const spanFits = (m: number) => {
         for (let x = minor; x <= end; x++) if (!fits(m, x)) return false;
         return true;
       };
       const spanBlank = (m: number) => {
-        for (let x = minor; x <= end; x++) if (at(m, x) !== undefined) return false;
+        for (let x = minor; x <= end; x++) if (at(m, x) !== ANY) return false;
         return true;
       };
       let last = major;
       while (last < majorTo && spanFits(last + 1)) last++;
       while (last > major && spanBlank(last)) last--;
-      for (let m = major; m <= last; m++) for (let x = minor; x <= end; x++) if (isTarget(m, x)) covered.add(`${m},${x}`);
+      for (let m = major; m <= last; m++) for (let x = minor; x <= end; x++) if (at(m, x) === target) covered[index(m, x)] = 1;
       out.push(
         rowsFirst
           ? { top: major, bottom: last, left: minor, right: end }
@@ -70,48 +79,55 @@ function rectangles<V>(bounds: RangeRef, need: Need<V>, key: (v: V) => string, t
   return out;
 }
 
-function strokesFor<V>(
-  bounds: RangeRef,
-  need: Need<V>,
-  options: PaintOptions<V>,
-  values: Map<string, V>,
-  base: string | undefined,
-  orientation: Orientation,
-): Stroke<V>[] {
-  const strokes: Stroke<V>[] = base === undefined ? [] : [{ range: { ...bounds }, value: values.get(base) as V }];
-  const settled = base ?? options.hostDefault;
-  for (const [k, value] of values) {
-    if (k === settled) continue;
-    for (const range of rectangles(bounds, need, options.key, k, orientation)) strokes.push({ range, value });
-  }
+function strokesFor<V>(grid: NeedGrid, values: V[], base: number | undefined, settledDefault: number | undefined, orientation: Orientation): Stroke<V>[] {
+  const strokes: Stroke<V>[] = base === undefined ? [] : [{ range: { ...grid.bounds }, value: values[base] }];
+  const settled = base ?? settledDefault;
+  values.forEach((value, id) => {
+    if (id === settled) return;
+    for (const range of rectangles(grid, id, orientation)) strokes.push({ range, value });
+  });
   return strokes;
 }
 
 /**
  * Strokes to apply in order (a later one overrides an earlier one) so that
  * every cell ends with the value it needs. Tries with and without a base
- * stroke, row-wise and column-wise, and keeps the shortest.
+ * stroke, row-wise and column-wise, and keeps the shortest. `need` is asked
+ * once per cell.
  */
 export function paint<V>(bounds: RangeRef, need: Need<V>, options: PaintOptions<V>): Stroke<V>[] {
-  const values = new Map<string, V>();
-  const counts = new Map<string, number>();
+  const width = bounds.right - bounds.left + 1;
+  const ids = new Int32Array(width * (bounds.bottom - bounds.top + 1)).fill(ANY);
+  const idOf = new Map<string, number>();
+  const values: V[] = [];
+  const counts: number[] = [];
   for (let r = bounds.top; r <= bounds.bottom; r++) {
     for (let c = bounds.left; c <= bounds.right; c++) {
       const v = need(r, c);
       if (v === undefined) continue;
       const k = options.key(v);
-      values.set(k, v);
-      counts.set(k, (counts.get(k) ?? 0) + 1);
+      let id = idOf.get(k);
+      if (id === undefined) {
+        id = values.length;
+        idOf.set(k, id);
+        counts.push(0);
+      }
+      // The last value seen for a key stands for it, as it always has.
+      values[id] = v;
+      counts[id]++;
+      ids[(r - bounds.top) * width + (c - bounds.left)] = id;
     }
   }
-  if (values.size === 0) return [];
-  const commonest = [...counts].sort((a, b) => b[1] - a[1])[0][0];
-  const bases: (string | undefined)[] = [undefined];
-  if (options.allowBase && commonest !== options.hostDefault) bases.push(commonest);
+  if (values.length === 0) return [];
+  const grid: NeedGrid = { bounds, width, ids };
+  const commonest = counts.indexOf(Math.max(...counts));
+  const hostDefault = options.hostDefault === undefined ? undefined : idOf.get(options.hostDefault);
+  const bases: (number | undefined)[] = [undefined];
+  if (options.allowBase && commonest !== hostDefault) bases.push(commonest);
   let best: Stroke<V>[] | undefined;
   for (const base of bases) {
     for (const orientation of ['rows', 'columns'] as const) {
-      const strokes = strokesFor(bounds, need, options, values, base, orientation);
+      const strokes = strokesFor(grid, values, base, hostDefault, orientation);
       if (!best || strokes.length < best.length) best = strokes;
     }
   }

@@ -111,16 +111,33 @@ function workingPrint(orientation: PrintSetup['orientation'], headerRow: number)
 }
 
 
-export function buildMergePlan(result: MergeResult, loaded: LoadedRubric, options: MergePlanOptions = {}): MergePlan {
+/**
+ * A plan built in steps: the generator pauses after each rubric row, unit
+ * or file, so a host can let its thread breathe between steps while it
+ * builds a merge of hundreds of units (app/merge.ts drives it).
+ */
+export type PlanSteps = Generator<void, MergePlan, void>;
+
+export function* mergePlanSteps(result: MergeResult, loaded: LoadedRubric, options: MergePlanOptions = {}): PlanSteps {
   const { rubric } = loaded;
   const sheetNames: SheetNames = { ...MERGE_SHEETS, ...options.sheetNames };
-  const summary = summarySheet(result, rubric, sheetNames, options.mergedAt);
-  const ranking = rankingSheet(result, rubric, sheetNames, summary.layout);
-  const check = checkSheet(result, sheetNames.check);
+  const summary = yield* summarySheet(result, rubric, sheetNames, options.mergedAt);
+  const ranking = yield* rankingSheet(result, rubric, sheetNames, summary.layout);
+  const check = yield* checkSheet(result, sheetNames.check);
+  const evidence = yield* evidenceSheet(result, sheetNames.evidence);
   return {
-    sheets: [summary.sheet, ranking.sheet, check.sheet, evidenceSheet(result, sheetNames.evidence)],
+    sheets: [summary.sheet, ranking.sheet, check.sheet, evidence],
     layout: { ...summary.layout, rankingRowOf: ranking.rowOf, rankingColumns: ranking.columns, checkRowOf: check.rowOf },
   };
+}
+
+/** The whole plan at once, for the command line and the file writer. */
+export function buildMergePlan(result: MergeResult, loaded: LoadedRubric, options: MergePlanOptions = {}): MergePlan {
+  const steps = mergePlanSteps(result, loaded, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 export function mergeWorkbook(plan: MergePlan): WorkbookModel {
@@ -151,7 +168,7 @@ function rankingColumns(rubric: Rubric) {
 }
 
 /** "Tổng hợp": the rubric's rows, per unit its self-scores and an appraisal column, totals and ranks. */
-function summarySheet(result: MergeResult, rubric: Rubric, sheetNames: SheetNames, mergedAt: string | undefined) {
+function* summarySheet(result: MergeResult, rubric: Rubric, sheetNames: SheetNames, mergedAt: string | undefined) {
   const s = builder();
   const rows = mergeRows(rubric);
   const units = result.units;
@@ -163,7 +180,7 @@ function summarySheet(result: MergeResult, rubric: Rubric, sheetNames: SheetName
 
   summaryHeading(s, result, rubric, sheetNames, mergedAt);
   summaryColumnHeaders(s, result, unitColumns);
-  const appraisals = summaryRows(s, result, rows, layout);
+  const appraisals = yield* summaryRows(s, result, rows, layout);
   summaryTotals(s, result, rubric, layout, sheetNames);
 
   const hr = SUMMARY_HEADER_ROW;
@@ -261,12 +278,15 @@ function selfScoreCell(u: MergedUnit, key: string): CellContent {
   return score === null || score === undefined ? { style: 'number' } : { value: score, style: 'number' };
 }
 
+type Appraisal = { row: number; col: number; rule: NumberRule };
+
 /** Every rubric row with each unit's two cells; returns the appraisal inputs and their rules. */
-function summaryRows(s: SheetBuilder, result: MergeResult, rows: MergeRow[], layout: SummaryLayout) {
+function* summaryRows(s: SheetBuilder, result: MergeResult, rows: MergeRow[], layout: SummaryLayout): Generator<void, Appraisal[], void> {
   const { rowOf, unitColumns } = layout;
   const byKey = new Map(rows.map((r) => [r.key, r]));
-  const appraisals: { row: number; col: number; rule: NumberRule }[] = [];
+  const appraisals: Appraisal[] = [];
   for (const r of rows) {
+    yield;
     const row = rowOf[r.key];
     const [labelSt, textSt, maxSt] = labelStyles(r);
     s.put(row, 1, { value: r.label, style: labelSt });
@@ -333,7 +353,7 @@ function summaryTotals(s: SheetBuilder, result: MergeResult, rubric: Rubric, lay
 }
 
 /** "Xếp hạng": the document the province signs, units best first with their totals by formula. */
-function rankingSheet(result: MergeResult, rubric: Rubric, sheetNames: SheetNames, summary: SummaryLayout) {
+function* rankingSheet(result: MergeResult, rubric: Rubric, sheetNames: SheetNames, summary: SummaryLayout) {
   const k = builder();
   const rc = rankingColumns(rubric);
   const ranked = rankingRows(result);
@@ -341,7 +361,8 @@ function rankingSheet(result: MergeResult, rubric: Rubric, sheetNames: SheetName
   const right = [rc.unit + 1, rc.selfTotal] as const;
   rankingHeading(k, rubric, sheetNames, rc);
   const totals = rangeA1({ top: ranked.first, left: rc.total, bottom: ranked.last, right: rc.total }, true);
-  result.units.forEach((u, i) => {
+  for (const [i, u] of result.units.entries()) {
+    yield;
     const row = ranked.rowOf[i];
     const cols = summary.unitColumns[i];
     const summaryCell = (r: number, col: number) => sheetRef(sheetNames.summary, a1(r, col));
@@ -353,7 +374,7 @@ function rankingSheet(result: MergeResult, rubric: Rubric, sheetNames: SheetName
     k.put(row, rc.total, { formula: summaryCell(summary.totalRow, cols.appraisal), style: 'total' });
     k.put(row, rc.selfTotal, { formula: summaryCell(summary.totalRow, cols.self), style: 'number' });
     k.height(row, heightFor([[u.label, 36]], 20));
-  });
+  }
   // The provincial office signs under the table; the block never parts across pages.
   const signer = rubric.document.rankingSigner;
   const signatureStart = ranked.last + 2;
@@ -430,7 +451,7 @@ function rankingHeading(k: SheetBuilder, rubric: Rubric, sheetNames: SheetNames,
 }
 
 /** "Kiểm tra": one row per input file, with its status and every problem. */
-function checkSheet(result: MergeResult, name: string) {
+function* checkSheet(result: MergeResult, name: string) {
   const c = builder();
   const tally = (status: keyof typeof STATUS_LABEL) => result.files.filter((f) => f.status === status).length;
   c.put(1, 1, { value: TEXT.checkTitle, style: 'sheetTitle' });
@@ -443,7 +464,8 @@ function checkSheet(result: MergeResult, name: string) {
   [WORKBOOK_TEXT.columns.stt, TEXT.file, TEXT.unit, TEXT.status, TEXT.problemCount, TEXT.problems].forEach((text, i) => c.put(CHECK_HEADER_ROW, i + 1, { value: text, style: 'header' }));
   c.height(CHECK_HEADER_ROW, 24);
   const rowOf = result.files.map((_, i) => CHECK_HEADER_ROW + 1 + i);
-  result.files.forEach((f, i) => {
+  for (const [i, f] of result.files.entries()) {
+    yield;
     const row = rowOf[i];
     const problems = problemLines(f.problems.map((p) => `• [${p.code}] ${p.message}`));
     c.put(row, 1, { value: i + 1, style: 'number' });
@@ -453,13 +475,13 @@ function checkSheet(result: MergeResult, name: string) {
     c.put(row, 5, { value: f.problems.length, style: 'number' });
     c.put(row, 6, { value: problems, style: 'text' });
     c.height(row, heightFor([[problems, widths[5]], [f.file, widths[1]], [f.unitName, widths[2]]]));
-  });
+  }
   const lastRow = CHECK_HEADER_ROW + Math.max(1, result.files.length);
   return { sheet: workingSheet(name, widths, c, CHECK_HEADER_ROW, lastRow), rowOf };
 }
 
 /** "Minh chứng": every evidence and note, per unit and criterion. */
-function evidenceSheet(result: MergeResult, name: string): SheetModel {
+function* evidenceSheet(result: MergeResult, name: string): Generator<void, SheetModel, void> {
   const e = builder();
   e.put(1, 1, { value: TEXT.evidenceTitle, style: 'sheetTitle' });
   e.height(1, 22);
@@ -468,6 +490,7 @@ function evidenceSheet(result: MergeResult, name: string): SheetModel {
   e.height(EVIDENCE_HEADER_ROW, 24);
   let row = EVIDENCE_HEADER_ROW;
   for (const u of result.units) {
+    yield;
     for (const item of u.evidence) {
       row++;
       e.put(row, 1, { value: u.label, style: 'text' });
