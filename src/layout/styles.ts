@@ -62,8 +62,9 @@ const REGISTRY = {
   total,
   // Working sheets of the consolidated workbook.
   sheetTitle: { ...title, horizontal: 'left', wrap: false },
-  sheetSubtitle: { ...subtitle, horizontal: 'left', size: 12, wrap: false },
+  sheetSubtitle: { ...subtitle, horizontal: 'left', wrap: false },
   note: { italic: true, vertical: 'middle' },
+  noteWrapped: { italic: true, vertical: 'top', wrap: true },
   number: { horizontal: 'center', vertical: 'top', border: true },
   appraisal: { fill: INPUT_FILL, horizontal: 'center', vertical: 'top', border: true },
   /** A self-score that breaks its rule, shown as the text it was so that no total counts it. */

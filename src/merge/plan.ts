@@ -77,15 +77,18 @@ function problemLines(lines: string[]): string {
   return shown === lines.length ? kept.join('\n') : [...kept, MERGE_TEXT.moreProblems(lines.length - shown)].join('\n');
 }
 
-/** A row tall enough for each (text, column width) pair, within Excel's limit. */
-function heightFor(texts: [string, number][], minimum = 18): number {
-  const boxes = texts.map(([text, widthChars]) => ({ text, widthChars, sizePt: BODY_SIZE }));
+/** A row tall enough for each (text, column width in characters, columns spanned, bold) box, within Excel's limit. */
+function heightFor(texts: [string, number, number?, boolean?][], minimum = 18): number {
+  const boxes = texts.map(([text, widthChars, columns = 1, bold = false]) => ({ text, widthChars, columns, sizePt: BODY_SIZE, bold }));
   return Math.min(MAX_ROW_HEIGHT, fittedRowHeight(boxes, minimum));
 }
 
 const builder = () => new SheetBuilder(cellSafeText);
 
 const FIRST_UNIT_COL = 4;
+/** Column widths of "Tổng hợp": STT, criterion, Điểm chuẩn; each unit's Tự chấm and Thẩm định ("Thẩm định" fits one line). */
+const SUMMARY_WIDTHS = [6, 48, 8] as const;
+const UNIT_COL_WIDTH = 11;
 /** Units per printed page of "Tổng hợp": a unit's two columns never part. */
 const UNITS_PER_PAGE = 3;
 const SUMMARY_HEADER_ROW = 5;
@@ -187,7 +190,7 @@ function* summarySheet(result: MergeResult, rubric: Rubric, sheetNames: SheetNam
   const appraisalRuns = verticalRuns(appraisals.map(({ row, col, rule }) => ({ row, col, key: ruleKey(rule), value: rule })));
   const sheet: SheetModel = {
     name: sheetNames.summary,
-    columnWidths: [6, 48, 8, ...units.flatMap(() => [10, 10])],
+    columnWidths: [...SUMMARY_WIDTHS, ...units.flatMap(() => [UNIT_COL_WIDTH, UNIT_COL_WIDTH])],
     cells: s.cells,
     merges: s.merges,
     rowHeights: s.rowHeights,
@@ -212,7 +215,8 @@ function* summarySheet(result: MergeResult, rubric: Rubric, sheetNames: SheetNam
       paperSize: 'A4',
       orientation: 'landscape',
       marginsMm: WORKING_MARGINS_MM,
-      fit: { scale: 80 },
+      // Three units beside the criteria fit the page at 100 %: the table prints at 12 pt, as the district sheet.
+      fit: { scale: 100 },
       titleRows: { from: hr, to: hr + 1 },
       titleCols: { from: 1, to: 3 },
       rowBreaksBefore: [],
@@ -227,13 +231,14 @@ function summaryHeading(s: SheetBuilder, result: MergeResult, rubric: Rubric, sh
   const rejected = result.files.filter((f) => f.status === 'rejected').length;
   s.put(1, 1, { value: TEXT.summaryTitle(rubric.year), style: 'sheetTitle' });
   s.put(2, 1, { value: rubric.subtitle, style: 'sheetSubtitle' });
-  s.put(3, 1, {
-    value: TEXT.summaryNote(result.units.length, result.files.length, rejected, sheetNames.check, mergedAt),
-    style: 'note',
-  });
+  // The note wraps within the first page's columns, so the printout never cuts it at the page's edge.
+  const note = TEXT.summaryNote(result.units.length, result.files.length, rejected, sheetNames.check, mergedAt);
+  const noteRight = SUMMARY_WIDTHS.length + 2 * Math.max(1, Math.min(UNITS_PER_PAGE, result.units.length));
+  s.span(3, [1, noteRight], { value: note, style: 'noteWrapped' });
+  const noteWidth = SUMMARY_WIDTHS.reduce((a, b) => a + b, 0) + (noteRight - SUMMARY_WIDTHS.length) * UNIT_COL_WIDTH;
   s.height(1, 22);
   s.height(2, 20);
-  s.height(3, 18);
+  s.height(3, heightFor([[note, noteWidth, noteRight]]));
 }
 
 function summaryColumnHeaders(s: SheetBuilder, result: MergeResult, unitColumns: SummaryLayout['unitColumns']): void {
@@ -251,8 +256,8 @@ function summaryColumnHeaders(s: SheetBuilder, result: MergeResult, unitColumns:
     s.put(hr + 1, self, { value: TEXT.selfScore, style: 'header' });
     s.put(hr + 1, appraisal, { value: TEXT.appraisal, style: 'header' });
   });
-  s.height(hr, heightFor(result.units.map((u) => [u.label, 20] as [string, number]), 36));
-  s.height(hr + 1, 20);
+  s.height(hr, heightFor(result.units.map((u) => [u.label, 2 * UNIT_COL_WIDTH, 2, true] as const), 36));
+  s.height(hr + 1, heightFor([[TEXT.selfScore, UNIT_COL_WIDTH, 1, true], [TEXT.appraisal, UNIT_COL_WIDTH, 1, true]], 20));
 }
 
 const isHeading = (r: MergeRow) => r.kind === 'section' || r.kind === 'adjustment';
@@ -357,7 +362,7 @@ function* rankingSheet(result: MergeResult, rubric: Rubric, sheetNames: SheetNam
   const k = builder();
   const rc = rankingColumns(rubric);
   const ranked = rankingRows(result);
-  const widths = [7, 36, ...rubric.sections.map(() => 9), 10, 10, 11, 11];
+  const widths = RANKING_WIDTHS(rubric);
   const right = [rc.unit + 1, rc.selfTotal] as const;
   rankingHeading(k, rubric, sheetNames, rc);
   const totals = rangeA1({ top: ranked.first, left: rc.total, bottom: ranked.last, right: rc.total }, true);
@@ -373,7 +378,7 @@ function* rankingSheet(result: MergeResult, rubric: Rubric, sheetNames: SheetNam
     k.put(row, rc.deduction, { formula: summaryCell(summary.rowOf[rubric.deduction.id], cols.appraisal), style: 'number' });
     k.put(row, rc.total, { formula: summaryCell(summary.totalRow, cols.appraisal), style: 'total' });
     k.put(row, rc.selfTotal, { formula: summaryCell(summary.totalRow, cols.self), style: 'number' });
-    k.height(row, heightFor([[u.label, 36]], 20));
+    k.height(row, heightFor([[u.label, widths[rc.unit - 1]]], 20));
   }
   // The provincial office signs under the table; the block never parts across pages.
   const signer = rubric.document.rankingSigner;
@@ -399,7 +404,8 @@ function* rankingSheet(result: MergeResult, rubric: Rubric, sheetNames: SheetNam
     visibility: 'visible',
     print: {
       paperSize: 'A4',
-      orientation: 'portrait',
+      // Landscape holds the ten columns at 100 % (portrait printed them at 8 pt).
+      orientation: 'landscape',
       marginsMm: DOCUMENT_MARGINS_MM,
       fit: { pagesWide: 1 },
       titleRows: { from: RANKING_HEADER_ROW, to: RANKING_HEADER_ROW },
@@ -409,7 +415,7 @@ function* rankingSheet(result: MergeResult, rubric: Rubric, sheetNames: SheetNam
       rowBreaksBefore: keepTogether({
         heights: k.rowHeights,
         columnWidths: widths,
-        orientation: 'portrait',
+        orientation: 'landscape',
         headerRow: RANKING_HEADER_ROW,
         start: signatureStart,
         end: sr,
@@ -419,6 +425,9 @@ function* rankingSheet(result: MergeResult, rubric: Rubric, sheetNames: SheetNam
   const { rank, unit, sections, total, selfTotal } = rc;
   return { sheet, rowOf: ranked.rowOf, columns: { rank, unit, sections, total, selfTotal } };
 }
+
+/** Rank, unit, each section, bonus, deduction, total, self-score total: 100 % on A4 landscape between the document's margins. */
+const RANKING_WIDTHS = (rubric: Rubric) => [7, 34, ...rubric.sections.map(() => 9), 10, 10, 10, 10];
 
 /** The document header of Nghị định 30, the provincial office issuing, and the column headers. */
 function rankingHeading(k: SheetBuilder, rubric: Rubric, sheetNames: SheetNames, rc: ReturnType<typeof rankingColumns>): void {
@@ -447,7 +456,8 @@ function rankingHeading(k: SheetBuilder, rubric: Rubric, sheetNames: SheetNames,
     [rc.selfTotal, TEXT.selfTotal],
   ];
   for (const [col, text] of headers) k.put(RANKING_HEADER_ROW, col, { value: text, style: 'header' });
-  k.height(RANKING_HEADER_ROW, 48);
+  const widths = RANKING_WIDTHS(rubric);
+  k.height(RANKING_HEADER_ROW, heightFor(headers.map(([col, text]) => [text, widths[col - 1], 1, true] as const), 48));
 }
 
 /** "Kiểm tra": one row per input file, with its status and every problem. */

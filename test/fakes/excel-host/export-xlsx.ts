@@ -5,6 +5,7 @@
  * only; kept apart from the host so a browser bundle need not carry ExcelJS.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { columnLetters, rangeA1, sheetRef } from '../../../src/layout/a1';
 import type { FakeExcelHost } from './host';
 import type { BorderEdge, CellState, HeaderSections, SheetState } from './model';
@@ -206,7 +207,50 @@ async function addSheet(workbook: ExcelJS.Workbook, sheet: SheetState): Promise<
   }
 }
 
-export async function exportFakeToXlsx(host: FakeExcelHost): Promise<Buffer> {
+export interface ExportOptions {
+  /**
+   * The saved workbook's default font. Excel prints the column widths the
+   * adapter set in points; a copy read by another program converts them
+   * through this font's digit width, and this machine has no Calibri (ExcelJS's
+   * default), for which LibreOffice measures in DejaVu Sans, 25 % wider.
+   */
+  defaultFont?: string;
+}
+
+/** Column page breaks, which ExcelJS does not write: after each `brk id`, in the schema's place after the row breaks. */
+function withColumnBreaks(xml: string, breaks: number[]): string {
+  if (breaks.length === 0) return xml;
+  const brks = breaks.map((col) => `<brk id="${col - 1}" max="1048575" man="1"/>`).join('');
+  const element = `<colBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${brks}</colBreaks>`;
+  for (const after of ['</rowBreaks>', '</headerFooter>']) {
+    const at = xml.indexOf(after);
+    if (at >= 0) return xml.slice(0, at + after.length) + element + xml.slice(at + after.length);
+  }
+  const setup = /<pageSetup[^>]*\/>/.exec(xml);
+  if (!setup) throw new Error('export: no place for column breaks');
+  return xml.slice(0, setup.index + setup[0].length) + element + xml.slice(setup.index + setup[0].length);
+}
+
+async function patched(bytes: Buffer, host: FakeExcelHost, options: ExportOptions): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  let changed = false;
+  for (const [i, sheet] of host.sheets.entries()) {
+    if (sheet.columnBreaks.length === 0) continue;
+    const part = `xl/worksheets/sheet${i + 1}.xml`;
+    const xml = await zip.file(part)!.async('string');
+    zip.file(part, withColumnBreaks(xml, sheet.columnBreaks));
+    changed = true;
+  }
+  if (options.defaultFont) {
+    const styles = await zip.file('xl/styles.xml')!.async('string');
+    // The first font of the style sheet is the workbook's default.
+    zip.file('xl/styles.xml', styles.replace(/(<fonts[^>]*>\s*<font>[\s\S]*?<name val=")[^"]*(")/, `$1${options.defaultFont}$2`));
+    changed = true;
+  }
+  return changed ? zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }) : bytes;
+}
+
+export async function exportFakeToXlsx(host: FakeExcelHost, options: ExportOptions = {}): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   for (const sheet of host.sheets) await addSheet(workbook, sheet);
   for (const n of host.names.values()) {
@@ -215,5 +259,5 @@ export async function exportFakeToXlsx(host: FakeExcelHost): Promise<Buffer> {
   }
   // Formulas are stored without results; ask the reader to calculate.
   workbook.calcProperties.fullCalcOnLoad = true;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return patched(Buffer.from(await workbook.xlsx.writeBuffer()), host, options);
 }
