@@ -63,6 +63,34 @@ describe('the rubric sheets in the open workbook', () => {
     expect(host.selection?.range).toEqual({ top: 7, left: 6, bottom: 7, right: 6 });
   });
 
+  test('refused while a cell is edited, then written: no sheet of the refused write left, no set " (2)"', async () => {
+    const { host, ops } = fakeExcel();
+    // The first attempt's write and its five clean-ups, then the retry's read.
+    host.failSyncs(7, { after: 1 });
+    await expect(ops.writeRubric(r2024)).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+    expect(host.syncLog.map((s) => s.failed !== undefined)).toEqual([false, ...Array(7).fill(true)]);
+    expect(host.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+    const before = host.syncCount;
+    const written = await ops.writeRubric(r2024);
+    expect(host.syncCount - before).toBe(2);
+    expect(written.sheets.rows).toBe('Bộ tiêu chí');
+    expect(host.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Bộ tiêu chí', 'Thông tin bộ tiêu chí', 'Sửa lỗi văn bản']);
+    expect([...host.names.keys()].filter((n) => n.startsWith('CHAMDIEM_DANGGHI'))).toEqual([]);
+  });
+
+  test('the rubric sheets take the place of a merge a refusal cut short, which they remove', async () => {
+    const { host, ops } = fakeExcel();
+    // What a merge cut short leaves: a sheet still carrying its mark.
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.add('Tổng hợp');
+      context.workbook.names.add('ChamDiem_DangGhi_1', sheet.getRange('A1'));
+      await context.sync();
+    });
+    await ops.writeRubric(r2024);
+    expect(host.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Bộ tiêu chí', 'Thông tin bộ tiêu chí', 'Sửa lỗi văn bản']);
+    expect([...host.names.keys()].filter((n) => n.startsWith('CHAMDIEM_DANGGHI'))).toEqual([]);
+  });
+
   test('every change to the sheets calls back until unsubscribed', async () => {
     const { host, ops } = fakeExcel();
     const { sheets } = await ops.writeRubric(r2024);

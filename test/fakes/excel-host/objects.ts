@@ -364,7 +364,8 @@ export class FakeWorksheet extends FakeClientObject<SheetState> implements Works
       const refused = separator === 'none' ? /[,;]/ : separator === ',' ? /;/ : /,/;
       if (refused.test(address)) throw new FakeRichApiError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
       const sheet = this.resolve();
-      return sheet && address.split(separator === 'none' ? /$^/ : separator).map((part) => ({ sheet, range: parseAddress(part.trim()) }));
+      const parts = separator === 'none' ? [address] : address.split(separator);
+      return sheet && parts.map((part) => ({ sheet, range: parseAddress(part.trim()) }));
     });
   }
 
