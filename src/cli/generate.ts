@@ -6,6 +6,7 @@ import { WorkbookReadError } from '../app/ports';
 import type { LoadedRubric } from '../rubric';
 import { Refusal, UsageError } from './args';
 import { CLI_TEXT } from '../text/messages';
+import { formatExactNumber } from '../text/format';
 import { files } from './compose';
 
 export interface GenerateOptions {
@@ -57,7 +58,8 @@ export async function generateOne(out: string, loaded: LoadedRubric, opts: Gener
     opts.log(generated.mode === 'recovered' ? CLI_TEXT.recovered(out, generated.keptEntries) : CLI_TEXT.upgraded(out, generated.keptEntries));
     for (const r of generated.repairs) opts.log(`  ${describeRepair(r)}`);
     for (const o of generated.orphans) {
-      opts.log(o.earlier ? CLI_TEXT.orphanKeptEarlier(o.name, String(o.value)) : CLI_TEXT.orphanKept(o.name, String(o.value)));
+      const value = typeof o.value === 'number' ? formatExactNumber(o.value) : o.value;
+      opts.log(o.earlier ? CLI_TEXT.orphanKeptEarlier(o.name, value) : CLI_TEXT.orphanKept(o.name, value));
     }
   } else {
     opts.log(CLI_TEXT.created(out, generated.unitName));

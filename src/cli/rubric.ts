@@ -16,6 +16,7 @@ import {
   type ReviewItem,
   type ReviewKind,
 } from '../app/rubric-import';
+import { parseRubricJson, type RubricError } from '../app/rubric';
 import type { Rubric } from '../rubric';
 import type { RubricSummary } from '../rubric/summary';
 import { FILE_TEXT } from '../text/messages';
@@ -68,9 +69,9 @@ function readBytes(file: string): Uint8Array {
 function readJson(file: string): unknown {
   const text = Buffer.from(readBytes(file)).toString('utf8').replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(text);
+    return parseRubricJson(text);
   } catch (e) {
-    throw new InputError(T.notJson((e as Error).message));
+    throw new InputError(T.notJson((e as RubricError).issues.join(' ')));
   }
 }
 

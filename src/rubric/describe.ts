@@ -63,6 +63,9 @@ function namePath(data: unknown, path: Path): string {
   return parts.join(', ');
 }
 
+/** How a person names the place `path` leads to in `data` ("Tiêu chí 14, điểm chuẩn"); empty for the whole rubric. */
+export const nameAt = (data: unknown, path: Path): string => namePath(data, path);
+
 const at = (data: unknown, path: Path): unknown => path.reduce<unknown>(child, data);
 
 function reason(issue: Issue, data: unknown, path: Path): string {

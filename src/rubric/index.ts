@@ -11,8 +11,9 @@ export class RubricError extends Error {
   constructor(
     message: string,
     readonly issues: string[],
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = 'RubricError';
   }
 }

@@ -33,7 +33,7 @@ export interface CriterionResult {
    * blank. An entry that breaks its rule is flagged and counts 0.
    */
   points: number | null;
-  /** Every input of the criterion has a value. */
+  /** Every input of the criterion holds a value that counts: an invalid entry leaves it unscored. */
   complete: boolean;
 }
 
@@ -208,16 +208,21 @@ export function computeTotals(rubric: Rubric, points: Map<string, number | null>
 
 export function scoreEntries(rubric: Rubric, get: Entries): ScoreReport {
   const criteria = allCriteria(rubric);
+  const specs = inputSpecs(rubric);
+  const specOf = new Map(specs.map((s) => [s.name, s]));
+  // What the sheet's formulas accept: a formula's result that meets the rule counts, as it does there.
+  const counts = (name: string) => {
+    const rule = specOf.get(name)?.rule;
+    return rule ? acceptedValue(get(name), rule) !== null : !isBlank(get(name));
+  };
   const results: CriterionResult[] = criteria.map((c) => ({
     id: c.id,
     max: c.points,
     points: criterionPoints(c, get),
-    complete: criterionInputNames(c).every((n) => !isBlank(get(n))),
+    complete: criterionInputNames(c).every(counts),
   }));
   const points = new Map(results.map((r) => [r.id, r.points]));
-  const specs = inputSpecs(rubric);
   const computedNames = new Set(criteria.filter((c) => c.rule.kind !== 'manual').map((c) => names.score(c.id)));
-  const labelOf = new Map(specs.map((s) => [s.name, s.label]));
   const problems = validateInputs(specs, get);
   for (const pair of evidencePairs(rubric)) {
     // What the score cell shows, as the sheet's amber flag reads it: an input's own value, a formula's result.
@@ -240,7 +245,11 @@ export function scoreEntries(rubric: Rubric, get: Entries): ScoreReport {
         severity: 'warning',
         name: missing[0],
         owner: c.id,
-        message: ENTRY_TEXT.unscored(c.id, missing.map((n) => labelOf.get(n) ?? n)),
+        // A sub-item's input is named by its own number: "Điểm tự chấm của 14.1 và 14.2".
+        message: ENTRY_TEXT.unscored(
+          c.id,
+          missing.map((n) => ({ label: specOf.get(n)?.label ?? n, of: specOf.get(n)?.owner === c.id ? undefined : specOf.get(n)?.owner })),
+        ),
       });
     }
   }

@@ -5,6 +5,7 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { GenerateResult } from '../app/operations';
 import { describeRepair } from '../app/repair';
+import { formatExactNumber } from '../text/format';
 import { NAME_TEXT } from '../text/messages';
 import { PANE_TEXT } from '../text/pane';
 import { SHELL_CSS as CSS } from './shellCss';
@@ -40,7 +41,7 @@ export default function ResultView({ result }: { result: GenerateResult }) {
             <ul className={CSS.list} aria-label={TEXT.orphansLabel}>
               {result.orphans.map((o) => (
                 <li key={o.name}>
-                  {o.name}: {String(o.value)}
+                  {o.name}: {typeof o.value === 'number' ? formatExactNumber(o.value) : o.value}
                 </li>
               ))}
             </ul>

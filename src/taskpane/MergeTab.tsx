@@ -26,6 +26,7 @@ import type { FileStatus } from '../merge/problems';
 import { ErrorBar, type ShownError } from './ErrorBar';
 import type { MergeWriteResult } from '../app/operations';
 import { chosenRubric } from './rubricChoice';
+import { SHELL_CSS } from './shellCss';
 import { useServices } from './services';
 import type { TabProps } from './tabs';
 import { formatDateTime } from '../text/format';
@@ -174,7 +175,8 @@ export default function MergeTab({ settings }: TabProps) {
         {TEXT.intro}
       </Text>
       <Text size={200} className={styles.muted}>
-        {TEXT.rubric} {description}
+        {TEXT.rubric} {description.summary}
+        <span className={SHELL_CSS.line}>{description.details}</span>
       </Text>
       <div className={styles.actions}>
         {/* Focusable while busy, so focus stays on it after the files are picked. */}

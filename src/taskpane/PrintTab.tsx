@@ -12,7 +12,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { parseIsoDate, placeDateLine } from '../app/print';
+import { placeDateLine } from '../app/print';
+import { DateFields, NO_DATE, readDate, type DayMonthYear } from './DateFields';
 import { ErrorBar, type ShownError } from './ErrorBar';
 import { SHEET_NAME, type PrintResult, type SheetStatus } from '../app/operations';
 import { chosenRubric } from './rubricChoice';
@@ -87,7 +88,7 @@ export default function PrintTab({ settings, onSettingsChange, active }: TabProp
   const { loaded } = useMemo(() => chosenRubric(settings.rubric), [settings.rubric]);
   const [status, setStatus] = useState<SheetStatus | null>(null);
   const [statusError, setStatusError] = useState<ShownError | null>(null);
-  const [dateText, setDateText] = useState('');
+  const [dateParts, setDateParts] = useState<DayMonthYear>(NO_DATE);
   // Only a name typed here replaces the sheet's own: a name kept from another workbook never does.
   const [unitName, setUnitName] = useState('');
   const [busy, setBusy] = useState(false);
@@ -109,7 +110,9 @@ export default function PrintTab({ settings, onSettingsChange, active }: TabProp
   }, [readStatus, active]);
 
   const doc = loaded.rubric.document;
-  const date = dateText ? parseIsoDate(dateText) : undefined;
+  const reading = readDate(dateParts);
+  const date = 'date' in reading ? reading.date : undefined;
+  const dateWrong = 'problem' in reading;
   const place = settings.place.trim() || doc.place;
   const ready = status?.ours === true;
 
@@ -125,7 +128,7 @@ export default function PrintTab({ settings, onSettingsChange, active }: TabProp
           preparer: settings.preparer,
           signer: settings.signer,
           place: settings.place,
-          date: date ?? undefined,
+          date,
         }),
       );
     } catch (error) {
@@ -168,19 +171,12 @@ export default function PrintTab({ settings, onSettingsChange, active }: TabProp
       <Field label={TEXT.place}>
         <Input value={settings.place} placeholder={doc.place} maxLength={60} onChange={(_, d) => onSettingsChange({ place: d.value })} />
       </Field>
-      <Field
-        label={TEXT.date}
-        hint={TEXT.dateHint}
-        validationState={dateText && !date ? 'error' : 'none'}
-        validationMessage={dateText && !date ? TEXT.badDate : undefined}
-      >
-        <Input type="date" value={dateText} onChange={(_, d) => setDateText(d.value)} />
-      </Field>
+      <DateFields value={dateParts} onChange={setDateParts} />
       <Text className={styles.preview} aria-label={TEXT.previewLabel}>
-        {placeDateLine(place, date ?? undefined)}
+        {placeDateLine(place, date)}
       </Text>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={!ready || Boolean(dateText && !date)} disabledFocusable={busy} onClick={() => void apply()}>
+        <Button appearance="primary" disabled={!ready || dateWrong} disabledFocusable={busy} onClick={() => void apply()}>
           {TEXT.apply}
         </Button>
         {busy && <Spinner size="tiny" label={TEXT.applying} />}

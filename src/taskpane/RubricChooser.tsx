@@ -58,14 +58,6 @@ export function RubricChooser({
   const loadFile = async (file: File) => {
     setFailure(null);
     const title = TEXT.cannotUseFile(file.name);
-    let data: unknown;
-    try {
-      data = JSON.parse(await readText(file));
-    } catch (error) {
-      const message = error instanceof SyntaxError ? TEXT.notJson : undefined;
-      setFailure({ title, error: message ? new Error(message) : error, issues: message ? [(error as Error).message] : undefined });
-      return;
-    }
     let code: Awaited<ReturnType<typeof rubricCode>>;
     try {
       code = await rubricCode();
@@ -73,7 +65,10 @@ export function RubricChooser({
       setFailure({ title, error });
       return;
     }
+    let data: unknown;
     try {
+      // Not JSON, or JSON that is no rubric: said in Vietnamese, the engine's own words only in the details.
+      data = code.parseRubricJson(await readText(file));
       code.loadRubric(data);
     } catch (error) {
       setFailure({ title, error, issues: error instanceof code.RubricError ? error.issues : undefined });
@@ -114,7 +109,8 @@ export function RubricChooser({
       {failure && <ErrorBar shown={failure} onDismiss={() => setFailure(null)} />}
       {chosen && (
         <p className={`${CSS.note} ${CSS.muted}`}>
-          {TEXT.inUse} {chosen.description}
+          {TEXT.inUse} {chosen.description.summary}
+          <span className={CSS.line}>{chosen.description.details}</span>
         </p>
       )}
     </div>

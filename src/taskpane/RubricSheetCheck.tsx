@@ -5,6 +5,7 @@ import type { RubricSheetNames, RubricWorkbookReading } from '../app/operations'
 import type { LoadedRubric } from '../rubric';
 import { ErrorBar, type ShownError } from './ErrorBar';
 import { describeRubric } from './rubricChoice';
+import { SHELL_CSS } from './shellCss';
 import { useServices } from './services';
 import { RUBRIC_PANE_TEXT as TEXT } from '../text/rubric-pane';
 
@@ -62,6 +63,7 @@ export function RubricSheetCheck({ sheets, active, onValid }: { sheets: RubricSh
   }, [active, read, operations, sheets]);
 
   const loaded = validated(reading);
+  const description = loaded && describeRubric(loaded);
   return (
     <section className={styles.root} aria-label={TEXT.sheetTitle(sheets.rows)}>
       <Text as="h2" size={400} weight="semibold">
@@ -69,11 +71,12 @@ export function RubricSheetCheck({ sheets, active, onValid }: { sheets: RubricSh
       </Text>
       {failure && <ErrorBar shown={failure} onDismiss={() => setFailure(null)} />}
       {!reading && !failure && <Spinner size="tiny" label={TEXT.checking} />}
-      {loaded && (
+      {description && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{TEXT.sheetValid}</MessageBarTitle>
-            {describeRubric(loaded)}
+            {description.summary}
+            <span className={SHELL_CSS.line}>{description.details}</span>
           </MessageBarBody>
         </MessageBar>
       )}

@@ -188,7 +188,7 @@ export default function RubricTab({ settings, onSettingsChange, active }: TabPro
   return (
     <div className={styles.root}>
       <Text>{TEXT.intro}</Text>
-      <Checkbox checked={useBase} onChange={(_e, data) => setUseBase(data.checked === true)} label={TEXT.useBase(describeRubric(current))} />
+      <Checkbox checked={useBase} onChange={(_e, data) => setUseBase(data.checked === true)} label={TEXT.useBase(describeRubric(current).summary)} />
       <div className={styles.actions}>
         <Button appearance={picked ? 'secondary' : 'primary'} icon={<DocumentArrowUpRegular />} disabledFocusable={reading !== null || writing} onClick={() => input.current?.click()}>
           {picked ? TEXT.pickAnother : TEXT.pick}

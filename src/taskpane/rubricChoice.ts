@@ -3,12 +3,12 @@
  * schema, the data) is a chunk of its own: tabs that need a rubric at once
  * import it, the first tab through ./useRubric, once it works.
  */
-import { allCriteria, builtinRubric, loadRubric, RubricError } from '../app/rubric';
+import { allCriteria, builtinRubric, loadRubric, parseRubricJson, RubricError } from '../app/rubric';
 import type { LoadedRubric } from '../rubric';
 import type { RubricSetting } from './settings';
 import { PANE_TEXT } from '../text/pane';
 
-export { loadRubric, RubricError };
+export { loadRubric, parseRubricJson, RubricError };
 
 let builtin: LoadedRubric | undefined;
 export function builtinLoaded(): LoadedRubric {
@@ -20,11 +20,20 @@ export interface ChosenRubric {
   /** Set when the saved rubric file no longer validates and the built-in one is used instead. */
   fallbackReason?: unknown;
   /** What the pane says of it. */
-  description: string;
+  description: RubricDescription;
 }
 
-export function describeRubric({ rubric, fingerprint }: LoadedRubric): string {
-  return PANE_TEXT.rubric.describe(rubric.id, rubric.version, rubric.year, allCriteria(rubric).length, fingerprint.slice(0, 12));
+/** The sentence a user reads, and the details line with the rubric's code and fingerprint. */
+export interface RubricDescription {
+  summary: string;
+  details: string;
+}
+
+export function describeRubric({ rubric, fingerprint }: LoadedRubric): RubricDescription {
+  return {
+    summary: PANE_TEXT.rubric.describe(rubric.version, rubric.year, allCriteria(rubric).length),
+    details: PANE_TEXT.rubric.details(rubric.id, fingerprint.slice(0, 12)),
+  };
 }
 
 const chosen = (loaded: LoadedRubric, fallbackReason?: unknown): ChosenRubric => ({

@@ -54,9 +54,14 @@ export function formatMillimetres(mm: number): string {
 
 const two = (n: number) => String(n).padStart(2, '0');
 
+/** A day as entered, which may not exist (31/02): "05/02/2025". */
+export function formatDayMonthYear(day: number, month: number, year: number): string {
+  return `${two(day)}/${two(month)}/${year}`;
+}
+
 /** A calendar day in local time: "05/02/2025". */
 export function formatDate(date: Date): string {
-  return `${two(date.getDate())}/${two(date.getMonth() + 1)}/${date.getFullYear()}`;
+  return formatDayMonthYear(date.getDate(), date.getMonth() + 1, date.getFullYear());
 }
 
 /** A moment in local time, to the minute: "08:10 ngày 01/12/2026". */

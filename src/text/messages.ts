@@ -12,6 +12,7 @@
 import { EXCEL_ERROR_TEXT } from './excel-errors';
 import { formatExactNumber, formatMegabytes, formatMillimetres, formatNumber, formatTimestamp } from './format';
 import { INPUT_LABELS, ownerLabel, SHEET_LABELS, TAB_LABELS } from './labels';
+import { listVi } from './rubric';
 
 export * from './labels';
 export * from './excel-errors';
@@ -61,29 +62,29 @@ export const ZIP_TEXT = {
   zip64: 'tệp nén theo kiểu dành cho tệp rất lớn, bảng tự chấm không bao giờ cần',
   directoryOutside: 'phần cuối của tệp chỉ ra ngoài tệp',
   directoryCut: 'tệp bị cắt cụt',
-  unknownMethod: (method: number) => `một phần được nén theo kiểu ${method}, Excel không dùng kiểu này`,
+  unknownMethod: (method: number) => `một phần được nén theo cách Excel không dùng (kiểu ${method})`,
   partDamaged: (part: string) => `phần ${part} không giải nén được`,
   duplicateEntry: (part: string) =>
     `Tệp chứa hai phần cùng tên ${part}, điều định dạng Excel không cho phép: không biết phần nào là thật. Tệp có thể đã bị sửa bằng công cụ khác. Hãy xin đơn vị gửi lại.`,
   crcMismatch: (part: string) =>
     `Tệp .xlsx bị hỏng: nội dung phần ${part} không khớp với mã kiểm tra lưu trong tệp (dữ liệu đã bị thay đổi hoặc hỏng khi gửi). Hãy xin đơn vị gửi lại.`,
   doctype: (part: string) =>
-    `Phần ${part} của tệp có khai báo DOCTYPE, điều định dạng Excel cấm vì nó có thể dùng để tấn công máy đọc tệp. Tệp không được đọc. Hãy xin đơn vị gửi lại bảng đã phát.`,
-  tooManyEntries: (count: number) => `Tệp chứa ${formatNumber(count)} thành phần nén, quá nhiều đối với một bảng tính.`,
-  encryptedEntries: 'Tệp nén có mật khẩu, không đọc được. Hãy bỏ mật khẩu rồi gửi lại.',
+    `Tệp chứa một khai báo mà định dạng Excel cấm, vì nó có thể dùng để tấn công máy đọc tệp (ở phần ${part}). Tệp không được đọc. Hãy xin đơn vị gửi lại bảng đã phát.`,
+  tooManyEntries: (count: number) => `Tệp chứa ${formatNumber(count)} phần bên trong, quá nhiều đối với một bảng tính.`,
+  encryptedEntries: 'Bên trong tệp có phần đặt mật khẩu, không đọc được. Hãy bỏ mật khẩu rồi gửi lại.',
   unpacksTooMuch: (total: number, limit: number) =>
-    `Tệp giải nén ra ${formatMegabytes(total)} (giới hạn ${formatMegabytes(limit)}): không phải bảng tự chấm, có thể là tệp độc hại.`,
+    `Nội dung tệp bung ra tới ${formatMegabytes(total)} (giới hạn ${formatMegabytes(limit)}): không phải bảng tự chấm, có thể là tệp độc hại.`,
   extremeRatio: (part: string, ratio: number, size: number) =>
-    `Thành phần ${part} nén tới ${formatNumber(ratio)} lần (${formatMegabytes(size)}): không phải bảng tự chấm, có thể là tệp độc hại.`,
+    `Phần ${part} của tệp bung ra gấp ${formatNumber(ratio)} lần (${formatMegabytes(size)}): không phải bảng tự chấm, có thể là tệp độc hại.`,
   moreThanDeclared: (part: string, declared: number) =>
-    `Thành phần ${part} giải nén ra nhiều hơn kích thước khai báo (${formatNumber(declared)} byte): tệp bị làm giả, có thể là tệp độc hại.`,
+    `Phần ${part} của tệp lớn hơn kích thước ghi trong tệp (${formatNumber(declared)} byte): tệp bị làm giả, có thể là tệp độc hại.`,
 } as const;
 
 /** What the package reader finds in the workbook a returned file holds. */
 export const PACKAGE_TEXT = {
   unreadable: (why: string) => `Tệp .xlsx bị hỏng, không đọc được (${why}).`,
   noSheets: 'Tệp không có trang tính nào.',
-  noContentTypes: 'thiếu phần mô tả nội dung [Content_Types].xml',
+  noContentTypes: 'thiếu phần mô tả nội dung của tệp ([Content_Types].xml)',
   noWorkbook: 'tệp không chỉ ra sổ tính nào',
   twoWorkbooks: 'tệp chỉ ra hai sổ tính',
   partMissing: (part: string) => `thiếu phần ${part}`,
@@ -110,9 +111,17 @@ export const ENTRY_TEXT = {
   tooLong: (length: number, max: number) =>
     `dài ${formatNumber(length)} ký tự, quá giới hạn ${formatNumber(max)} ký tự của bảng. Điểm không đổi; nên rút gọn.`,
   unitNameEmpty: 'Chưa nhập tên đơn vị.',
+  /** The score as typed: "1,555" is not rounded to a value the user did not enter. */
   missingEvidence: (owner: string, points: number, evidenceName: string) =>
-    `${ownerLabel(owner)}: có điểm (${formatNumber(points)}) nhưng chưa ghi minh chứng (${evidenceName}).`,
-  unscored: (id: string, missing: string[]) => `Tiêu chí ${id} chưa chấm: chưa nhập ${missing.join(', ')}.`,
+    `${ownerLabel(owner)}: có điểm (${formatExactNumber(points)}) nhưng chưa ghi minh chứng (${evidenceName}).`,
+  /** "Tiêu chí 14 chưa chấm: chưa nhập Điểm tự chấm của 14.1 và 14.2." — a sub-item's input named by its number. */
+  unscored: (id: string, missing: { label: string; of?: string }[]) => {
+    const labels = [...new Set(missing.map((m) => m.label))].map((label) => {
+      const of = missing.filter((m) => m.label === label && m.of).map((m) => m.of as string);
+      return of.length > 0 ? `${label} của ${listVi(of)}` : label;
+    });
+    return `Tiêu chí ${id} chưa chấm: chưa nhập ${labels.join(', ')}.`;
+  },
 } as const;
 
 /** What the check finds changed in a returned workbook. */
@@ -538,8 +547,16 @@ export const TAB_TEXT = {
     signerHint: (line: string) => `Họ tên in dưới dòng “${line}”; để trống thì giữ tên trên bảng.`,
     place: 'Địa danh',
     date: 'Ngày lập',
-    dateHint: 'Để trống để điền ngày bằng tay sau khi in.',
-    badDate: 'Ngày không hợp lệ.',
+    dateHint: 'Ngày, tháng, năm, ví dụ 05 / 02 / 2025. Để trống cả ba để điền ngày bằng tay sau khi in.',
+    day: 'Ngày',
+    month: 'Tháng',
+    year: 'Năm',
+    dateIncomplete: 'Hãy nhập đủ ngày, tháng và năm, hoặc để trống cả ba.',
+    dateDigits: 'Ngày, tháng và năm chỉ gồm chữ số.',
+    badMonth: (month: number) => `Không có tháng ${formatNumber(month)}: tháng phải từ 1 đến 12.`,
+    badYear: 'Năm phải có đủ 4 chữ số, ví dụ 2025.',
+    badDay: (date: string, month: number, year: number, days: number) =>
+      `Không có ngày ${date}: tháng ${formatNumber(month)} năm ${year} chỉ có ${formatNumber(days)} ngày.`,
     previewLabel: 'Dòng địa danh, ngày tháng',
     apply: APPLY_PRINT,
     applying: 'Đang áp dụng…',

@@ -61,11 +61,12 @@ export const PANE_TEXT = {
     pickFile: 'Chọn tệp…',
     pickFileLabel: 'Chọn tệp bộ tiêu chí',
     inUse: 'Đang dùng:',
-    describe: (id: string, version: string, year: number, criteria: number, fingerprint: string) =>
-      `${id}, phiên bản ${version} (năm ${year}), ${formatNumber(criteria)} tiêu chí, mã kiểm tra ${fingerprint}`,
+    /** What a user tells rubrics apart by; the code and the fingerprint go to a details line of their own. */
+    describe: (version: string, year: number, criteria: number) =>
+      `Bộ tiêu chí năm ${year}, phiên bản ${version}, ${formatNumber(criteria)} tiêu chí`,
+    details: (id: string, fingerprint: string) => `Mã bộ tiêu chí: ${id} · mã kiểm tra: ${fingerprint}`,
     cannotReadFile: (file: string) => `Không đọc được tệp ${file}.`,
     cannotUseFile: (file: string) => `Không dùng được tệp ${file}`,
-    notJson: 'Tệp không phải JSON hợp lệ.',
     savedInvalid: 'Tệp bộ tiêu chí đã lưu không còn hợp lệ; đang dùng bộ có sẵn',
     cannotLoad: 'Không tải được bộ tiêu chí',
   },

@@ -16,7 +16,7 @@ export const RUBRIC_CLI_TEXT = {
   outIsInput: 'Tệp kết quả trùng với tệp .docx đầu vào.',
   outExists: (out: string) => `Tệp ${out} đã có. Hãy chọn tên khác, hoặc thêm --force để ghi đè.`,
   baseUnusable: (file: string, why: string) => `--base ${file}: ${why}`,
-  notJson: (why: string) => `Không phải tệp JSON hợp lệ (${why}).`,
+  notJson: (why: string) => `Không phải tệp JSON hợp lệ. ${why}`,
   isDirectory: 'Đây là thư mục, không phải tệp.',
   written: (file: string) => `Đã ghi ${file}.`,
   valid: (file: string) => `${file}: bộ tiêu chí hợp lệ.`,

@@ -124,4 +124,14 @@ export const RUBRIC_TEXT = {
   badShape: (got: string) => `không đúng dạng (đang là ${got})`,
   unknownKeys: (keys: string[]) => `có trường lạ: ${keys.join(', ')}`,
   wholeRubric: 'Bộ tiêu chí',
+  // A file that is not JSON: where it breaks, in words.
+  notJson: 'Tệp không phải JSON hợp lệ',
+  jsonEmpty: 'Tệp rỗng, không có nội dung.',
+  jsonCutShort: (where: string) =>
+    `Tệp dừng giữa chừng${where ? ` ở ${where}` : ''}: thiếu phần cuối (có thể chép hoặc tải về chưa hết, hoặc bị xoá mất khi sửa). Hãy lấy lại tệp đầy đủ.`,
+  jsonBadChar: (line: number, column: number, found: string, where: string) =>
+    `Dòng ${formatNumber(line)}, cột ${formatNumber(column)}${where ? ` (${where})` : ''}: ${found} ở chỗ không được có. Thường do thiếu hoặc thừa dấu phẩy, dấu ngoặc hay dấu ngoặc kép khi sửa tay.`,
+  jsonChar: (char: string) => `có ký tự “${char}”`,
+  jsonLineBreak: 'có chỗ xuống dòng giữa một đoạn chữ',
+  jsonUnreadable: 'Không đọc được nội dung tệp như một bộ tiêu chí dạng JSON.',
 } as const;

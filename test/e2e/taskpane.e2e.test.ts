@@ -125,7 +125,18 @@ describeWithTool('chromium', 'the task pane in Chromium with a fake Excel', () =
     ] as const);
     const problem = page.getByRole('button', { name: new RegExp(`Ô ${target!.address}$`) });
     await problem.waitFor();
+    // An entry that does not count is not scored.
+    expect(await page.getByText(/^Đã chấm \d+\/49$/).textContent()).toBe('Đã chấm 0/49');
+
+    // Problem messages write numbers as the total does, with a decimal comma.
+    const other = allCriteria(builtinRubric().rubric).find((c) => c.rule.kind === 'manual' && !c.subItems && c.id !== criterion.id)!;
+    await page.evaluate(([name, value]) => (window as unknown as FakeOfficeWindow).fakeExcel.typeIntoName(name, value), [names.score(other.id), 1.5] as const);
+    await page.getByRole('button', { name: new RegExp(`Tiêu chí ${other.id}: có điểm \\(1,5\\) nhưng chưa ghi minh chứng`) }).waitFor();
     await page.getByText(/^Đã chấm 1\/49$/).waitFor();
+    await page.getByText('Tổng điểm: 1,5').waitFor();
+    // Criterion 14's two sub-items are named by their numbers.
+    await page.getByRole('button', { name: /Xem từng tiêu chí chưa chấm/ }).click();
+    await page.getByRole('button', { name: /Tiêu chí 14 chưa chấm: chưa nhập Điểm tự chấm của 14\.1 và 14\.2\./ }).waitFor();
 
     expect(await selection(page)).toBeUndefined();
     await problem.click();
@@ -139,6 +150,30 @@ describeWithTool('chromium', 'the task pane in Chromium with a fake Excel', () =
 
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
+    await page.close();
+  });
+
+  test('what a user reads names no internal code: the rubric in words, its code on a details line, Excel’s English behind a closed disclosure', async () => {
+    const { page, errors } = await openPane();
+    const details = page.getByText(/^Mã bộ tiêu chí: hlhpn-caobang-huyen · mã kiểm tra: [0-9a-f]{12}$/);
+    await details.waitFor();
+    // The sentence names neither the code nor the fingerprint; they are on a line of their own.
+    const line = await details.evaluate((el) => ({ sentence: el.parentElement!.textContent!.replace(el.textContent!, ''), own: getComputedStyle(el).display }));
+    expect(line).toEqual({ sentence: 'Đang dùng: Bộ tiêu chí năm 2024, phiên bản 2024.1, 49 tiêu chí', own: 'block' });
+
+    await page.getByRole('textbox', { name: /Tên đơn vị/ }).fill('Hội LHPN huyện Hà Quảng');
+    await page.getByText(`Sổ làm việc chưa có trang “${SHEET_NAME}”`).waitFor();
+    await page.evaluate(() => (window as unknown as FakeOfficeWindow).fakeExcel.failNextSync('GeneralException'));
+    await page.getByRole('button', { name: 'Tạo bảng' }).click();
+    const bar = page.getByRole('group').filter({ hasText: 'Không tạo được bảng' });
+    await bar.getByText('Excel gặp lỗi khi thực hiện thao tác.').waitFor();
+    const disclosure = bar.locator('details');
+    expect(await disclosure.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+    expect(await disclosure.textContent()).toMatch(/^Chi tiết kỹ thuậtMã lỗi Excel: GeneralException — This operation is not permitted/);
+    // What is visible reads in Vietnamese alone.
+    expect(await bar.evaluate((el) => (el as HTMLElement).innerText)).not.toMatch(/GeneralException|This operation|not permitted/);
+    // The refusal is logged for whoever debugs the pane; nothing else went wrong.
+    expect(errors.filter((e) => !e.startsWith('ExcelOperationError: Excel gặp lỗi khi thực hiện thao tác.'))).toEqual([]);
     await page.close();
   });
 
@@ -167,7 +202,11 @@ describeWithTool('chromium', 'the task pane in Chromium with a fake Excel', () =
     await page.getByRole('tab', { name: 'In' }).click();
     await page.getByRole('textbox', { name: 'Người lập biểu' }).fill('Nông Thị Hoa');
     await page.getByRole('textbox', { name: 'Người ký' }).fill('Lương Thị Mai');
-    await page.getByLabel('Ngày lập').fill('2025-02-05');
+    // Typed day first in one go, as Vietnamese write it: the boxes hand on, so this is 5 February.
+    const date = page.getByRole('group', { name: 'Ngày lập' });
+    await date.getByRole('textbox', { name: 'Ngày' }).click();
+    await page.keyboard.type('05022025');
+    expect(await date.getByRole('textbox', { name: 'Tháng' }).inputValue()).toBe('02');
     await page.getByText('Cao Bằng, ngày 05 tháng 02 năm 2025').waitFor();
     await page.getByRole('button', { name: 'Áp dụng trang in' }).click();
     await page.getByText('Đã áp dụng trang in').waitFor();

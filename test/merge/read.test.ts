@@ -56,7 +56,7 @@ describe('reading returned files for the merge', () => {
     expect(outcome('co-mat-khau.xlsx').problems[0].message).toMatch(/mật khẩu/);
     expect(outcome('ban-cu.xls').problems[0].message).toMatch(/\.xls/);
     expect(outcome('bom-nen.xlsx').problems[0].message).toMatch(/120 MB/);
-    expect(outcome('bom-khai-gian.xlsx').problems[0].message).toMatch(/nhiều hơn kích thước khai báo/);
+    expect(outcome('bom-khai-gian.xlsx').problems[0].message).toMatch(/lớn hơn kích thước ghi trong tệp/);
   });
 
   test('another rubric version is reported alone, not as a flood of tampering', () => {

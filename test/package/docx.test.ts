@@ -152,14 +152,14 @@ describe('files that are not a readable .docx', () => {
       '_rels/.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
       'word/document.xml': strToU8(`<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x "xxxxxxxx">]><w:document ${W}><w:body>${p(r('&x;'))}</w:body></w:document>`),
     });
-    expect(refusal(bytes)).toEqual({ code: 'DOCTYPE', message: 'Phần word/document.xml của tệp có khai báo DOCTYPE, điều chuẩn Office Open XML không cho phép: tệp không đọc.' });
+    expect(refusal(bytes)).toEqual({ code: 'DOCTYPE', message: 'Tệp chứa một khai báo mà định dạng Word không cho phép, vì nó có thể dùng để tấn công máy đọc tệp (ở phần word/document.xml), nên tệp không được đọc. Hãy mở bằng Word rồi lưu thành một tệp .docx mới.' });
   });
 
   test('an Excel workbook is named as one; a zip without the relationships is not a document', () => {
     expect(refusal(docx('', {}, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml')).message).toBe(
       'Phần văn bản chính /word/document.xml là một bảng tính Excel, không phải tài liệu Word.',
     );
-    expect(refusal(zipSync({ 'a.txt': strToU8('x') })).message).toBe('Tệp nén không phải tài liệu Office: thiếu phần _rels/.rels.');
+    expect(refusal(zipSync({ 'a.txt': strToU8('x') })).message).toBe('Tệp không phải tài liệu Word: thiếu phần mô tả cấu trúc của tệp (_rels/.rels).');
   });
 
   test('a damaged zip', () => {
@@ -176,7 +176,7 @@ describe('a package that lies', () => {
     const at = Buffer.from(stored).indexOf('Tổ chức hội nghị');
     const bad = Uint8Array.from(stored);
     bad[at] ^= 0x20;
-    expect(refusal(bad)).toEqual({ code: 'CORRUPT', message: 'Tệp .docx bị hỏng: phần word/document.xml không giải nén được (mã kiểm tra CRC-32 không khớp, tệp bị hỏng hoặc bị sửa).' });
+    expect(refusal(bad)).toEqual({ code: 'CORRUPT', message: 'Tệp .docx bị hỏng: phần word/document.xml không giải nén được (nội dung không khớp với mã kiểm tra lưu trong tệp, tệp bị hỏng hoặc bị sửa).' });
     const twice = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), '_rels/.rels': strToU8('<Relationships/>'), '_RELS/.rels': strToU8('<Relationships/>') });
     expect(refusal(twice).message).toBe('Tệp .docx bị hỏng, không mở được (hai phần cùng tên _RELS/.rels).');
   });

@@ -284,4 +284,27 @@ describe('problems in entries', () => {
     const c15 = r.problems.find((p) => p.code === 'UNSCORED' && p.owner === '15');
     expect(c15?.message).toBe('Tiêu chí 15 chưa chấm: chưa nhập Kết quả thực hiện.');
   });
+
+  test('an invalid entry leaves its criterion unscored: "Đã chấm" counts valid entries only', () => {
+    // Over the maximum, three decimals, text: flagged, and none of them scored.
+    const r = score({ TC_01: n(1.5), TC_02: n(9), TC_03: n(1.555), TC_04: t('hai'), TC_15_ChiTieu: n(0), TC_15_KetQua: n(2) });
+    expect(r.scoredCount).toBe(1);
+    expect(r.criteria.filter((c) => c.complete).map((c) => c.id)).toEqual(['1']);
+    // A formula whose result meets the rule counts in the sheet, so it is scored too.
+    expect(score({ TC_01: { kind: 'formula', formula: '1+1', result: 2 } }).scoredCount).toBe(1);
+  });
+
+  test('criterion 14 names its sub-items 14.1 and 14.2, not the same label twice', () => {
+    const unscored = (cells: Record<string, CellInput>) => score(cells).problems.find((p) => p.code === 'UNSCORED' && p.owner === '14')?.message;
+    expect(unscored({})).toBe('Tiêu chí 14 chưa chấm: chưa nhập Điểm tự chấm của 14.1 và 14.2.');
+    expect(unscored({ TC_14_1: n(1.5) })).toBe('Tiêu chí 14 chưa chấm: chưa nhập Điểm tự chấm của 14.2.');
+    expect(unscored({ TC_14_1: n(1.5), TC_14_2: n(2) })).toBeUndefined();
+  });
+
+  test('scores in messages keep a decimal comma and every digit typed', () => {
+    const evidence = (cells: Record<string, CellInput>) => score(cells).problems.find((p) => p.code === 'MISSING_EVIDENCE')?.message;
+    expect(evidence({ TC_01: n(1.5) })).toBe('Tiêu chí 1: có điểm (1,5) nhưng chưa ghi minh chứng (MC_01).');
+    expect(evidence({ TC_01: n(1.555) })).toBe('Tiêu chí 1: có điểm (1,555) nhưng chưa ghi minh chứng (MC_01).');
+    expect(evidence({ TC_14_2: n(0.25) })).toBe('Tiêu chí 14.2: có điểm (0,25) nhưng chưa ghi minh chứng (MC_14_2).');
+  });
 });

@@ -62,7 +62,7 @@ describe('Tạo bảng', () => {
       mode: 'upgraded',
       keptEntries: 57,
       orphans: [
-        { name: 'TC_50', value: 2, earlier: false },
+        { name: 'TC_50', value: 1.5, earlier: false },
         { name: 'MC_50', value: 'Báo cáo số 12/BC-HPN', earlier: true },
       ],
       repairs: [
@@ -79,7 +79,7 @@ describe('Tạo bảng', () => {
     expect(screen.getByText('Giữ lại 57 mục đã nhập.')).toBeTruthy();
     expect(screen.getByText('2 mục đã nhập không còn tiêu chí tương ứng')).toBeTruthy();
     const orphans = within(screen.getByRole('list', { name: 'Mục không còn tiêu chí' })).getAllByRole('listitem');
-    expect(orphans.map((li) => li.textContent)).toEqual(['TC_50: 2', 'MC_50: Báo cáo số 12/BC-HPN']);
+    expect(orphans.map((li) => li.textContent)).toEqual(['TC_50: 1,5', 'MC_50: Báo cáo số 12/BC-HPN']);
     expect(screen.getByText('Đã đặt lại 2 tên ô về đúng chỗ')).toBeTruthy();
     const repairs = within(screen.getByRole('list', { name: 'Tên ô đã đặt lại' })).getAllByRole('listitem');
     expect(repairs.map((li) => li.textContent)).toEqual([
@@ -181,7 +181,8 @@ describe('choosing the rubric', () => {
     fireEvent.click(await screen.findByRole('radio', { name: 'Từ tệp bộ tiêu chí (JSON)' }));
     chooseFile(rubricFile({ ...rubric2024, id: 'hlhpn-caobang-thu-nghiem', version: '2025.1' }, 'tieu-chi-2025.json'));
 
-    expect(await screen.findByText(/Đang dùng: hlhpn-caobang-thu-nghiem, phiên bản 2025\.1/)).toBeTruthy();
+    expect(await screen.findByText(/Đang dùng: Bộ tiêu chí năm 2024, phiên bản 2025\.1/)).toBeTruthy();
+    expect(screen.getByText(/^Mã bộ tiêu chí: hlhpn-caobang-thu-nghiem · mã kiểm tra: [0-9a-f]{12}$/)).toBeTruthy();
     expect(screen.getByText('tieu-chi-2025.json')).toBeTruthy();
     expect(store.saved.rubric).toMatchObject({ source: 'file', fileName: 'tieu-chi-2025.json' });
 
@@ -201,14 +202,57 @@ describe('choosing the rubric', () => {
     expect(await screen.findByText('Không dùng được tệp sai.json')).toBeTruthy();
     expect(screen.getByText(/Bộ tiêu chí không hợp lệ \(1 lỗi\)/)).toBeTruthy();
     expect(screen.getByText('Mục I: điểm chuẩn 25 nhưng tổng các mục con là 20')).toBeTruthy();
-    expect(screen.getByText(/Đang dùng: hlhpn-caobang-huyen, phiên bản 2024\.1/)).toBeTruthy();
+    expect(screen.getByText(/Đang dùng: Bộ tiêu chí năm 2024, phiên bản 2024\.1, 49 tiêu chí/)).toBeTruthy();
     expect(store.saved.rubric).toEqual({ source: 'builtin' });
   });
 
-  test('a file that is not JSON says so', async () => {
+  test('the rubric in use is said in words; its code and fingerprint are on a details line of their own', async () => {
+    renderPane(new FakeOperations(), new MemorySettings(settings));
+    const details = await screen.findByText(`Mã bộ tiêu chí: hlhpn-caobang-huyen · mã kiểm tra: ${builtin.fingerprint.slice(0, 12)}`);
+    const line = details.parentElement!;
+    expect(line.textContent).toBe(`Đang dùng: Bộ tiêu chí năm 2024, phiên bản 2024.1, 49 tiêu chí${details.textContent}`);
+    // The sentence itself names neither.
+    expect(line.firstChild?.textContent).not.toMatch(/hlhpn|mã kiểm tra|[0-9a-f]{12}/);
+  });
+
+  test('an inconsistent rubric file names the criterion of each problem, never a path such as "sections.0"', async () => {
+    const bad = JSON.parse(JSON.stringify(rubric2024));
+    type Row = { id: string; children?: Row[]; subItems?: { points: number }[] };
+    const rows = (nodes: Row[]): Row[] => nodes.flatMap((n) => [n, ...rows(n.children ?? [])]);
+    const c14 = rows(bad.sections).find((c) => c.id === '14')! as Required<Row>;
+    c14.subItems[1].points = 3;
+    bad.sections[0].children[0].points = '3';
     renderPane(new FakeOperations(), new MemorySettings(settings));
     fireEvent.click(await screen.findByRole('radio', { name: 'Từ tệp bộ tiêu chí (JSON)' }));
-    chooseFile(rubricFile('{ "id": ', 'hong.json'));
-    expect(await screen.findByText('Tệp không phải JSON hợp lệ.')).toBeTruthy();
+    chooseFile(rubricFile(bad, 'sai.json'));
+    expect(await screen.findByText('Không dùng được tệp sai.json')).toBeTruthy();
+    const bar = screen.getByText('Không dùng được tệp sai.json').closest('[role="group"]') ?? document.body;
+    const issues = within(bar as HTMLElement).getAllByRole('listitem').map((li) => li.textContent);
+    expect(issues).toContain('Tiêu chí 1, điểm chuẩn: phải là một số (đang là "3").');
+    expect(issues.join('\n')).not.toMatch(/sections\.|children\.|\b\d+\.points|invalid_|Expected/);
+    c14.subItems[1].points = 2;
+    bad.sections[0].children[0].points = 3;
+    chooseFile(rubricFile(bad, 'sai.json'));
+    await waitFor(() => expect(screen.queryByText('Không dùng được tệp sai.json')).toBeNull());
+    c14.subItems[1].points = 3;
+    chooseFile(rubricFile(bad, 'sai-14.json'));
+    expect(await screen.findByText('Tiêu chí 14: điểm chuẩn 4 khác tổng các mục con (5)')).toBeTruthy();
+  });
+
+  test('a broken JSON file reads in Vietnamese, naming where it breaks; the engine’s English only behind “Chi tiết kỹ thuật”', async () => {
+    const text = JSON.stringify(rubric2024, null, 2);
+    renderPane(new FakeOperations(), new MemorySettings(settings));
+    fireEvent.click(await screen.findByRole('radio', { name: 'Từ tệp bộ tiêu chí (JSON)' }));
+    chooseFile(rubricFile(text.slice(0, text.indexOf('"id": "14"') + 40), 'hong.json'));
+    expect(await screen.findByText('Không dùng được tệp hong.json')).toBeTruthy();
+    expect(screen.getByText('Tệp không phải JSON hợp lệ')).toBeTruthy();
+    expect(screen.getByText(/^Tệp dừng giữa chừng ở Tiêu chí 14, nội dung: thiếu phần cuối/)).toBeTruthy();
+    const details = screen.getByText('Chi tiết kỹ thuật').closest('details')!;
+    expect(details.open).toBe(false);
+    expect(details.textContent).toMatch(/JSON/);
+    // Outside the closed details, nothing English.
+    const bar = details.closest('[role="group"]') as HTMLElement;
+    const shown = bar.textContent!.replace(details.textContent!, '');
+    expect(shown).not.toMatch(/Unexpected|JSON input|position/);
   });
 });

@@ -21,7 +21,23 @@ async function openTab() {
 }
 
 const textbox = (name: string) => screen.getByRole('textbox', { name }) as HTMLInputElement;
-const dateInput = () => screen.getByLabelText(/Ngày lập/) as HTMLInputElement;
+const dateBox = (name: 'Ngày' | 'Tháng' | 'Năm') =>
+  within(screen.getByRole('group', { name: 'Ngày lập' })).getByRole('textbox', { name }) as HTMLInputElement;
+const preview = () => screen.getByLabelText('Dòng địa danh, ngày tháng').textContent;
+
+/** Keys typed one at a time into whichever box has focus, as a user types them. */
+function typeKeys(keys: string) {
+  for (const key of keys) {
+    const box = document.activeElement as HTMLInputElement;
+    fireEvent.change(box, { target: { value: box.value + key } });
+  }
+}
+
+function enterDate(day: string, month: string, year: string) {
+  fireEvent.change(dateBox('Ngày'), { target: { value: day } });
+  fireEvent.change(dateBox('Tháng'), { target: { value: month } });
+  fireEvent.change(dateBox('Năm'), { target: { value: year } });
+}
 
 describe('In', () => {
   test('applies the layout with the signers, place and date, and keeps them for next time', async () => {
@@ -37,8 +53,8 @@ describe('In', () => {
     fireEvent.change(textbox('Người lập biểu'), { target: { value: 'Nông Thị Hoa' } });
     fireEvent.change(textbox('Người ký'), { target: { value: 'Lương Thị Mai' } });
     fireEvent.change(textbox('Địa danh'), { target: { value: 'Hà Quảng' } });
-    fireEvent.change(dateInput(), { target: { value: '2025-02-05' } });
-    expect(screen.getByLabelText('Dòng địa danh, ngày tháng').textContent).toBe('Hà Quảng, ngày 05 tháng 02 năm 2025');
+    enterDate('05', '02', '2025');
+    expect(preview()).toBe('Hà Quảng, ngày 05 tháng 02 năm 2025');
 
     fireEvent.click(await enabledButton('Áp dụng trang in'));
     expect(await screen.findByText('Đã áp dụng trang in')).toBeTruthy();
@@ -58,6 +74,70 @@ describe('In', () => {
     fireEvent.click(await enabledButton('Áp dụng trang in'));
     await waitFor(() => expect(ops.prints).toHaveLength(2));
     expect(ops.prints[1].unitName).toBe('Hội LHPN huyện Hà Quảng (mới)');
+  });
+
+  test('the date is typed day first in three boxes: "05022025" typed in one go is 5 February', async () => {
+    const ops = withOurSheet();
+    renderPane(ops);
+    await openTab();
+    dateBox('Ngày').focus();
+    typeKeys('05022025');
+    expect([dateBox('Ngày').value, dateBox('Tháng').value, dateBox('Năm').value]).toEqual(['05', '02', '2025']);
+    expect(document.activeElement).toBe(dateBox('Năm'));
+    expect(preview()).toBe('Cao Bằng, ngày 05 tháng 02 năm 2025');
+    fireEvent.click(await enabledButton('Áp dụng trang in'));
+    await waitFor(() => expect(ops.prints).toHaveLength(1));
+    expect(ops.prints[0].date).toEqual({ year: 2025, month: 2, day: 5 });
+  });
+
+  test('a whole date pasted into the day box fills the three boxes', async () => {
+    renderPane(withOurSheet());
+    await openTab();
+    for (const pasted of ['05/02/2025', '5.2.2025', '05022025']) {
+      fireEvent.change(dateBox('Ngày'), { target: { value: pasted } });
+      expect(preview()).toBe('Cao Bằng, ngày 05 tháng 02 năm 2025');
+      enterDate('', '', '');
+    }
+  });
+
+  test('an impossible date is refused in Vietnamese, the box marked, nothing applied', async () => {
+    const ops = withOurSheet();
+    renderPane(ops);
+    await openTab();
+    await enabledButton('Áp dụng trang in');
+    enterDate('31', '02', '2025');
+    expect(screen.getByRole('alert').textContent).toBe('Không có ngày 31/02/2025: tháng 2 năm 2025 chỉ có 28 ngày.');
+    expect(dateBox('Ngày').getAttribute('aria-invalid')).toBe('true');
+    expect(dateBox('Ngày').getAttribute('aria-describedby')).toContain(screen.getByRole('alert').id);
+    expect((screen.getByRole('button', { name: 'Áp dụng trang in' }) as HTMLButtonElement).disabled).toBe(true);
+    // Dotted blanks, never a date the user did not mean.
+    expect(preview()).toBe('Cao Bằng, ngày ..... tháng ..... năm ..........');
+
+    enterDate('29', '02', '2024');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(preview()).toBe('Cao Bằng, ngày 29 tháng 02 năm 2024');
+    enterDate('12', '13', '2025');
+    expect(screen.getByRole('alert').textContent).toBe('Không có tháng 13: tháng phải từ 1 đến 12.');
+    expect(dateBox('Tháng').getAttribute('aria-invalid')).toBe('true');
+    enterDate('1', 'hai', '2025');
+    expect(screen.getByRole('alert').textContent).toBe('Ngày, tháng và năm chỉ gồm chữ số.');
+    expect(ops.prints).toEqual([]);
+  });
+
+  test('a date left half typed is said once focus leaves the boxes, not at the first digit', async () => {
+    renderPane(withOurSheet());
+    await openTab();
+    const day = dateBox('Ngày');
+    day.focus();
+    typeKeys('0');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect((screen.getByRole('button', { name: 'Áp dụng trang in' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.blur(document.activeElement!, { relatedTarget: screen.getByRole('textbox', { name: 'Người ký' }) });
+    expect(screen.getByRole('alert').textContent).toBe('Hãy nhập đủ ngày, tháng và năm, hoặc để trống cả ba.');
+    expect([dateBox('Tháng'), dateBox('Năm')].map((b) => b.getAttribute('aria-invalid'))).toEqual(['true', 'true']);
+    enterDate('', '', '');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(await enabledButton('Áp dụng trang in')).toBeTruthy();
   });
 
   test('says how to print from Excel', async () => {
