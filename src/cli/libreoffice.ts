@@ -7,10 +7,15 @@ import { CLI_TEXT } from '../text/messages';
 
 const SOFFICE_TIMEOUT_MS = 180_000;
 
-/** Profile setting: always recalculate OOXML formulas on load (never trust cached values). */
+/**
+ * Profile settings: always recalculate OOXML formulas on load (never trust
+ * cached values), and format as a Vietnamese office's LibreOffice does, so a
+ * printout shows "10,5" and not "10.5" (formulas are stored locale-free).
+ */
 const REGISTRY_MODIFICATIONS = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>vi-VN</value></prop></item>
 </oor:items>
 `;
 
