@@ -93,7 +93,7 @@ export interface WorksheetApi extends Pick<Excel.Worksheet, 'isNullObject' | 'na
   getRange(address?: string): RangeApi;
   /**
    * ExcelApi 1.9: rectangles separated by the list separator, "A1:B2,D4"; some
-   * builds take only the locale's (";"), see session.listSeparator.
+   * builds take only the locale's (";"): session.ts finds which.
    */
   getRanges(address: string): FormatTargetApi & Loadable & { readonly areaCount: number };
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeApi;
