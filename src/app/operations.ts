@@ -9,7 +9,7 @@ import type { RubricSheetNames, RubricWorkbookReading } from '../layout/rubric-s
 import type { LoadedRubric, Rubric } from '../rubric';
 import type { Problem } from '../scoring/problems';
 import type { Orphan } from './generate';
-import type { PrintRequest } from './print';
+import type { PrintRequest, ProblemCounts } from './print';
 import type { NameRepair } from './repair';
 
 /** The sheet the operations work on, as the pane names it to the user. */
@@ -90,8 +90,19 @@ export interface PrintResult {
   written: string[];
   /** Page settings that could not be set (ExcelApi 1.9 missing), each in Vietnamese; empty when all were. */
   notSet: string[];
+  /** What the check found before printing; errors only when the user confirmed printing them. */
+  errors: number;
+  warnings: number;
   syncs: number;
 }
+
+/** The sheet has errors and printing was not confirmed (`force`): nothing was written. */
+export interface PrintBlocked {
+  blocked: ProblemCounts;
+  syncs: number;
+}
+
+export type PrintOutcome = PrintResult | PrintBlocked;
 
 export type { RubricSheetNames, RubricWorkbookReading };
 
@@ -114,7 +125,8 @@ export interface ExcelOperations {
   /** Adds the merge's sheets to the open workbook, never over an existing sheet. */
   writeMerge(request: MergeWriteRequest): Promise<MergeWriteResult>;
   /** Sets our sheet's print layout and writes the signer fields; two syncs. */
-  applyPrint(request: PrintRequest): Promise<PrintResult>;
+  /** Checks the sheet first; with errors and no `force` it only says how many. */
+  applyPrint(request: PrintRequest): Promise<PrintOutcome>;
   /** The rubric sheet sets in the open workbook, the one written last first; one sync. */
   rubricSheets(): Promise<RubricSheetNames[]>;
   /** Adds the rubric's editable sheets, never over an existing sheet; two syncs. */

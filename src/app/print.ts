@@ -5,12 +5,16 @@
  * Office.js adapter reads the sheet and applies the answer.
  */
 import { a1, sheetRef } from '../layout/a1';
-import { buildSheetPlan, META_SHEET_NAME, SHEET_NAME, type SheetPlan } from '../layout/plan';
+import { buildSheetPlan, LAYOUT_VERSION, META_SHEET_NAME, SHEET_NAME, type SheetPlan } from '../layout/plan';
+import type { RangeRef } from '../layout/a1';
+import { BODY_SIZE } from '../layout/styles';
+import { fittedRowHeight, type TextBox } from '../layout/text-fit';
 import type { LoadedRubric } from '../rubric';
 import { names } from '../rubric/names';
 import { EXCEL_TEXT, rubricLabel } from '../text/messages';
-import { checkWorkbook } from '../check';
-import { planSheet } from './generate';
+import { checkWorkbook, type WorkbookView } from '../check';
+import type { Problem } from '../scoring/problems';
+import { planSheet, type ExistingSheet } from './generate';
 import { typedName, type CalendarDate } from './input';
 import { WorkbookReadError, type PackageReader, type ReturnedWorkbook, type WorkbookWriter } from './ports';
 
@@ -26,6 +30,19 @@ export interface PrintRequest {
   place?: string;
   /** Without a date the line keeps dotted blanks for writing by hand. */
   date?: CalendarDate;
+  /** Set the page up even though the sheet has errors (the user confirmed, as `pdf --force`). */
+  force?: boolean;
+}
+
+/** Errors (an entry not counted, a formula replaced, a name off its cell) and warnings, as `check` counts them. */
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
+}
+
+export function countProblems(problems: readonly Problem[]): ProblemCounts {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  return { errors, warnings: problems.length - errors };
 }
 
 /** The cells the job writes, and one in the middle of the table that pins the layout. */
@@ -48,6 +65,8 @@ export interface PrintTarget {
   fields: ReadonlyMap<string, FoundField>;
   /** The unit name the sheet shows now. */
   shownUnit: string;
+  /** The sheet's cells by name: the check before printing, and the entries the rows fit. */
+  view: ExistingSheet & WorkbookView;
 }
 
 export interface PrintWork {
@@ -61,6 +80,17 @@ export interface PrintWork {
   unitRowHeight?: { row: number; height: number };
   /** Each page setting in Vietnamese, listed to the user when the host cannot set them. */
   settings: string[];
+  /** What the check found; errors only when the user confirmed printing them. */
+  counts: ProblemCounts;
+  /** The table's rows, fitted to what was typed (Excel's autofit). */
+  tableRows: RangeRef;
+  /** Rows of the table with merged cells, which autofit leaves out, and the height each keeps. */
+  keptHeights: [number, number][];
+}
+
+/** The sheet has errors and printing was not confirmed: nothing is written. */
+export interface PrintBlocked {
+  blocked: ProblemCounts;
 }
 
 /** Each page setting, in Vietnamese, as the tab lists what could not be set. */
@@ -81,6 +111,8 @@ function printSettings(plan: SheetPlan): string[] {
 function refusal(target: PrintTarget, loaded: LoadedRubric, plan: SheetPlan): string | null {
   if (!target.exists) return EXCEL_TEXT.noSheet(SHEET_NAME);
   if (!target.ours) return EXCEL_TEXT.foreignPrint(EXCEL_TEXT.notOurSheet(SHEET_NAME, META_SHEET_NAME));
+  // An older layout lacks what the printout needs (flag marks that survive black and white); Cập nhật lays it out anew.
+  if (Number(target.meta.layoutVersion ?? 0) < Number(LAYOUT_VERSION)) return EXCEL_TEXT.printOldLayout(SHEET_NAME);
   if (target.meta.rubricFingerprint !== loaded.fingerprint) {
     const sheetRubric = rubricLabel(target.meta.rubricId ?? '?', target.meta.rubricVersion ?? '?');
     return EXCEL_TEXT.printOtherRubric(sheetRubric, rubricLabel(loaded.rubric.id, loaded.rubric.version));
@@ -106,21 +138,46 @@ function plannedText(plan: SheetPlan, name: string): string {
   return String(cell?.value ?? '');
 }
 
-/** What to write and set, or why not (`refused`, in Vietnamese). */
-export function planPrint(target: PrintTarget, request: PrintRequest): PrintWork | { refused: string } {
+/**
+ * The table's rows, from under its header to above the total, which Excel's
+ * autofit sizes, and the rows where autofit does not apply, with the height
+ * the plan measures from their printed text and entries: autofit leaves
+ * merged cells out (the row shrinks under a heading), and it measures the
+ * whole row, so a rubric guidance cell, unprinted, would stretch the page.
+ */
+function rowFitting(plan: SheetPlan): { tableRows: RangeRef; keptHeights: [number, number][] } {
+  const total = plan.fields.find((f) => f.name === names.grandTotal) as (typeof plan.fields)[number];
+  // The total's row holds no entry and keeps its own height.
+  const rows: RangeRef = { top: plan.headerRow + 1, left: 1, bottom: total.row - 1, right: plan.print.area?.right ?? plan.lastCol };
+  const planned = (row: number) => plan.rowHeights.get(row) ?? 15;
+  const kept = new Set(plan.merges.filter((m) => m.top >= rows.top && m.top <= rows.bottom).map((m) => m.top));
+  const guidance = new Map<number, TextBox[]>();
+  for (const c of plan.cells) {
+    if (c.row < rows.top || c.row > rows.bottom || c.col <= rows.right || typeof c.value !== 'string') continue;
+    guidance.set(c.row, [...(guidance.get(c.row) ?? []), { text: c.value, widthChars: plan.columnWidths[c.col - 1], sizePt: BODY_SIZE }]);
+  }
+  for (const [row, boxes] of guidance) if (fittedRowHeight(boxes) > planned(row)) kept.add(row);
+  const keptHeights = [...kept].sort((a, b) => a - b).map((row): [number, number] => [row, planned(row)]);
+  return { tableRows: rows, keptHeights };
+}
+
+/**
+ * What to write and set, or why not (`refused`, in Vietnamese), or that the
+ * sheet has errors the user has not confirmed printing (`blocked`): the
+ * rule of `chamdiem pdf`, which refuses them without --force.
+ */
+export function planPrint(target: PrintTarget, request: PrintRequest): PrintWork | PrintBlocked | { refused: string } {
   const { loaded } = request;
   const unitName = typedName(request.unitName);
   const preparer = typedName(request.preparer);
   const signer = typedName(request.signer);
-  const plan = buildSheetPlan(loaded, {
-    unitName: unitName ?? target.shownUnit,
-    preparer,
-    signer,
-    place: typedName(request.place),
-    date: request.date,
-  });
-  const refused = refusal(target, loaded, plan);
+  const options = { unitName: unitName ?? target.shownUnit, preparer, signer, place: typedName(request.place), date: request.date };
+  const refused = refusal(target, loaded, buildSheetPlan(loaded, options));
   if (refused !== null) return { refused };
+  const counts = countProblems(checkWorkbook(target.view, loaded).problems);
+  if (counts.errors > 0 && !request.force) return { blocked: counts };
+  // Heights and page breaks follow what was typed, as in the copy `chamdiem pdf` prints.
+  const plan = buildSheetPlan(loaded, { ...options, entries: planSheet(loaded, target.view, {}).entries });
 
   const dateLine = plannedText(plan, names.dateLine);
   const given: [string, string | undefined][] = [
@@ -138,6 +195,8 @@ export function planPrint(target: PrintTarget, request: PrintRequest): PrintWork
     writes,
     ...(unitName && unitRow !== undefined && height !== undefined ? { unitRowHeight: { row: unitRow, height } } : {}),
     settings: printSettings(plan),
+    counts,
+    ...rowFitting(plan),
   };
 }
 
@@ -170,9 +229,7 @@ export async function printFile(
     if (e instanceof WorkbookReadError && e.code === 'METADATA_MISSING') return { bytes, notOurs: e.message };
     throw e;
   }
-  const { problems } = checkWorkbook(sheet, loaded);
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  const warnings = problems.length - errors;
+  const { errors, warnings } = countProblems(checkWorkbook(sheet, loaded).problems);
   if (errors > 0) return force ? { bytes, errors, warnings, refused: false } : { errors, warnings, refused: true };
   const work = planSheet(loaded, sheet, {});
   return { bytes: await files.writer.writeSheet(work.plan, work.entries), errors, warnings, refused: false };

@@ -15,12 +15,14 @@ export interface Loadable {
 export type BorderSide = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal';
 
 export interface RangeFormatApi
-  extends Pick<Excel.RangeFormat, 'columnWidth' | 'rowHeight' | 'wrapText' | 'horizontalAlignment' | 'verticalAlignment'> {
+  extends Pick<Excel.RangeFormat, 'columnWidth' | 'rowHeight' | 'wrapText' | 'horizontalAlignment' | 'verticalAlignment' | 'autofitRows'> {
   readonly font: Pick<Excel.RangeFont, 'name' | 'size' | 'bold' | 'italic' | 'underline' | 'color'>;
   readonly fill: Pick<Excel.RangeFill, 'color'>;
   readonly borders: { getItem(index: BorderSide): Pick<Excel.RangeBorder, 'style' | 'color' | 'weight'> };
   readonly protection: Pick<Excel.FormatProtection, 'locked'>;
 }
+
+export type ConditionalEdge = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight';
 
 export interface ConditionalFormatApi {
   readonly custom: {
@@ -28,6 +30,7 @@ export interface ConditionalFormatApi {
     readonly format: {
       readonly fill: Pick<Excel.ConditionalRangeFill, 'color'>;
       readonly font: Pick<Excel.ConditionalRangeFont, 'color' | 'bold'>;
+      readonly borders: { getItem(index: ConditionalEdge): Pick<Excel.ConditionalRangeBorder, 'style' | 'color'> };
     };
   };
 }
@@ -63,6 +66,7 @@ export interface PageLayoutApi
   };
   setPrintTitleRows(printTitleRows: RangeApi | string): void;
   setPrintTitleColumns(printTitleColumns: RangeApi | string): void;
+  setPrintArea(printArea: string): void;
 }
 
 /** A worksheet's manual page breaks (ExcelApi 1.9). */

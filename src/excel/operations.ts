@@ -18,8 +18,8 @@ import type {
   LiveCheck,
   MergeWriteRequest,
   MergeWriteResult,
+  PrintOutcome,
   PrintRequest,
-  PrintResult,
   RubricSheetNames,
   RubricWorkbookReading,
   RubricWriteResult,
@@ -275,14 +275,16 @@ function writeMerge(s: Session, { loaded, result, mergedAt }: MergeWriteRequest)
   });
 }
 
-function applyPrint(s: Session, request: PrintRequest): Promise<PrintResult> {
+function applyPrint(s: Session, request: PrintRequest): Promise<PrintOutcome> {
   const pageLayout = s.supports(EXCEL_API.pageLayout);
   return s.batch(async (context, sync) => {
-    const snapshot = queueSnapshot(context, false);
+    // The cells too: the sheet is checked before anything is set.
+    const snapshot = queueSnapshot(context, true);
     const reads = queuePrintReads(context);
-    await sync();
-    const { exists, ours, meta } = readSnapshot(snapshot);
-    const queued = queuePrint({ sheet: snapshot.sheet, exists, ours, meta }, reads, request, pageLayout);
+    const read = await sync();
+    const { exists, ours, meta, view } = readSnapshot(snapshot);
+    const queued = queuePrint({ sheet: snapshot.sheet, exists, ours, meta, view }, reads, request, pageLayout);
+    if ('blocked' in queued) return { ...queued, syncs: read };
     const syncs = await sync();
     return { ...queued, syncs };
   });

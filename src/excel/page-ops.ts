@@ -79,6 +79,8 @@ export function pageSetupOps(sheet: WorksheetApi, print: PrintSetup): SheetOp[] 
       }
       if (print.header !== undefined) setHeader(headers.defaultForAllPages, print.header);
       if (print.footer !== undefined) setFooter(headers.defaultForAllPages, print.footer);
+      // What prints, as the file's Print_Area: the standard sheet's guidance columns stay on screen.
+      if (print.area) layout.setPrintArea(rangeA1(print.area));
       const { titleRows, titleCols } = print;
       if (titleRows) {
         layout.setPrintTitleRows(sheet.getRange(rangeA1({ top: titleRows.from, bottom: titleRows.to, left: 1, right: 1 })).getEntireRow());

@@ -6,7 +6,7 @@
 import { rangeA1, type RangeRef } from '../layout/a1';
 import type { PlanValidation, SheetModel } from '../layout/model';
 import { FLAG_STYLES } from '../layout/styles';
-import type { RangeApi, WorksheetApi } from './api';
+import type { ConditionalEdge, RangeApi, WorksheetApi } from './api';
 import { formatOps } from './format-ops';
 import type { CellGrid } from './grid';
 import { areaOps, groupBy, jsonBytes, op, ruleShape, runs, topThenLeft, type SheetOp, type MultiArea } from './ops';
@@ -65,17 +65,26 @@ interface PlannedConditionalFormat {
   range: RangeRef;
   /** Relative to the range's top-left cell, without "=". */
   formula: string;
-  look: { fill: string; color: string };
+  look: { fill: string; color: string; edge?: 'double' | 'dashed' };
 }
 
+/**
+ * A flag's box in Excel's conditional formats, which take no double line:
+ * an invalid entry dash-dot-dot, the warnings dashed, both apart from the
+ * thin grid on a black-and-white printout.
+ */
+const EDGE_STYLE = { double: 'DashDotDot', dashed: 'Dash' } as const;
+const EDGES: readonly ConditionalEdge[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
+
 function conditionalFormatOps(sheet: WorksheetApi, formats: readonly PlannedConditionalFormat[], multiArea: MultiArea): SheetOp[] {
-  const key = (cf: PlannedConditionalFormat) => JSON.stringify([cf.look.fill, cf.look.color, ruleShape(cf.range, cf.formula)]);
+  const key = (cf: PlannedConditionalFormat) => JSON.stringify([cf.look.fill, cf.look.color, cf.look.edge, ruleShape(cf.range, cf.formula)]);
   return groupBy(formats, key).flatMap((group) =>
     areaOps(
       sheet,
       topThenLeft(group),
       multiArea,
-      5,
+      // The rule and its three looks; each edge of a box counted twice, its path carrying the ranges' address.
+      5 + (group[0].look.edge ? 2 * EDGES.length : 0),
       (cf) => jsonBytes(cf.formula),
       (target, cf) => {
         const custom = target.conditionalFormats.add('Custom').custom;
@@ -83,6 +92,9 @@ function conditionalFormatOps(sheet: WorksheetApi, formats: readonly PlannedCond
         custom.format.fill.color = `#${cf.look.fill}`;
         custom.format.font.color = `#${cf.look.color}`;
         custom.format.font.bold = true;
+        const { edge } = cf.look;
+        // Lines in the automatic colour, black on paper.
+        if (edge) for (const side of EDGES) custom.format.borders.getItem(side).style = EDGE_STYLE[edge];
       },
       true,
     ),

@@ -30,7 +30,8 @@ import { BODY_SIZE, DOCUMENT_SIZE, type StyleName } from './styles';
 import { FAULT_TEXT, INPUT_LABELS, WORKBOOK_TEXT } from '../text/messages';
 
 /** Bumped when cells move; names and formulas stay the contract. */
-export const LAYOUT_VERSION = '2';
+/** 3: the Office.js writer boxes flags for black and white too; the In tab refuses older sheets until Cập nhật. */
+export const LAYOUT_VERSION = '3';
 
 export type { PlanValidation } from './rules';
 export type { PrintSetup } from './model';

@@ -15,7 +15,7 @@ import {
 import { placeDateLine } from '../app/print';
 import { DateFields, NO_DATE, readDate, type DayMonthYear } from './DateFields';
 import { ErrorBar, type ShownError } from './ErrorBar';
-import { SHEET_NAME, type PrintResult, type SheetStatus } from '../app/operations';
+import { SHEET_NAME, type PrintBlocked, type PrintResult, type SheetStatus } from '../app/operations';
 import { chosenRubric } from './rubricChoice';
 import { useServices } from './services';
 import type { TabProps } from './tabs';
@@ -43,7 +43,7 @@ function AppliedView({ result }: { result: PrintResult }) {
         <MessageBarBody>
           <MessageBarTitle>{result.notSet.length === 0 ? TEXT.applied : TEXT.namesWritten}</MessageBarTitle>
           {TEXT.wrote(written, SHEET_NAME)}
-          {result.notSet.length === 0 && TEXT.pageSet}
+          {result.notSet.length === 0 && TEXT.pageSet} {TEXT.counts(result.errors, result.warnings)}
         </MessageBarBody>
       </MessageBar>
       {result.notSet.length > 0 && (
@@ -60,6 +60,24 @@ function AppliedView({ result }: { result: PrintResult }) {
         </MessageBar>
       )}
     </>
+  );
+}
+
+/** The sheet has errors: nothing was set; the user fixes them, or confirms printing them. */
+function BlockedView({ blocked, busy, onForce }: { blocked: PrintBlocked['blocked']; busy: boolean; onForce: () => void }) {
+  const styles = useStyles();
+  return (
+    <MessageBar intent="warning" politeness="assertive" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{TEXT.blockedTitle(blocked.errors)}</MessageBarTitle>
+        {TEXT.blocked(blocked.errors, blocked.warnings)}
+        <div className={styles.actions}>
+          <Button disabledFocusable={busy} onClick={onForce}>
+            {TEXT.force}
+          </Button>
+        </div>
+      </MessageBarBody>
+    </MessageBar>
   );
 }
 
@@ -93,6 +111,7 @@ export default function PrintTab({ settings, onSettingsChange, active }: TabProp
   const [unitName, setUnitName] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<PrintResult | null>(null);
+  const [blocked, setBlocked] = useState<PrintBlocked['blocked'] | null>(null);
   const [failure, setFailure] = useState<ShownError | null>(null);
 
   const readStatus = useCallback(async () => {
@@ -116,21 +135,23 @@ export default function PrintTab({ settings, onSettingsChange, active }: TabProp
   const place = settings.place.trim() || doc.place;
   const ready = status?.ours === true;
 
-  const apply = async () => {
+  const apply = async (force: boolean) => {
     setBusy(true);
     setFailure(null);
     setResult(null);
+    setBlocked(null);
     try {
-      setResult(
-        await operations.applyPrint({
-          loaded,
-          unitName,
-          preparer: settings.preparer,
-          signer: settings.signer,
-          place: settings.place,
-          date,
-        }),
-      );
+      const outcome = await operations.applyPrint({
+        loaded,
+        unitName,
+        preparer: settings.preparer,
+        signer: settings.signer,
+        place: settings.place,
+        date,
+        ...(force ? { force } : {}),
+      });
+      if ('blocked' in outcome) setBlocked(outcome.blocked);
+      else setResult(outcome);
     } catch (error) {
       setFailure({ title: TEXT.cannotApply, error });
     } finally {
@@ -176,12 +197,13 @@ export default function PrintTab({ settings, onSettingsChange, active }: TabProp
         {placeDateLine(place, date)}
       </Text>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={!ready || dateWrong} disabledFocusable={busy} onClick={() => void apply()}>
+        <Button appearance="primary" disabled={!ready || dateWrong} disabledFocusable={busy} onClick={() => void apply(false)}>
           {TEXT.apply}
         </Button>
         {busy && <Spinner size="tiny" label={TEXT.applying} />}
       </div>
       {failure && <ErrorBar shown={failure} onDismiss={() => setFailure(null)} />}
+      {blocked && <BlockedView blocked={blocked} busy={busy} onForce={() => void apply(true)} />}
       {result && <AppliedView result={result} />}
       <Divider />
       <PrintSteps manual={(result?.notSet.length ?? 0) > 0} />

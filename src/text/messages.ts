@@ -403,6 +403,8 @@ export const EXCEL_TEXT = {
     `Bảng thiếu ô ${names.join(', ')} (có thể dòng hoặc ô đã bị xoá). Hãy “Cập nhật” bảng ở thẻ ${TAB_LABELS.generate} rồi áp dụng trang in.`,
   printMoved: (name: string, at: string, expected: string) =>
     `Ô ${name} đang ở ${at}, không đúng bố cục chuẩn (${expected}): bảng đã bị sửa cấu trúc. Hãy “Cập nhật” bảng ở thẻ ${TAB_LABELS.generate} rồi áp dụng trang in.`,
+  printOldLayout: (sheet: string) =>
+    `Trang “${sheet}” được tạo theo bố cục cũ, chưa có khung đánh dấu ô lỗi khi in đen trắng. Hãy “Cập nhật” bảng ở thẻ ${TAB_LABELS.generate} (mọi nội dung đã nhập được giữ nguyên) rồi áp dụng trang in.`,
   /** Each page setting, as the "In" tab lists what could not be set. */
   printSettings: {
     paper: 'Khổ giấy A4, hướng ngang',
@@ -560,6 +562,15 @@ export const TAB_TEXT = {
     previewLabel: 'Dòng địa danh, ngày tháng',
     apply: APPLY_PRINT,
     applying: 'Đang áp dụng…',
+    blockedTitle: (errors: number) => `Bảng có ${formatNumber(errors)} lỗi: chưa áp dụng trang in`,
+    blocked: (errors: number, warnings: number) =>
+      `Bảng có ${formatNumber(errors)} lỗi (giá trị không hợp lệ, công thức bị thay hoặc tên ô sai chỗ) và ${formatNumber(warnings)} cảnh báo. ` +
+      `Ô có lỗi không được tính điểm. Xem và sửa từng lỗi ở thẻ ${TAB_LABELS.check}, rồi áp dụng lại; hoặc vẫn in kèm lỗi (các ô lỗi được đóng khung trên bản in).`,
+    force: 'Vẫn áp dụng, in kèm lỗi',
+    counts: (errors: number, warnings: number) =>
+      errors === 0
+        ? `Bảng không có lỗi, ${formatNumber(warnings)} cảnh báo (ô chưa chấm, chưa ghi minh chứng được đóng khung nét đứt trên bản in).`
+        : `Bảng có ${formatNumber(errors)} lỗi và ${formatNumber(warnings)} cảnh báo; trang in vẫn được áp dụng theo yêu cầu, các ô lỗi được đóng khung trên bản in.`,
   },
   merge: {
     writtenTitle: 'Đã ghi kết quả tổng hợp',

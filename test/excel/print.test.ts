@@ -8,6 +8,10 @@ import rubric2024 from '../../src/rubric/data/2024.json';
 import { buildSheetPlan, SHEET_NAME } from '../../src/layout/plan';
 import { builtinRubric, loadRubric } from '../../src/rubric';
 import { names } from '../../src/rubric/names';
+import { META_SHEET_NAME } from '../../src/layout/plan';
+import { BODY_SIZE } from '../../src/layout/styles';
+import { fittedRowHeight } from '../../src/layout/text-fit';
+import type { ExcelOperations, PrintRequest, PrintResult } from '../../src/app/operations';
 import type { FakeExcelHost } from '../fakes/excel-host';
 import { fakeExcel, UNIT } from './setup';
 
@@ -20,6 +24,15 @@ function valueByName(host: FakeExcelHost, name: string) {
   return host.cellAt(at.sheet, at.address);
 }
 
+/** Applies the printout to a sheet without errors. */
+async function applied(ops: ExcelOperations, request: PrintRequest): Promise<PrintResult> {
+  const outcome = await ops.applyPrint(request);
+  if ('blocked' in outcome) throw new Error(`blocked: ${JSON.stringify(outcome)}`);
+  return outcome;
+}
+
+const rowOf = (host: FakeExcelHost, name: string) => Number(host.nameAddress(name)!.address.replace(/^[A-Z]+/, ''));
+
 async function withSheet(apiVersion?: string) {
   const setup = fakeExcel({ apiVersion });
   await setup.ops.generate({ loaded, unitName: UNIT });
@@ -31,14 +44,20 @@ describe('applying the printout to our sheet', () => {
   test('writes the place–date line and the signers, sets the NĐ 30 page, in two syncs', async () => {
     const { host, ops } = await withSheet();
     host.typeIntoName(names.score('1'), 2.5);
-    const result = await ops.applyPrint({ loaded, preparer: 'Nông Thị Hoa', signer: 'Lương Thị Mai', date: DATE });
+    const { problems } = await ops.check(loaded);
+    host.syncCount = 0;
+    const result = await applied(ops, { loaded, preparer: 'Nông Thị Hoa', signer: 'Lương Thị Mai', date: DATE });
 
     expect(result).toEqual({
       dateLine: 'Cao Bằng, ngày 05 tháng 02 năm 2025',
       written: [names.dateLine, names.preparerName, names.signerName],
       notSet: [],
+      // The check before printing: no error, the unscored criteria and the missing evidence as warnings.
+      errors: 0,
+      warnings: problems.length,
       syncs: 2,
     });
+    expect(problems.length).toBeGreaterThan(40);
     expect(host.syncCount).toBe(2);
     expect(valueByName(host, names.dateLine)).toMatchObject({ value: 'Cao Bằng, ngày 05 tháng 02 năm 2025', numberFormat: '@' });
     expect(valueByName(host, names.preparerName)?.value).toBe('Nông Thị Hoa');
@@ -60,6 +79,8 @@ describe('applying the printout to our sheet', () => {
       headerState: 'FirstAndDefault',
       firstPage: { left: '', center: '', right: '' },
       defaultForAllPages: { left: '', center: '&P', right: '' },
+      // A–H print; the rubric's guidance in I–J stays on screen, as in the file.
+      printArea: plan.print.area,
     });
     expect(sheet.rowBreaks).toEqual(plan.print.rowBreaksBefore);
     expect(host.sheets.find((s) => s.id === host.activeSheetId)?.name).toBe(SHEET_NAME);
@@ -67,7 +88,7 @@ describe('applying the printout to our sheet', () => {
 
   test('without a date the line keeps dotted blanks for the pen; a place of its own is used', async () => {
     const { host, ops } = await withSheet();
-    const result = await ops.applyPrint({ loaded, place: '  Hà Quảng ' });
+    const result = await applied(ops, { loaded, place: '  Hà Quảng ' });
     expect(result.dateLine).toBe('Hà Quảng, ngày ..... tháng ..... năm ..........');
     expect(result.written).toEqual([names.dateLine]);
     expect(valueByName(host, names.dateLine)?.value).toBe(result.dateLine);
@@ -77,7 +98,7 @@ describe('applying the printout to our sheet', () => {
     const { host, ops } = await withSheet();
     host.typeIntoName(names.preparerName, 'Nguyễn Thị Lan');
     const unit = 'Hội Liên hiệp Phụ nữ huyện Hà Quảng, tỉnh Cao Bằng (đơn vị điểm của khối thi đua miền núi)';
-    await ops.applyPrint({ loaded, unitName: unit, preparer: '  ', signer: 'Hoàng Thị Mai' });
+    await applied(ops, { loaded, unitName: unit, preparer: '  ', signer: 'Hoàng Thị Mai' });
     expect(valueByName(host, names.preparerName)?.value).toBe('Nguyễn Thị Lan');
     expect(valueByName(host, names.signerName)?.value).toBe('Hoàng Thị Mai');
     expect(valueByName(host, names.unitName)?.value).toBe(unit);
@@ -90,7 +111,7 @@ describe('applying the printout to our sheet', () => {
     const { host, ops } = await withSheet();
     // A cell someone reformatted as General gets Excel's text marker instead.
     valueByName(host, names.preparerName)!.numberFormat = 'General';
-    await ops.applyPrint({ loaded, preparer: '=1+1', signer: '@HYPERLINK("http://evil","x")', place: '+84' });
+    await applied(ops, { loaded, preparer: '=1+1', signer: '@HYPERLINK("http://evil","x")', place: '+84' });
     for (const [name, text] of [
       [names.preparerName, '=1+1'],
       [names.signerName, '@HYPERLINK("http://evil","x")'],
@@ -104,13 +125,13 @@ describe('applying the printout to our sheet', () => {
   test('breaks left by an earlier layout are taken away, so the signature block is never cut', async () => {
     const { host, ops } = await withSheet();
     host.sheet(SHEET_NAME).rowBreaks.push(30, 61);
-    await ops.applyPrint({ loaded });
+    await applied(ops, { loaded });
     expect(host.sheet(SHEET_NAME).rowBreaks).toEqual(buildSheetPlan(loaded, { unitName: UNIT }).print.rowBreaksBefore);
   });
 
   test('on ExcelApi 1.8 the fields are written and every unset page setting is named', async () => {
     const { host, ops } = await withSheet('1.8');
-    const result = await ops.applyPrint({ loaded, signer: 'Lương Thị Mai', date: DATE });
+    const result = await applied(ops, { loaded, signer: 'Lương Thị Mai', date: DATE });
     expect(result.syncs).toBe(2);
     expect(valueByName(host, names.signerName)?.value).toBe('Lương Thị Mai');
     const plan = buildSheetPlan(loaded, { unitName: UNIT });
@@ -147,5 +168,76 @@ describe('applying the printout to our sheet', () => {
     await expect(ops.applyPrint({ loaded, signer: 'X' })).rejects.toThrow(/Ô NguoiKy đang ở 'Tự chấm điểm'!A3, không đúng bố cục chuẩn/);
     expect(host.syncCount - before).toBe(1);
     expect(host.cellAt(SHEET_NAME, 'A3')?.value ?? null).toBeNull();
+  });
+
+  test('checks the sheet first: with errors it sets nothing and says how many, in one sync; confirmed, it sets the page', async () => {
+    const { host, ops } = await withSheet();
+    // 99 of 3 points, and the total's formula replaced by a constant (as after the protection was lifted).
+    host.typeIntoName(names.score('1'), 99);
+    const total = valueByName(host, names.grandTotal)!;
+    delete total.formula;
+    total.value = 150;
+    const { problems } = await ops.check(loaded);
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    expect(errors).toBe(2);
+    host.syncCount = 0;
+    const outcome = await ops.applyPrint({ loaded, signer: 'Lương Thị Mai', date: DATE });
+    expect(outcome).toEqual({ blocked: { errors: 2, warnings: problems.length - 2 }, syncs: 1 });
+    expect(host.syncCount).toBe(1);
+    expect(valueByName(host, names.signerName)?.value ?? null).not.toBe('Lương Thị Mai');
+    expect(valueByName(host, names.dateLine)?.value).not.toBe('Cao Bằng, ngày 05 tháng 02 năm 2025');
+
+    const forced = await ops.applyPrint({ loaded, signer: 'Lương Thị Mai', date: DATE, force: true });
+    expect(forced).toMatchObject({ errors: 2, warnings: problems.length - 2, syncs: 2 });
+    expect(valueByName(host, names.signerName)?.value).toBe('Lương Thị Mai');
+    expect(valueByName(host, names.dateLine)?.value).toBe('Cao Bằng, ngày 05 tháng 02 năm 2025');
+  });
+
+  test('rows fit what was typed: Excel’s autofit over the table in the one request, merged and guidance rows at their measured height', async () => {
+    const { host, ops } = await withSheet();
+    const evidence = 'Kế hoạch số 12/KH ngày 15/01/2024; báo cáo sơ kết số 32/BC; biên bản kiểm tra tại 12 cơ sở Hội; '.repeat(5);
+    host.typeIntoName(names.score('1'), 3);
+    host.typeIntoName(names.evidence('1'), evidence);
+    const blank = buildSheetPlan(loaded, { unitName: UNIT });
+    const sheet = host.sheet(SHEET_NAME);
+    const typedRow = rowOf(host, names.evidence('1'));
+    expect(sheet.rowHeights.get(typedRow)).toBe(blank.rowHeights.get(typedRow));
+    host.syncCount = 0;
+    host.syncLog.length = 0;
+    await applied(ops, { loaded });
+    expect(host.syncCount).toBe(2);
+    // One autofit, queued with everything else in the second request.
+    expect(host.syncLog[1].locations.filter((l) => l.includes('autofitRows'))).toHaveLength(1);
+    const evidenceWidth = blank.columnWidths[blank.fields.find((f) => f.name === names.evidence('1'))!.col - 1];
+    const needed = fittedRowHeight([{ text: evidence, widthChars: evidenceWidth, sizePt: BODY_SIZE }]);
+    expect(sheet.rowHeights.get(typedRow)).toBeGreaterThanOrEqual(needed);
+    expect(needed).toBeGreaterThan(blank.rowHeights.get(typedRow)! * 2);
+    // Headings are merged across the table, which autofit leaves out: they keep the height measured for them.
+    const headings = blank.merges.filter((m) => m.top > blank.headerRow && m.top < rowOf(host, names.grandTotal)).map((m) => m.top);
+    expect(headings.length).toBeGreaterThan(5);
+    expect(headings.filter((row) => sheet.rowHeights.get(row) !== blank.rowHeights.get(row))).toEqual([]);
+    // No row is left shorter than its printed text, nor stretched by the guidance that does not print.
+    const tableRows = [...blank.rowHeights.keys()].filter((row) => row > blank.headerRow && row < rowOf(host, names.grandTotal) && row !== typedRow);
+    const off = tableRows.filter((row) => Math.abs((sheet.rowHeights.get(row) ?? 0) - blank.rowHeights.get(row)!) > 1.5);
+    expect(off.map((row) => [row, sheet.rowHeights.get(row), blank.rowHeights.get(row)])).toEqual([]);
+  });
+
+  test('an older layout, without the marks that survive black and white, is sent to Cập nhật first', async () => {
+    const { host, ops } = await withSheet();
+    const meta = host.sheet(META_SHEET_NAME);
+    for (let r = 1; meta.cells.get(`${r},1`)?.value; r++) if (meta.cells.get(`${r},1`)?.value === 'layoutVersion') meta.cells.get(`${r},2`)!.value = '1';
+    await expect(ops.applyPrint({ loaded })).rejects.toThrow(/được tạo theo bố cục cũ.*Cập nhật.*giữ nguyên/);
+  });
+
+  test('the flags Excel draws are boxed as well as filled, so they survive a black-and-white printout', async () => {
+    const { host } = await withSheet();
+    const flags = host.sheet(SHEET_NAME).conditionalFormats;
+    const edges = (cf: (typeof flags)[number]) => ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'].map((e) => cf.borders?.[e]?.style);
+    const invalid = flags.filter((cf) => cf.fill === '#FFC7CE');
+    const missing = flags.filter((cf) => cf.fill === '#FFEB9C');
+    expect(invalid.length).toBeGreaterThan(0);
+    expect(missing.length).toBeGreaterThan(0);
+    for (const cf of invalid) expect(edges(cf)).toEqual(['DashDotDot', 'DashDotDot', 'DashDotDot', 'DashDotDot']);
+    for (const cf of missing) expect(edges(cf)).toEqual(['Dash', 'Dash', 'Dash', 'Dash']);
   });
 });

@@ -9,6 +9,7 @@ import type {
   MergeWriteRequest,
   MergeWriteResult,
   PrintRequest,
+  PrintOutcome,
   PrintResult,
   RubricSheetNames,
   RubricWorkbookReading,
@@ -35,7 +36,9 @@ export class FakeOperations implements ExcelOperations {
     chunkBytes: [200_000],
   };
   mergeError: unknown;
-  printResult: PrintResult = { dateLine: '', written: [], notSet: [], syncs: 2 };
+  printResult: PrintOutcome = { dateLine: '', written: [], notSet: [], errors: 0, warnings: 0, syncs: 2 };
+  /** What the sheet holds after the user confirmed printing its errors. */
+  forcedResult?: PrintResult;
   printError: unknown;
 
   readonly generated: GenerateRequest[] = [];
@@ -95,10 +98,10 @@ export class FakeOperations implements ExcelOperations {
     return this.mergeResult;
   }
 
-  async applyPrint(request: PrintRequest): Promise<PrintResult> {
+  async applyPrint(request: PrintRequest): Promise<PrintOutcome> {
     this.prints.push(request);
     if (this.printError !== undefined) throw this.printError;
-    return this.printResult;
+    return request.force && this.forcedResult ? this.forcedResult : this.printResult;
   }
 
   async rubricSheets(): Promise<RubricSheetNames[]> {

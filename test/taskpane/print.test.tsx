@@ -42,7 +42,7 @@ function enterDate(day: string, month: string, year: string) {
 describe('In', () => {
   test('applies the layout with the signers, place and date, and keeps them for next time', async () => {
     const ops = withOurSheet();
-    ops.printResult = { dateLine: 'Hà Quảng, ngày 05 tháng 02 năm 2025', written: ['NgayLap', 'NguoiLap', 'NguoiKy'], notSet: [], syncs: 2 };
+    ops.printResult = { dateLine: 'Hà Quảng, ngày 05 tháng 02 năm 2025', written: ['NgayLap', 'NguoiLap', 'NguoiKy'], notSet: [], errors: 0, warnings: 49, syncs: 2 };
     const store = new MemorySettings({ ...DEFAULT_SETTINGS, unitName: 'Hội LHPN huyện Hà Quảng' });
     renderPane(ops, store);
     await openTab();
@@ -59,6 +59,8 @@ describe('In', () => {
     fireEvent.click(await enabledButton('Áp dụng trang in'));
     expect(await screen.findByText('Đã áp dụng trang in')).toBeTruthy();
     expect(screen.getByText(/Đã ghi dòng địa danh – ngày tháng, người lập biểu, người ký vào trang “Tự chấm điểm”/)).toBeTruthy();
+    // What the check found before printing.
+    expect(screen.getByText(/Bảng không có lỗi, 49 cảnh báo \(ô chưa chấm, chưa ghi minh chứng được đóng khung nét đứt trên bản in\)/)).toBeTruthy();
     expect(ops.prints).toEqual([
       {
         loaded: expect.objectContaining({ fingerprint: builtin.fingerprint }),
@@ -155,6 +157,8 @@ describe('In', () => {
       dateLine: 'Cao Bằng, ngày ..... tháng ..... năm ..........',
       written: ['NgayLap'],
       notSet: ['Khổ giấy A4, hướng ngang', 'Lề trên 20 mm, dưới 20 mm, trái 30 mm, phải 15 mm'],
+      errors: 0,
+      warnings: 0,
       syncs: 2,
     };
     renderPane(ops);
@@ -183,5 +187,26 @@ describe('In', () => {
     fireEvent.click(await enabledButton('Áp dụng trang in'));
     expect(await screen.findByText('Không áp dụng được trang in')).toBeTruthy();
     expect(screen.getByText(/khác bộ đang chọn/)).toBeTruthy();
+  });
+
+  test('a sheet with errors: nothing is set, the errors and warnings are counted, and printing them needs a confirmation', async () => {
+    const ops = withOurSheet();
+    ops.printResult = { blocked: { errors: 2, warnings: 47 }, syncs: 1 };
+    ops.forcedResult = { dateLine: 'Cao Bằng, ngày ..... tháng ..... năm ..........', written: ['NgayLap'], notSet: [], errors: 2, warnings: 47, syncs: 2 };
+    renderPane(ops);
+    await openTab();
+    fireEvent.click(await enabledButton('Áp dụng trang in'));
+    expect(await screen.findByText('Bảng có 2 lỗi: chưa áp dụng trang in')).toBeTruthy();
+    expect(screen.getByText(/Bảng có 2 lỗi \(giá trị không hợp lệ, công thức bị thay hoặc tên ô sai chỗ\) và 47 cảnh báo\..*thẻ Kiểm tra/)).toBeTruthy();
+    expect(screen.queryByText('Đã áp dụng trang in')).toBeNull();
+    expect(ops.prints).toHaveLength(1);
+    expect(ops.prints[0].force).toBeUndefined();
+
+    fireEvent.click(await enabledButton('Vẫn áp dụng, in kèm lỗi'));
+    expect(await screen.findByText('Đã áp dụng trang in')).toBeTruthy();
+    expect(ops.prints).toHaveLength(2);
+    expect(ops.prints[1].force).toBe(true);
+    expect(screen.getByText(/Bảng có 2 lỗi và 47 cảnh báo; trang in vẫn được áp dụng theo yêu cầu/)).toBeTruthy();
+    expect(screen.queryByText('Bảng có 2 lỗi: chưa áp dụng trang in')).toBeNull();
   });
 });

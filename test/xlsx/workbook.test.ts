@@ -149,7 +149,7 @@ describe('a generated workbook, read back', () => {
       rubricVersion: '2024.1',
       rubricFingerprint: loaded.fingerprint,
       unitName: 'Hội LHPN huyện Hà Quảng',
-      layoutVersion: '2',
+      layoutVersion: '3',
       createdAt: '2026-01-15T08:00:00.000Z',
     });
   });

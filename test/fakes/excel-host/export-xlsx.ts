@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { columnLetters, rangeA1, sheetRef } from '../../../src/layout/a1';
 import type { FakeExcelHost } from './host';
-import type { BorderEdge, CellState, HeaderSections, SheetState } from './model';
+import type { BorderEdge, CellState, ConditionalFormatState, HeaderSections, SheetState } from './model';
 
 const HORIZONTAL: Record<string, ExcelJS.Alignment['horizontal'] | undefined> = {
   General: undefined,
@@ -74,6 +74,18 @@ function style(cell: CellState): Partial<ExcelJS.Style> {
   return out;
 }
 
+const CONDITIONAL_LINE: Record<string, ExcelJS.BorderStyle> = { Continuous: 'thin', Dash: 'dashed', DashDot: 'dashDot', DashDotDot: 'dashDotDot', Dot: 'dotted' };
+
+/** A conditional format's box as a dxf border. */
+function conditionalBorder(edges: NonNullable<ConditionalFormatState['borders']>): Partial<ExcelJS.Borders> {
+  const side = (edge: string): Partial<ExcelJS.Border> | undefined => {
+    const e = edges[edge];
+    const style = e?.style ? CONDITIONAL_LINE[e.style] : undefined;
+    return style ? { style, color: { argb: argb(e?.color ?? '#000000') } } : undefined;
+  };
+  return { top: side('EdgeTop'), bottom: side('EdgeBottom'), left: side('EdgeLeft'), right: side('EdgeRight') };
+}
+
 /** Office.js header sections back to one OOXML header string. */
 function headerCode(sections: HeaderSections): string {
   return (sections.left ? `&L${sections.left}` : '') + (sections.center ? `&C${sections.center}` : '') + (sections.right ? `&R${sections.right}` : '');
@@ -92,6 +104,7 @@ function pageSetup(sheet: SheetState): Partial<ExcelJS.PageSetup> {
   } else if (p.zoom?.scale !== undefined) {
     setup.scale = p.zoom.scale;
   }
+  if (p.printArea) setup.printArea = rangeA1(p.printArea);
   if (p.printTitleRows) setup.printTitlesRow = `${p.printTitleRows.from}:${p.printTitleRows.to}`;
   if (p.printTitleColumns) {
     setup.printTitlesColumn = `${columnLetters(p.printTitleColumns.from)}:${columnLetters(p.printTitleColumns.to)}`;
@@ -190,6 +203,7 @@ async function addSheet(workbook: ExcelJS.Workbook, sheet: SheetState): Promise<
           style: {
             ...(cf.fill ? { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.fill) } } } : {}),
             font: { ...(cf.fontColor ? { color: { argb: argb(cf.fontColor) } } : {}), bold: cf.bold },
+            ...(cf.borders ? { border: conditionalBorder(cf.borders) } : {}),
           },
         },
       ],

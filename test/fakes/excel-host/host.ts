@@ -18,6 +18,7 @@
  */
 import type { ExcelRun } from '../../../src/excel/api';
 import { rangeA1, sheetRef, type RangeRef } from '../../../src/layout/a1';
+import { fittedRowHeight } from '../../../src/layout/text-fit';
 import {
   FakeRichApiError,
   MAX_COLUMNS,
@@ -40,6 +41,10 @@ import {
   type ValidationState,
 } from './model';
 import { FakeRequestContext } from './objects';
+
+/** Excel's standard row and column in Calibri 11: 15 pt, 8.43 characters (64 px). */
+const DEFAULT_ROW_POINTS = 15;
+const DEFAULT_COLUMN_POINTS = 48;
 
 export interface FakeExcelHostOptions {
   /** Highest ExcelApi requirement set supported, e.g. '1.8'. */
@@ -424,6 +429,30 @@ export class FakeExcelHost {
   setRowHeight(target: RangeTarget, points: number): void {
     this.assertFormattable(target.sheet, target.sheet.protection.options?.allowFormatRows);
     for (let r = target.range.top; r <= target.range.bottom; r++) target.sheet.rowHeights.set(r, points);
+  }
+
+  /**
+   * Range.format.autofitRows, as Excel fits a row: to the tallest cell of
+   * the whole row, not only of the range; a merged cell is left out, so a
+   * row whose text is all in merged cells falls to the default height
+   * (office-js #1840, "same as UI design"); wrapped text takes its lines
+   * in the column's width, other text one line; an empty row 15 pt.
+   */
+  autofitRows(target: RangeTarget): void {
+    const { sheet, range } = target;
+    this.assertFormattable(sheet, sheet.protection.options?.allowFormatRows);
+    const merged = (row: number, col: number) => sheet.merges.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+    const heights = new Map<number, number>();
+    for (const [key, cell] of sheet.cells) {
+      const [row, col] = key.split(',').map(Number);
+      if (row < range.top || row > range.bottom || merged(row, col)) continue;
+      const text = cell.value === null ? '' : String(cell.value);
+      if (text === '') continue;
+      const widthChars = ((sheet.columnWidths.get(col) ?? DEFAULT_COLUMN_POINTS) / 0.75 - 5) / 7;
+      const box = { text: cell.wrap ? text : 'x', widthChars, sizePt: cell.font.size, bold: cell.font.bold };
+      heights.set(row, Math.max(heights.get(row) ?? DEFAULT_ROW_POINTS, fittedRowHeight([box])));
+    }
+    for (let r = range.top; r <= Math.min(range.bottom, MAX_ROWS); r++) sheet.rowHeights.set(r, heights.get(r) ?? DEFAULT_ROW_POINTS);
   }
 
   setBorder(target: RangeTarget, side: BorderSide, change: Partial<BorderEdge>): void {

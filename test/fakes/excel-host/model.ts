@@ -55,6 +55,8 @@ export interface ConditionalFormatState {
   fill?: string;
   fontColor?: string;
   bold?: boolean;
+  /** The box a flag draws, by edge (EdgeTop …). */
+  borders?: Partial<Record<string, { style?: string; color?: string }>>;
 }
 
 export interface HeaderSections {
@@ -75,6 +77,7 @@ export interface PageLayoutState {
   defaultFooter: HeaderSections;
   printTitleRows?: { from: number; to: number };
   printTitleColumns?: { from: number; to: number };
+  printArea?: RangeRef;
 }
 
 export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';

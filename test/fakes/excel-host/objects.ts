@@ -6,6 +6,7 @@
  */
 import type {
   BorderSide,
+  ConditionalEdge,
   ConditionalFormatApi,
   EventHandlerResultApi,
   EventHandlersApi,
@@ -561,6 +562,13 @@ class FakePageLayout implements PageLayoutApi {
     });
   }
 
+  setPrintArea(printArea: string): void {
+    this.sheet.act('pageLayout.setPrintArea()', (s) => {
+      this.sheet.context.host.requireApi('1.9', 'pageLayout');
+      s.pageLayout.printArea = parseAddress(printArea);
+    });
+  }
+
   setPrintTitleColumns(printTitleColumns: RangeApi | string): void {
     this.sheet.act('pageLayout.setPrintTitleColumns()', (s) => {
       this.sheet.context.host.requireApi('1.9', 'pageLayout');
@@ -775,6 +783,9 @@ class FakeRangeFormat implements RangeFormatApi {
   set rowHeight(value: number) {
     this.range.each('format.rowHeight', (t) => this.range.context.host.setRowHeight(t, value));
   }
+  autofitRows(): void {
+    this.range.each('format.autofitRows()', (t) => this.range.context.host.autofitRows(t));
+  }
   get wrapText(): boolean {
     throw notLoaded('format', 'wrapText');
   }
@@ -900,6 +911,26 @@ class FakeConditionalFormat implements ConditionalFormatApi {
         },
       },
       format: {
+        borders: {
+          getItem: (side: ConditionalEdge) => ({
+            get style(): Excel.ConditionalRangeBorder['style'] {
+              return unreadable(`format.borders.${side}.style`);
+            },
+            set style(value: Excel.ConditionalRangeBorder['style']) {
+              // Excel's conditional formats draw thin lines only: no double, no thick (Excel.ConditionalRangeBorderLineStyle).
+              if (!['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot'].includes(value)) {
+                throw new FakeRichApiError('InvalidArgument', `conditional border style ${value}`);
+              }
+              set(`format.borders.${side}.style`, (cf) => (cf.borders = { ...cf.borders, [side]: { ...cf.borders?.[side], style: value } }));
+            },
+            get color(): string {
+              return unreadable(`format.borders.${side}.color`);
+            },
+            set color(value: string) {
+              set(`format.borders.${side}.color`, (cf) => (cf.borders = { ...cf.borders, [side]: { ...cf.borders?.[side], color: value.toUpperCase() } }));
+            },
+          }),
+        },
         fill: {
           get color(): string {
             return unreadable('format.fill.color');
