@@ -79,6 +79,12 @@ export interface SheetModel {
   merges: RangeRef[];
   /** Points, by row. */
   rowHeights: Map<number, number>;
+  /**
+   * Rows whose height the spreadsheet program may fit again as text is typed
+   * (saved without a custom height): their height holds what the plan put,
+   * and a longer entry grows the row on screen and on paper.
+   */
+  growingRows?: ReadonlySet<number>;
   /** Rows and columns that stay in view while scrolling. */
   frozen: { rows: number; cols: number };
   validations: PlanValidation[];

@@ -7,7 +7,7 @@
 import type { CriterionNode, GroupNode, LoadedRubric, RubricNode, SubItem } from '../rubric';
 import { names } from '../rubric/names';
 import { inputSpecs, pointsRule, TEXT_LIMITS, type InputSpec } from '../scoring/inputs';
-import { a1, columnLetters } from './a1';
+import { a1, columnLetters, type RangeRef } from './a1';
 import { DOCUMENT_MARGINS_MM, keepTogether, placeDateLine } from './document';
 import type { ConditionalFormat, NamedCell, PrintSetup, SheetModel } from './model';
 import { numberValidation, ruleKey, textLengthValidation, verticalRuns, type PlanValidation } from './rules';
@@ -179,6 +179,7 @@ export function buildSheetPlan(loaded: LoadedRubric, options: SheetPlanOptions =
   const signatureStart = totalRow + 2;
   const lastRow = placeSignatures(sheet, signatureStart, options);
   fitEntries(sheet.rowHeights, sheet.fields, { after: headerRow, before: signatureStart }, options.entries);
+  const growingRows = entryRows(sheet.fields, sheet.merges, { after: headerRow, before: signatureStart });
   const { rubric, fingerprint } = loaded;
   const columnWidths = COLUMNS.map((c) => c.width);
   return {
@@ -191,6 +192,7 @@ export function buildSheetPlan(loaded: LoadedRubric, options: SheetPlanOptions =
     cells: sheet.cells,
     merges: sheet.merges,
     rowHeights: sheet.rowHeights,
+    growingRows,
     frozen: { rows: headerRow, cols: 0 },
     fields: sheet.fields,
     validations: buildValidations(sheet.fields),
@@ -441,6 +443,17 @@ function placeSignatures(sheet: StandardSheet, start: number, options: SheetPlan
   sheet.textInput(row, RIGHT_BLOCK, names.signerName, 'signName', options.signer ?? '');
   sheet.height(row, 22);
   return row;
+}
+
+/**
+ * The table's rows with a typed text (evidence, note), which LibreOffice and
+ * Excel fit again when someone types a longer one; rows with merged cells
+ * stay fixed, as both programs leave merged cells out of the fit.
+ */
+function entryRows(fields: readonly PlanField[], merges: readonly RangeRef[], table: { after: number; before: number }): Set<number> {
+  const merged = (row: number) => merges.some((m) => row >= m.top && row <= m.bottom);
+  const texts = fields.filter((f) => f.spec && (f.spec.kind === 'evidence' || f.spec.kind === 'note'));
+  return new Set(texts.map((f) => f.row).filter((row) => row > table.after && row < table.before && !merged(row)));
 }
 
 /** Grows each table row to the typed text of its inputs, measured as the plan measures its own. */

@@ -114,7 +114,7 @@ function* sheetData(sheet: SheetModel, cells: readonly SheetCell[], styles: Styl
     let xml =
       `<row r="${row}"` +
       (end > next ? ` spans="${cells[next].col}:${cells[end - 1].col}"` : '') +
-      (height !== undefined ? ` ht="${height}" customHeight="1"` : '') +
+      (height !== undefined ? ` ht="${height}"${sheet.growingRows?.has(row) ? '' : ' customHeight="1"'}` : '') +
       '>';
     for (; next < end; next++) xml += cellXml(sheet, cells[next], styles, strings);
     yield `${xml}</row>`;

@@ -4,7 +4,11 @@ import * as path from 'path';
 import { execFileSync, spawnSync } from 'child_process';
 import rubric2024 from '../../src/rubric/data/2024.json';
 import { allCriteria, builtinRubric, loadRubric } from '../../src/rubric';
-import { buildSheetPlan, PRINT_LAST_COL, SHEET_NAME } from '../../src/layout/plan';
+import { buildSheetPlan, COLUMNS, PRINT_LAST_COL, SHEET_NAME } from '../../src/layout/plan';
+import { a1 } from '../../src/layout/a1';
+import { BODY_SIZE } from '../../src/layout/styles';
+import { fittedRowHeight } from '../../src/layout/text-fit';
+import { typeInLibreOffice } from '../support/lo-edit';
 import { printFile } from '../../src/app/print';
 import { checkFile } from '../../src/app/check';
 import { files } from '../../src/cli/compose';
@@ -281,6 +285,25 @@ describeWithTool('soffice', 'the signed printout', () => {
         expect([row, optimal > (plan.rowHeights.get(row) ?? 0) + 50]).toEqual([row, true]);
         expect([row, saved + 0.5 >= optimal]).toEqual([row, true]);
       }
+    });
+
+    test('grow as someone types a long evidence in LibreOffice, and keep the planned height until then', async () => {
+      const plan = buildSheetPlan(builtinRubric(), { unitName: 'Hội LHPN huyện Hà Quảng' });
+      const file = path.join(dir, 'typing.xlsx');
+      fs.writeFileSync(file, await writeWorkbook(plan));
+      const field = plan.fields.find((f) => f.name === 'MC_01')!;
+      const heading = plan.merges.find((m) => m.top > plan.headerRow)!.top;
+      const { before, after, typed } = typeInLibreOffice(dir, file, SHEET_NAME, a1(field.row, field.col), LONG_EVIDENCE(1), [field.row, heading]);
+      expect(typed).toBe(true);
+      const planned = plan.rowHeights.get(field.row)!;
+      expect(Math.abs(before[field.row] - planned)).toBeLessThan(0.5);
+      // The row grows to LibreOffice's own fit of the text, several lines more; the plan's measure, which the
+      // copy `chamdiem pdf` prints is sized by, is never below it.
+      const needed = fittedRowHeight([{ text: LONG_EVIDENCE(1), widthChars: COLUMNS[field.col - 1].width, sizePt: BODY_SIZE }]);
+      expect(after[field.row]).toBeGreaterThan(planned + 100);
+      expect(after[field.row]).toBeLessThanOrEqual(needed + 0.5);
+      // A heading row, merged, keeps its height.
+      expect(after[heading]).toBe(before[heading]);
     });
 
     test('show the whole text of every table row, as LibreOffice lays it out', async () => {

@@ -28,3 +28,19 @@ export function editInLibreOffice(dir: string, source: string, out: string, shee
   if (r.status !== 0 || !fs.existsSync(out)) throw new Error(`LibreOffice edit failed (${r.status}): ${r.stderr}`);
   return out;
 }
+
+/** Row heights (points) of `rows` before and after `text` is typed into `cell` in LibreOffice, as a user types it. */
+export function typeInLibreOffice(
+  dir: string,
+  file: string,
+  sheet: string,
+  cell: string,
+  text: string,
+  rows: number[],
+): { before: Record<string, number>; after: Record<string, number>; typed: boolean } {
+  const profile = fs.mkdtempSync(path.join(dir, 'profile-'));
+  const script = path.join(__dirname, 'lo_type.py');
+  const r = spawnSync('/usr/bin/python3', [script, profile, file, sheet, cell, text, JSON.stringify(rows)], { encoding: 'utf8', timeout: 180_000 });
+  if (r.status !== 0) throw new Error(`LibreOffice typing failed (${r.status}): ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
