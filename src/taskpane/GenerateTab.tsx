@@ -52,6 +52,11 @@ function statusLine(status: SheetStatus, loaded: LoadedRubric | undefined): { in
 const resultCode = () => import(/* webpackChunkName: "generate-result" */ './GenerateResult');
 const ResultView = lazy(resultCode);
 
+/** A rubric refusal's sentences, each naming its criterion; by shape, since RubricError's module loads after this tab. */
+function issuesOf(error: unknown): string[] | undefined {
+  const issues = (error as { issues?: unknown } | null)?.issues;
+  return Array.isArray(issues) && issues.every((i) => typeof i === 'string') ? issues : undefined;
+}
 
 /**
  * The first tab, on the path every user waits for: it works once the
@@ -69,7 +74,7 @@ export default function GenerateTab({ settings, onSettingsChange, active, onRead
   const { chosen, loadFailure } = useChosenRubric(settings.rubric);
   const fallbackReason = chosen?.fallbackReason;
   const fallback = useMemo<ShownError | null>(
-    () => (fallbackReason === undefined ? null : { title: PANE_TEXT.rubric.savedInvalid, error: fallbackReason }),
+    () => (fallbackReason === undefined ? null : { title: PANE_TEXT.rubric.savedInvalid, error: fallbackReason, issues: issuesOf(fallbackReason) }),
     [fallbackReason],
   );
 

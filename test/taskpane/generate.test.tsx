@@ -239,6 +239,15 @@ describe('choosing the rubric', () => {
     expect(await screen.findByText('Tiêu chí 14: điểm chuẩn 4 khác tổng các mục con (5)')).toBeTruthy();
   });
 
+  test('a stored rubric file that no longer validates says which criterion is wrong, and the built-in rubric is used', async () => {
+    const bad = JSON.parse(JSON.stringify(rubric2024));
+    bad.sections[0].children[0].points = '3';
+    renderPane(new FakeOperations(), new MemorySettings({ ...settings, rubric: { source: 'file', fileName: 'cu.json', data: bad } }));
+    expect(await screen.findByText('Tệp bộ tiêu chí đã lưu không còn hợp lệ; đang dùng bộ có sẵn')).toBeTruthy();
+    expect(screen.getByText('Tiêu chí 1, điểm chuẩn: phải là một số (đang là "3").')).toBeTruthy();
+    expect(await screen.findByText(/Đang dùng: Bộ tiêu chí năm 2024, phiên bản 2024\.1, 49 tiêu chí/)).toBeTruthy();
+  });
+
   test('a broken JSON file reads in Vietnamese, naming where it breaks; the engine’s English only behind “Chi tiết kỹ thuật”', async () => {
     const text = JSON.stringify(rubric2024, null, 2);
     renderPane(new FakeOperations(), new MemorySettings(settings));
