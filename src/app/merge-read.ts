@@ -10,7 +10,7 @@ import { readUnit } from '../merge/unit';
 import type { LoadedRubric } from '../rubric';
 import { FILE_TEXT } from '../text/messages';
 import { missingMetadata } from './recover';
-import { MetadataMissingError, WorkbookReadError, type PackageReader } from './ports';
+import { MetadataMissingError, WorkbookReadError, type PackageReader, type YieldToHost } from './ports';
 
 export { mergeProblem };
 
@@ -19,11 +19,21 @@ export function refusedReading(file: string, problem: MergeProblem): FileReading
   return { file, savedAt: null, unit: null, problems: [problem] };
 }
 
-export async function readForMerge(reader: PackageReader, bytes: Uint8Array, file: string, loaded: LoadedRubric): Promise<FileReading> {
+/** `yieldToHost` comes between unpacking the file, taking its parts and reading them: the host's turn, when due. */
+export async function readForMerge(
+  reader: PackageReader,
+  bytes: Uint8Array,
+  file: string,
+  loaded: LoadedRubric,
+  yieldToHost?: YieldToHost,
+): Promise<FileReading> {
   const guarded = await reader.guard(bytes);
   if ('problem' in guarded) return refusedReading(file, guarded.problem);
+  await yieldToHost?.();
   try {
-    const unit = readUnit(guarded.read(), loaded);
+    const parts = guarded.read();
+    await yieldToHost?.();
+    const unit = readUnit(parts, loaded);
     return { file, savedAt: guarded.savedAt, unit, problems: unit.problems };
   } catch (e) {
     // One odd file must not stop the others: whatever it throws is reported.

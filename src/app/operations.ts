@@ -10,6 +10,7 @@ import type { LoadedRubric, Rubric } from '../rubric';
 import type { Problem } from '../scoring/problems';
 import type { Orphan } from './generate';
 import type { PrintRequest, ProblemCounts } from './print';
+import type { YieldToHost } from './ports';
 import type { NameRepair } from './repair';
 
 /** The sheet the operations work on, as the pane names it to the user. */
@@ -69,7 +70,16 @@ export interface MergeWriteRequest {
   result: MergeResult;
   /** When the merge was made, shown on the "Tổng hợp" sheet. */
   mergedAt?: string;
+  /** Told how the write goes: while the sheets are planned, then after each part of a sheet is queued. */
+  onProgress?: (progress: MergeWriteProgress) => void;
+  /** The host's turn between steps; without it every step follows at once. */
+  yieldToHost?: YieldToHost;
 }
+
+export type MergeWriteProgress =
+  | { stage: 'planning' }
+  /** `done` of `total` parts queued (a sheet's contents in runs of rows, then its looks); requests go as they fill. */
+  | { stage: 'writing'; sheet: string; done: number; total: number };
 
 export interface MergeWriteResult {
   /** The sheets added, in order: Tổng hợp, Xếp hạng, Kiểm tra, Minh chứng, or each with the same " (n)". */

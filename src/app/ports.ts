@@ -90,3 +90,11 @@ export interface DocumentReader {
   /** A word-processing document's body. Throws DocumentReadError when it cannot be read. */
   read(bytes: Uint8Array): WordDocument;
 }
+
+/**
+ * Gives the host's thread back during a long job (planning and writing a
+ * merge of hundreds of units), so its page stays responsive: resolves at
+ * once while the job has held the thread only briefly, otherwise once the
+ * host has had its turn. The task pane passes one; the command line none.
+ */
+export type YieldToHost = () => Promise<void>;

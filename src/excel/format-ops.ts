@@ -3,8 +3,8 @@ import { rangeA1, type RangeRef } from '../layout/a1';
 import { BODY_SIZE, FONT_NAME } from '../layout/styles';
 import type { BorderSide, RangeFormatApi, WorksheetApi } from './api';
 import type { CellGrid } from './grid';
-import { areaOps, groupBy, op, type SheetOp, type MultiArea } from './ops';
-import { paint, type Need } from './paint';
+import { areaOps, groupBy, op, type SheetOp, type MultiArea, type Steps } from './ops';
+import { paintSteps, type Need } from './paint';
 
 const BORDER_COLOR = '#808080';
 const BORDER_SIDES: BorderSide[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'];
@@ -14,16 +14,16 @@ const VERTICAL = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
 type FormatWriter<V> = (format: RangeFormatApi, value: V) => void;
 
 /** One property's strokes (paint.ts), rectangles of one value sharing a call. */
-function paintedOps<V>(
+function* paintedOps<V>(
   sheet: WorksheetApi,
   grid: CellGrid,
   multiArea: MultiArea,
   need: Need<V>,
   write: FormatWriter<V>,
   options: { hostDefault?: V; allowBase: boolean },
-): SheetOp[] {
+): Steps<SheetOp[]> {
   const key = (v: V) => String(v);
-  const strokes = paint(grid.bounds, need, {
+  const strokes = yield* paintSteps(grid.bounds, need, {
     key,
     hostDefault: options.hostDefault === undefined ? undefined : key(options.hostDefault),
     allowBase: options.allowBase,
@@ -54,33 +54,47 @@ function borderOp(sheet: WorksheetApi, range: RangeRef): SheetOp {
 type Horizontal = RangeFormatApi['horizontalAlignment'];
 type Vertical = RangeFormatApi['verticalAlignment'];
 
-/** Fonts, alignment, fills, borders and locking, as few rectangles as paint() finds. */
-export function formatOps(sheet: WorksheetApi, grid: CellGrid, multiArea: MultiArea): SheetOp[] {
+/** The operations of one step, computed when the step is taken, in steps of their own. */
+export type OpsStep = () => Steps<SheetOp[]>;
+
+/**
+ * Fonts, alignment, fills, borders and locking, as few rectangles as paint()
+ * finds: one step per property, each painted only when taken, so a writer
+ * can give the host its turn between them on a large sheet.
+ */
+export function formatSteps(sheet: WorksheetApi, grid: CellGrid, multiArea: MultiArea): OpsStep[] {
   const invisible = grid.invisible.bind(grid);
   const visible = grid.visible.bind(grid);
   // What a blank cell never shows may be laid over the whole sheet first (a base stroke)…
-  const text = <V>(need: Need<V>, write: FormatWriter<V>, hostDefault?: V) =>
-    paintedOps(sheet, grid, multiArea, need, write, { hostDefault, allowBase: true });
+  const text =
+    <V>(need: Need<V>, write: FormatWriter<V>, hostDefault?: V): OpsStep =>
+    () =>
+      paintedOps(sheet, grid, multiArea, need, write, { hostDefault, allowBase: true });
   // …fills and locking not: taking them off again costs more than it saves.
-  const shown = <V>(need: Need<V>, write: FormatWriter<V>, hostDefault: V) =>
-    paintedOps(sheet, grid, multiArea, need, write, { hostDefault, allowBase: false });
-  const borders = paint(grid.bounds, visible((c) => c.look.border === true, false), { key: String, hostDefault: 'false', allowBase: false });
+  const shown =
+    <V>(need: Need<V>, write: FormatWriter<V>, hostDefault: V): OpsStep =>
+    () =>
+      paintedOps(sheet, grid, multiArea, need, write, { hostDefault, allowBase: false });
+  const borders: OpsStep = function* () {
+    const strokes = yield* paintSteps(grid.bounds, visible((c) => c.look.border === true, false), { key: String, hostDefault: 'false', allowBase: false });
+    return strokes.map((s) => borderOp(sheet, s.range));
+  };
   return [
-    ...text(invisible(() => FONT_NAME), (f, v) => (f.font.name = v)),
-    ...text(invisible((c) => c.look.size ?? BODY_SIZE), (f, v) => (f.font.size = v)),
-    ...text(invisible((c) => c.look.bold === true), (f, v) => (f.font.bold = v), false),
-    ...text(invisible((c) => c.look.italic === true), (f, v) => (f.font.italic = v), false),
-    ...text(invisible((c) => c.look.underline === true), (f, v) => (f.font.underline = v ? 'Single' : 'None'), false),
-    ...text(invisible((c) => c.look.color ?? '000000'), (f, v) => (f.font.color = `#${v}`), '000000'),
-    ...text<Horizontal>(
+    text(invisible(() => FONT_NAME), (f, v) => (f.font.name = v)),
+    text(invisible((c) => c.look.size ?? BODY_SIZE), (f, v) => (f.font.size = v)),
+    text(invisible((c) => c.look.bold === true), (f, v) => (f.font.bold = v), false),
+    text(invisible((c) => c.look.italic === true), (f, v) => (f.font.italic = v), false),
+    text(invisible((c) => c.look.underline === true), (f, v) => (f.font.underline = v ? 'Single' : 'None'), false),
+    text(invisible((c) => c.look.color ?? '000000'), (f, v) => (f.font.color = `#${v}`), '000000'),
+    text<Horizontal>(
       invisible((c) => (c.look.horizontal ? HORIZONTAL[c.look.horizontal] : 'General')),
       (f, v) => (f.horizontalAlignment = v),
       'General',
     ),
-    ...text<Vertical>(invisible((c) => VERTICAL[c.look.vertical ?? 'top']), (f, v) => (f.verticalAlignment = v), 'Bottom'),
-    ...text(invisible((c) => c.look.wrap === true), (f, v) => (f.wrapText = v), false),
-    ...shown(visible((c) => c.look.fill ?? '', ''), (f, v) => (f.fill.color = `#${v}`), ''),
-    ...borders.map((s) => borderOp(sheet, s.range)),
-    ...shown(visible((c) => c.unlocked !== true, true), (f, v) => (f.protection.locked = v), true),
+    text<Vertical>(invisible((c) => VERTICAL[c.look.vertical ?? 'top']), (f, v) => (f.verticalAlignment = v), 'Bottom'),
+    text(invisible((c) => c.look.wrap === true), (f, v) => (f.wrapText = v), false),
+    shown(visible((c) => c.look.fill ?? '', ''), (f, v) => (f.fill.color = `#${v}`), ''),
+    borders,
+    shown(visible((c) => c.unlocked !== true, true), (f, v) => (f.protection.locked = v), true),
   ];
 }

@@ -14,28 +14,34 @@ export interface GridCell extends SheetCell {
 
 const NO_STYLE: CellStyle = {};
 
-/** Excel's last column: a row and column make one number below it. */
-const COLUMNS = 16384;
-const keyOf = (row: number, col: number) => row * COLUMNS + col;
-
 /** Every cell of a sheet model's rectangle, with the cells hidden under merges. */
 export class CellGrid {
-  private readonly cells = new Map<number, GridCell>();
-  private readonly mergedAway = new Set<number>();
+  /** Row by row over the bounds: the formatting passes ask for every cell of the rectangle, many times. */
+  private readonly cells: (GridCell | undefined)[];
+  private readonly mergedAway: Uint8Array;
+  private readonly width: number;
   readonly bounds: RangeRef;
 
   constructor(sheet: SheetModel) {
     this.bounds = sheetBounds(sheet);
-    for (const c of sheet.cells) this.cells.set(keyOf(c.row, c.col), { ...c, look: c.style ? STYLES[c.style] : NO_STYLE });
+    this.width = this.bounds.right - this.bounds.left + 1;
+    const size = this.width * (this.bounds.bottom - this.bounds.top + 1);
+    this.cells = new Array<GridCell | undefined>(size).fill(undefined);
+    this.mergedAway = new Uint8Array(size);
+    for (const c of sheet.cells) this.cells[this.indexOf(c.row, c.col)] = { ...c, look: c.style ? STYLES[c.style] : NO_STYLE };
     for (const m of sheet.merges) {
       for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) this.mergedAway.add(keyOf(r, c));
+        for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) this.mergedAway[this.indexOf(r, c)] = 1;
       }
     }
   }
 
+  private indexOf(row: number, col: number): number {
+    return (row - this.bounds.top) * this.width + (col - this.bounds.left);
+  }
+
   cell(row: number, col: number): GridCell | undefined {
-    return this.cells.get(keyOf(row, col));
+    return this.cells[this.indexOf(row, col)];
   }
 
   /** For formats nobody sees on a blank cell (font, alignment). */
@@ -52,7 +58,7 @@ export class CellGrid {
     return (row, col) => {
       const cell = this.cell(row, col);
       if (cell) return of(cell);
-      return this.mergedAway.has(keyOf(row, col)) ? undefined : blank;
+      return this.mergedAway[this.indexOf(row, col)] === 1 ? undefined : blank;
     };
   }
 

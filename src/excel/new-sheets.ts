@@ -50,6 +50,8 @@ export interface NewSheetsOptions extends WriteSheetOptions {
   chunkBudget?: number;
   /** Wait between clean-up attempts. */
   retryDelayMs: number;
+  /** Awaited between operations: the host's turn, when due (a merge of hundreds of units). */
+  pause?: () => Promise<void>;
   /** Kept by the caller across attempts: whether unfinished sheets are in the workbook now. */
   progress?: { leftBehind: boolean };
 }
@@ -75,7 +77,7 @@ export async function writeNewSheets(
   const batch = new RequestBatch(async () => {
     await sync();
     progress.leftBehind = true;
-  }, options.chunkBudget);
+  }, options.chunkBudget, options.pause);
   await batch.add(
     op(left.sheets.length + left.marks.length, () => {
       for (const name of left.sheets) sheets.getItemOrNullObject(name).delete();

@@ -6,7 +6,7 @@
 import { checkOpenSheet } from '../app/check';
 import { adoption } from '../check/adopt';
 import { planSheet } from '../app/generate';
-import { MERGE_SHEETS, planMerge } from '../app/merge';
+import { MERGE_SHEETS, planMergeStepwise } from '../app/merge';
 import type { EntryValue } from '../layout/carry';
 import { META_SHEET_NAME, planNames, SHEET_NAME, type SheetPlan } from '../layout/plan';
 import { metaSheet, withEntries } from '../layout/workbook';
@@ -34,7 +34,7 @@ import { queueStatusReads, sheetStatus, statusOf, type StatusReads } from './sta
 import { queuePrint, queuePrintReads } from './print';
 import { CHUNK_BUDGET_BYTES, chooseSheetNames, writeMergePlan } from './write-merge';
 import { queueNewSheetsRead } from './new-sheets';
-import { queueNames, RequestBatch, writeSheet, type WriteSheetOptions } from './write';
+import { queueNames, RequestBatch, sheetParts, writeSheet, type WriteSheetOptions } from './write';
 import { findRubricSheets, readRubricSheets, writeRubricSheets } from './rubric-sheets';
 import { EXCEL_TEXT } from '../text/messages';
 import { rubricLabel } from '../text/labels';
@@ -242,7 +242,7 @@ async function onChanged({ batch, run, retryDelayMs }: Session, callback: () => 
   return removeHandlers(run, [handle], retryDelayMs);
 }
 
-function writeMerge(s: Session, { loaded, result, mergedAt }: MergeWriteRequest): Promise<MergeWriteResult> {
+function writeMerge(s: Session, { loaded, result, mergedAt, onProgress, yieldToHost }: MergeWriteRequest): Promise<MergeWriteResult> {
   if (result.units.length === 0) return Promise.reject(new ExcelOperationError(MESSAGES.nothingToMerge));
   // Page layout and RangeAreas both arrive with ExcelApi 1.9.
   const pageLayout = s.supports(EXCEL_API.pageLayout);
@@ -252,8 +252,15 @@ function writeMerge(s: Session, { loaded, result, mergedAt }: MergeWriteRequest)
     await sync();
     // Named before the plan is built: its formulas refer to the sheets by these names.
     const sheetNames = chooseSheetNames(read.sheetNames());
-    const plan = planMerge(result, loaded, { mergedAt, sheetNames });
+    onProgress?.({ stage: 'planning' });
+    const pause = yieldToHost ?? (async () => undefined);
+    const plan = await planMergeStepwise(result, loaded, { mergedAt, sheetNames }, pause);
+    const total = plan.sheets.reduce((n, sheet) => n + sheetParts(sheet), 0);
+    let done = 0;
+    onProgress?.({ stage: 'writing', sheet: plan.sheets[0].name, done, total });
     const written = await writeMergePlan(context, read, plan, sync, {
+      pause,
+      onPart: (sheet) => onProgress?.({ stage: 'writing', sheet, done: ++done, total }),
       pageLayout,
       rangeAreas: multiArea(),
       chunkBudget: s.options.mergeChunkBytes ?? CHUNK_BUDGET_BYTES,

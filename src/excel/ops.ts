@@ -83,10 +83,27 @@ export function areaOps<T extends { range: RangeRef }>(
   return out;
 }
 
+/** Work in steps: a generator that pauses (yields) where its caller may give the host its turn. */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Steps run through at once. */
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /** Items grouped by key, groups in order of first appearance. */
 export function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  return runSteps(groupBySteps(items, key));
+}
+
+/** The same, pausing every `every` items: keys that parse formulas (rule shapes) add up over thousands. */
+export function* groupBySteps<T>(items: readonly T[], key: (item: T) => string, every = 250): Steps<T[][]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) {
+  for (const [i, item] of items.entries()) {
+    if (i > 0 && i % every === 0) yield;
     const k = key(item);
     const group = groups.get(k);
     if (group) group.push(item);

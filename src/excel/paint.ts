@@ -4,6 +4,7 @@
  * not with its cells.
  */
 import type { RangeRef } from '../layout/a1';
+import { runSteps, type Steps } from './ops';
 
 /** The value a cell needs, or undefined when any value will do (a blank or merged-away cell). */
 export type Need<V> = (row: number, col: number) => V | undefined;
@@ -79,13 +80,20 @@ function rectangles(grid: NeedGrid, target: number, orientation: Orientation): R
   return out;
 }
 
-function strokesFor<V>(grid: NeedGrid, values: V[], base: number | undefined, settledDefault: number | undefined, orientation: Orientation): Stroke<V>[] {
+function* strokesFor<V>(
+  grid: NeedGrid,
+  values: V[],
+  base: number | undefined,
+  settledDefault: number | undefined,
+  orientation: Orientation,
+): Steps<Stroke<V>[]> {
   const strokes: Stroke<V>[] = base === undefined ? [] : [{ range: { ...grid.bounds }, value: values[base] }];
   const settled = base ?? settledDefault;
-  values.forEach((value, id) => {
-    if (id === settled) return;
+  for (const [id, value] of values.entries()) {
+    if (id === settled) continue;
     for (const range of rectangles(grid, id, orientation)) strokes.push({ range, value });
-  });
+    yield;
+  }
   return strokes;
 }
 
@@ -96,21 +104,32 @@ function strokesFor<V>(grid: NeedGrid, values: V[], base: number | undefined, se
  * once per cell.
  */
 export function paint<V>(bounds: RangeRef, need: Need<V>, options: PaintOptions<V>): Stroke<V>[] {
+  return runSteps(paintSteps(bounds, need, options));
+}
+
+/** paint() in steps: it pauses once every cell's need is known, and after each value's rectangles of each try. */
+export function* paintSteps<V>(bounds: RangeRef, need: Need<V>, options: PaintOptions<V>): Steps<Stroke<V>[]> {
   const width = bounds.right - bounds.left + 1;
   const ids = new Int32Array(width * (bounds.bottom - bounds.top + 1)).fill(ANY);
   const idOf = new Map<string, number>();
+  // Looked up by the value itself first: most are a handful of strings, numbers and booleans, keyed once each.
+  const idOfValue = new Map<V, number>();
   const values: V[] = [];
   const counts: number[] = [];
   for (let r = bounds.top; r <= bounds.bottom; r++) {
     for (let c = bounds.left; c <= bounds.right; c++) {
       const v = need(r, c);
       if (v === undefined) continue;
-      const k = options.key(v);
-      let id = idOf.get(k);
+      let id = idOfValue.get(v);
       if (id === undefined) {
-        id = values.length;
-        idOf.set(k, id);
-        counts.push(0);
+        const k = options.key(v);
+        id = idOf.get(k);
+        if (id === undefined) {
+          id = values.length;
+          idOf.set(k, id);
+          counts.push(0);
+        }
+        idOfValue.set(v, id);
       }
       // The last value seen for a key stands for it, as it always has.
       values[id] = v;
@@ -119,6 +138,7 @@ export function paint<V>(bounds: RangeRef, need: Need<V>, options: PaintOptions<
     }
   }
   if (values.length === 0) return [];
+  yield;
   const grid: NeedGrid = { bounds, width, ids };
   const commonest = counts.indexOf(Math.max(...counts));
   const hostDefault = options.hostDefault === undefined ? undefined : idOf.get(options.hostDefault);
@@ -127,7 +147,7 @@ export function paint<V>(bounds: RangeRef, need: Need<V>, options: PaintOptions<
   let best: Stroke<V>[] | undefined;
   for (const base of bases) {
     for (const orientation of ['rows', 'columns'] as const) {
-      const strokes = strokesFor(grid, values, base, hostDefault, orientation);
+      const strokes = yield* strokesFor(grid, values, base, hostDefault, orientation);
       if (!best || strokes.length < best.length) best = strokes;
     }
   }

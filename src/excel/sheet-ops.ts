@@ -7,9 +7,9 @@ import { rangeA1, type RangeRef } from '../layout/a1';
 import type { PlanValidation, SheetModel } from '../layout/model';
 import { FLAG_STYLES } from '../layout/styles';
 import type { ConditionalEdge, RangeApi, WorksheetApi } from './api';
-import { formatOps } from './format-ops';
+import { formatSteps, type OpsStep } from './format-ops';
 import type { CellGrid } from './grid';
-import { areaOps, groupBy, jsonBytes, op, ruleShape, runs, topThenLeft, type SheetOp, type MultiArea } from './ops';
+import { areaOps, groupBy, groupBySteps, jsonBytes, op, ruleShape, runSteps, runs, topThenLeft, type SheetOp, type MultiArea, type Steps } from './ops';
 
 /** Excel column widths are set in points; plans give characters of the default font. */
 export function columnWidthPoints(characters: number): number {
@@ -37,8 +37,12 @@ function mergeOps(sheet: WorksheetApi, merges: readonly RangeRef[]): SheetOp[] {
 
 /** Excel validates blanks by default (ignoreBlanks = true), as the file writer's allowBlank does. */
 export function validationOps(sheet: WorksheetApi, validations: readonly PlanValidation[], multiArea: MultiArea): SheetOp[] {
+  return runSteps(validationSteps(sheet, validations, multiArea));
+}
+
+function* validationSteps(sheet: WorksheetApi, validations: readonly PlanValidation[], multiArea: MultiArea): Steps<SheetOp[]> {
   const key = (v: PlanValidation) => JSON.stringify([v.type, v.maxLength, v.items, v.title, v.promptTitle, v.message, ruleShape(v.range, v.formula)]);
-  return groupBy(validations, key).flatMap((group) =>
+  return (yield* groupBySteps(validations, key)).flatMap((group) =>
     areaOps(
       sheet,
       topThenLeft(group),
@@ -76,9 +80,9 @@ interface PlannedConditionalFormat {
 const EDGE_STYLE = { double: 'DashDotDot', dashed: 'Dash' } as const;
 const EDGES: readonly ConditionalEdge[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
 
-function conditionalFormatOps(sheet: WorksheetApi, formats: readonly PlannedConditionalFormat[], multiArea: MultiArea): SheetOp[] {
+function* conditionalFormatSteps(sheet: WorksheetApi, formats: readonly PlannedConditionalFormat[], multiArea: MultiArea): Steps<SheetOp[]> {
   const key = (cf: PlannedConditionalFormat) => JSON.stringify([cf.look.fill, cf.look.color, cf.look.edge, ruleShape(cf.range, cf.formula)]);
-  return groupBy(formats, key).flatMap((group) =>
+  return (yield* groupBySteps(formats, key)).flatMap((group) =>
     areaOps(
       sheet,
       topThenLeft(group),
@@ -101,18 +105,22 @@ function conditionalFormatOps(sheet: WorksheetApi, formats: readonly PlannedCond
   );
 }
 
-/** What a sheet model lays over its contents: formats, merges, row heights, validations and flag rules. */
-export function looksOps(sheet: WorksheetApi, grid: CellGrid, model: SheetModel, multiArea: MultiArea): SheetOp[] {
+/** What a sheet model lays over its contents, in steps: formats (one per property), merges, row heights, validations and flag rules. */
+export function looksSteps(sheet: WorksheetApi, grid: CellGrid, model: SheetModel, multiArea: MultiArea): OpsStep[] {
   return [
-    ...formatOps(sheet, grid, multiArea),
-    ...mergeOps(sheet, model.merges),
-    ...rowHeightOps(sheet, model.rowHeights, multiArea),
-    ...validationOps(sheet, model.validations, multiArea),
-    ...conditionalFormatOps(
-      sheet,
-      model.conditionalFormats.map((cf) => ({ range: cf.range, formula: cf.formula, look: FLAG_STYLES[cf.flag] })),
-      multiArea,
-    ),
+    ...formatSteps(sheet, grid, multiArea),
+    function* () {
+      return mergeOps(sheet, model.merges);
+    },
+    function* () {
+      return rowHeightOps(sheet, model.rowHeights, multiArea);
+    },
+    () => validationSteps(sheet, model.validations, multiArea),
+    () =>
+      conditionalFormatSteps(
+        sheet,
+        model.conditionalFormats.map((cf) => ({ range: cf.range, formula: cf.formula, look: FLAG_STYLES[cf.flag] })),
+        multiArea,
+      ),
   ];
 }
-

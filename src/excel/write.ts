@@ -6,15 +6,17 @@
  * and a merge of dozens of units with their evidence, which can pass
  * Excel's 5 MB limit, is sent in chunks. Contents go as 2-D arrays over
  * bands of whole rows, each band's number formats before its values, so
- * every text cell is text by the time its value arrives.
+ * every text cell is text by the time its value arrives. Queuing needs no
+ * sync, so between operations the batch may give the host's thread its
+ * turn (`pause`) and the request goes on filling afterwards.
  */
 import { a1, rangeA1 } from '../layout/a1';
-import type { NamedCell, SheetModel } from '../layout/model';
+import { sheetBounds, type NamedCell, type SheetModel } from '../layout/model';
 import type { NamedItemCollectionApi, WorksheetApi } from './api';
 import { CellGrid } from './grid';
 import { OPERATION_BYTES, jsonBytes, type SheetOp, type MultiArea } from './ops';
 import { freezeOp, pageSetupOps } from './page-ops';
-import { columnWidthOps, looksOps } from './sheet-ops';
+import { columnWidthOps, looksSteps } from './sheet-ops';
 
 /** Excel on the web refuses a request above 5 MB. */
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -27,10 +29,14 @@ export class RequestBatch {
   /** Estimated size of each request sent. */
   readonly sent: number[] = [];
 
-  /** Without a budget nothing is sent until `flush`; without a sync, nothing at all: the caller's next sync sends it. */
+  /**
+   * Without a budget nothing is sent until `flush`; without a sync, nothing at all: the caller's next sync sends it.
+   * `pause` is awaited before each operation: the host's turn, when it is due.
+   */
   constructor(
     private readonly sync: () => Promise<unknown> = async () => undefined,
     readonly budget: number = Infinity,
+    readonly pause: () => Promise<void> = async () => undefined,
   ) {}
 
   get room(): number {
@@ -39,6 +45,7 @@ export class RequestBatch {
 
   /** Queues `op`, after sending what is queued if the two together would not fit. An op alone over budget goes alone. */
   async add(op: SheetOp): Promise<void> {
+    await this.pause();
     if (this.pending > 0 && op.bytes > this.room) await this.flush();
     op.queue();
     this.pending += op.bytes;
@@ -61,16 +68,29 @@ export interface WriteSheetOptions {
   pageLayout: boolean;
   /** ExcelApi 1.9: one call formats many rectangles (RangeAreas), joined by this separator; false: one call each. */
   rangeAreas: MultiArea;
+  /** Called with the sheet's name after each part of it is queued: sheetParts(model) in all. */
+  onPart?: (sheet: string) => void;
+}
+
+/** Rows of contents in one part of the progress writeSheet reports. */
+const ROWS_PER_PART = 500;
+
+/** The parts writeSheet reports for `model`: its contents in runs of rows, then its looks. */
+export function sheetParts(model: SheetModel): number {
+  const { top, bottom } = sheetBounds(model);
+  return Math.ceil((bottom - top + 1) / ROWS_PER_PART) + 1;
 }
 
 /** Contents as bands of whole rows; a band takes as many rows as the request has room for, a row too big goes alone. */
-async function queueContents(batch: RequestBatch, sheet: WorksheetApi, grid: CellGrid): Promise<void> {
+async function queueContents(batch: RequestBatch, sheet: WorksheetApi, grid: CellGrid, partDone: () => void): Promise<void> {
   const { left, right, top, bottom } = grid.bounds;
   const rows = [];
   for (let r = top; r <= bottom; r++) {
+    await batch.pause();
     const row = grid.row(r);
     // A row is one element of each of the two arrays: its JSON and a comma in both.
     rows.push({ r, ...row, bytes: jsonBytes(row.formats) + jsonBytes(row.formulas) + 2 });
+    if ((r - top + 1) % ROWS_PER_PART === 0 || r === bottom) partDone();
   }
   const overhead = 2 * OPERATION_BYTES;
   let i = 0;
@@ -98,10 +118,21 @@ async function queueContents(batch: RequestBatch, sheet: WorksheetApi, grid: Cel
  * protection, so no write meets a locked cell, and the visibility.
  */
 export async function writeSheet(batch: RequestBatch, sheet: WorksheetApi, model: SheetModel, options: WriteSheetOptions): Promise<void> {
+  const partDone = () => options.onPart?.(model.name);
   const grid = new CellGrid(model);
   await batch.addAll(columnWidthOps(sheet, model.columnWidths));
-  await queueContents(batch, sheet, grid);
-  await batch.addAll([...looksOps(sheet, grid, model, options.rangeAreas), ...freezeOp(sheet, model.frozen.rows, model.frozen.cols)]);
+  await queueContents(batch, sheet, grid, partDone);
+  for (const step of looksSteps(sheet, grid, model, options.rangeAreas)) {
+    const steps = step();
+    for (let next = steps.next(); ; next = steps.next()) {
+      await batch.pause();
+      if (!next.done) continue;
+      await batch.addAll(next.value);
+      break;
+    }
+  }
+  partDone();
+  await batch.addAll(freezeOp(sheet, model.frozen.rows, model.frozen.cols));
   if (options.pageLayout && model.print) await batch.addAll(pageSetupOps(sheet, model.print));
   const filter = model.autoFilter;
   if (options.pageLayout && filter) await batch.add({ bytes: OPERATION_BYTES, queue: () => sheet.autoFilter.apply(sheet.getRange(rangeA1(filter))) });

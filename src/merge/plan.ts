@@ -16,7 +16,7 @@ import {
   roundedFormula,
   sumFormula,
 } from '../layout/formulas';
-import type { PrintSetup, SheetModel, WorkbookModel } from '../layout/model';
+import type { ConditionalFormat, PlanValidation, PrintSetup, SheetModel, WorkbookModel } from '../layout/model';
 import { numberValidation, ruleKey, verticalRuns } from '../layout/rules';
 import { SheetBuilder, type CellContent } from '../layout/sheet-builder';
 import { BODY_SIZE, type StyleName } from '../layout/styles';
@@ -183,11 +183,21 @@ function* summarySheet(result: MergeResult, rubric: Rubric, sheetNames: SheetNam
 
   summaryHeading(s, result, rubric, sheetNames, mergedAt);
   summaryColumnHeaders(s, result, unitColumns);
+  yield;
   const appraisals = yield* summaryRows(s, result, rows, layout);
   summaryTotals(s, result, rubric, layout, sheetNames);
+  yield;
 
   const hr = SUMMARY_HEADER_ROW;
   const appraisalRuns = verticalRuns(appraisals.map(({ row, col, rule }) => ({ row, col, key: ruleKey(rule), value: rule })));
+  // Each run of alike appraisal cells takes its validation and its flag rule: thousands for a hundred units.
+  const validations: PlanValidation[] = [];
+  const invalidFlags: ConditionalFormat[] = [];
+  for (const [i, { range, value }] of appraisalRuns.entries()) {
+    if (i % 250 === 0) yield;
+    validations.push(numberValidation(range, TEXT.appraisalLabel, value));
+    invalidFlags.push({ range, formula: invalidEntryFormula(a1(range.top, range.left), value), flag: 'invalid' });
+  }
   const sheet: SheetModel = {
     name: sheetNames.summary,
     columnWidths: [...SUMMARY_WIDTHS, ...units.flatMap(() => [UNIT_COL_WIDTH, UNIT_COL_WIDTH])],
@@ -195,14 +205,10 @@ function* summarySheet(result: MergeResult, rubric: Rubric, sheetNames: SheetNam
     merges: s.merges,
     rowHeights: s.rowHeights,
     frozen: { rows: hr + 1, cols: 3 },
-    validations: appraisalRuns.map(({ range, value }) => numberValidation(range, TEXT.appraisalLabel, value)),
+    validations,
     // An invalid appraisal turns red before the blue of a changed one.
     conditionalFormats: [
-      ...appraisalRuns.map(({ range, value }) => ({
-        range,
-        formula: invalidEntryFormula(a1(range.top, range.left), value),
-        flag: 'invalid' as const,
-      })),
+      ...invalidFlags,
       ...unitColumns.map((cols) => ({
         range: { top: SUMMARY_FIRST_ROW, left: cols.appraisal, bottom: totalRow, right: cols.appraisal },
         formula: appraisalDiffersFormula(a1(SUMMARY_FIRST_ROW, cols.self), a1(SUMMARY_FIRST_ROW, cols.appraisal)),

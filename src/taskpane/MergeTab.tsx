@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Badge,
   Button,
@@ -7,7 +7,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
-  Spinner,
   Table,
   TableBody,
   TableCell,
@@ -21,13 +20,14 @@ import {
 } from '@fluentui/react-components';
 import { DeleteRegular, DocumentAddRegular } from '@fluentui/react-icons';
 import { consolidate, STATUS_LABEL } from '../app/merge';
-import type { FileReading } from '../merge/consolidate';
+import type { FileOutcome, FileReading } from '../merge/consolidate';
 import type { FileStatus } from '../merge/problems';
 import { ErrorBar, type ShownError } from './ErrorBar';
-import type { MergeWriteResult } from '../app/operations';
+import type { MergeWriteProgress, MergeWriteResult } from '../app/operations';
 import { chosenRubric } from './rubricChoice';
 import { SHELL_CSS } from './shellCss';
 import { useServices } from './services';
+import { slicedYield } from './yieldToHost';
 import type { TabProps } from './tabs';
 import { formatDateTime } from '../text/format';
 import { PANE_TEXT } from '../text/pane';
@@ -59,6 +59,9 @@ interface PickedEntry {
   reading?: FileReading;
 }
 
+const writeLabel = (progress: MergeWriteProgress) =>
+  progress.stage === 'planning' ? TEXT.planning : TEXT.writingPart(progress.sheet, progress.done, progress.total);
+
 const keyOf = (f: File) => `${f.name}|${f.size}|${f.lastModified}`;
 
 function WrittenView({ written, units }: { written: MergeWriteResult; units: number }) {
@@ -86,6 +89,45 @@ function WrittenView({ written, units }: { written: MergeWriteResult; units: num
   );
 }
 
+type Styles = ReturnType<typeof useStyles>;
+
+/**
+ * One file's row. Memoised: as each of hundreds of files is read, only its
+ * own row renders again, not the whole table.
+ */
+const FileRow = memo(function FileRow({ entry, outcome }: { entry: PickedEntry; outcome?: FileOutcome }) {
+  const styles: Styles = useStyles();
+  const problems = outcome?.problems ?? [];
+  return (
+    <TableRow>
+      <TableCell className={styles.fileCell}>
+        <span className={styles.fileName}>{entry.file.name}</span>
+        {outcome?.unitName && <span className={styles.unit}>{outcome.unitName}</span>}
+        {problems.length > 0 && (
+          <ul className={styles.problems}>
+            {problems.slice(0, SHOWN_PROBLEMS).map((p, k) => (
+              <li key={k}>{p.message}</li>
+            ))}
+            {problems.length > SHOWN_PROBLEMS && <li>{TEXT.moreProblems(problems.length - SHOWN_PROBLEMS)}</li>}
+          </ul>
+        )}
+      </TableCell>
+      <TableCell className={styles.statusCell}>
+        {outcome ? (
+          <Badge appearance="tint" color={BADGE[outcome.status]}>
+            {STATUS_LABEL[outcome.status]}
+          </Badge>
+        ) : (
+          // Plain text, not a spinner per row: the bar above shows the reading moves.
+          <Text size={200} className={entry.reading ? undefined : styles.muted}>
+            {entry.reading ? TEXT.read : TEXT.waiting}
+          </Text>
+        )}
+      </TableCell>
+    </TableRow>
+  );
+});
+
 export default function MergeTab({ settings }: TabProps) {
   const styles = useStyles();
   const { operations, readMergeFile } = useServices();
@@ -98,6 +140,7 @@ export default function MergeTab({ settings }: TabProps) {
   const [reading, setReading] = useState(false);
   const [readFailure, setReadFailure] = useState<ShownError | null>(null);
   const [writing, setWriting] = useState(false);
+  const [writeProgress, setWriteProgress] = useState<MergeWriteProgress | null>(null);
   const [written, setWritten] = useState<{ result: MergeWriteResult; units: number } | null>(null);
   const [writeFailure, setWriteFailure] = useState<ShownError | null>(null);
 
@@ -112,26 +155,34 @@ export default function MergeTab({ settings }: TabProps) {
     const known = new Set(entries.map((e) => e.key));
     const fresh = files.filter((f, i) => !known.has(keyOf(f)) && files.findIndex((g) => keyOf(g) === keyOf(f)) === i);
     if (fresh.length === 0) return;
-    setReadFailure(null);
-    setWritten(null);
-    setWriteFailure(null);
-    setEntries((prev) => [...prev, ...fresh.map((file) => ({ key: keyOf(file), file }))]);
-    setReading(true);
-    setProgress({ done: 0, total: fresh.length });
+    // Every update of the reading is a transition, which React renders in short slices: a list of hundreds
+    // of rows never freezes the pane, and the bar, the rows and the buttons change together.
+    startTransition(() => {
+      setReadFailure(null);
+      setWritten(null);
+      setWriteFailure(null);
+      setEntries((prev) => [...prev, ...fresh.map((file) => ({ key: keyOf(file), file }))]);
+      setReading(true);
+      setProgress({ done: 0, total: fresh.length });
+    });
     // Said at the start and, with the statuses, at the end: not once per file.
     announce(TEXT.readingFiles(fresh.length), { batchId: 'merge-read' });
     try {
       for (const [i, file] of fresh.entries()) {
         const fileReading = await readMergeFile(file, loaded);
-        setEntries((prev) => prev.map((e) => (e.key === keyOf(file) ? { ...e, reading: fileReading } : e)));
-        setProgress({ done: i + 1, total: fresh.length });
+        startTransition(() => {
+          setEntries((prev) => prev.map((e) => (e.key === keyOf(file) ? { ...e, reading: fileReading } : e)));
+          setProgress({ done: i + 1, total: fresh.length });
+        });
       }
     } catch (error) {
       // Only the reader itself failing lands here (its code did not load): bad files come back as readings.
-      setReadFailure({ title: TEXT.cannotRead, error });
-      setEntries((prev) => prev.filter((e) => e.reading !== undefined));
+      startTransition(() => {
+        setReadFailure({ title: TEXT.cannotRead, error });
+        setEntries((prev) => prev.filter((e) => e.reading !== undefined));
+      });
     } finally {
-      setReading(false);
+      startTransition(() => setReading(false));
     }
   };
 
@@ -150,13 +201,30 @@ export default function MergeTab({ settings }: TabProps) {
     setWriting(true);
     setWriteFailure(null);
     setWritten(null);
+    setWriteProgress(null);
+    // Said when the planning starts and as each sheet's turn comes, not at every part.
+    let announcedSheet: string | undefined;
+    const onProgress = (progress: MergeWriteProgress) => {
+      setWriteProgress(progress);
+      const sheet = progress.stage === 'writing' ? progress.sheet : '';
+      if (sheet === announcedSheet) return;
+      announcedSheet = sheet;
+      announce(writeLabel(progress), { batchId: 'merge-write', polite: true });
+    };
     try {
-      const outcome = await operations.writeMerge({ loaded, result, mergedAt: formatDateTime(new Date()) });
+      const outcome = await operations.writeMerge({
+        loaded,
+        result,
+        mergedAt: formatDateTime(new Date()),
+        onProgress,
+        yieldToHost: slicedYield(),
+      });
       setWritten({ result: outcome, units: result.units.length });
     } catch (error) {
       setWriteFailure({ title: TEXT.cannotWrite, error });
     } finally {
       setWriting(false);
+      setWriteProgress(null);
     }
   };
 
@@ -228,39 +296,9 @@ export default function MergeTab({ settings }: TabProps) {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {entries.map((entry, i) => {
-              const outcome = outcomeOf.get(i);
-              const problems = outcome?.problems ?? [];
-              return (
-                <TableRow key={entry.key}>
-                  <TableCell className={styles.fileCell}>
-                    <span className={styles.fileName}>{entry.file.name}</span>
-                    {outcome?.unitName && <span className={styles.unit}>{outcome.unitName}</span>}
-                    {problems.length > 0 && (
-                      <ul className={styles.problems}>
-                        {problems.slice(0, SHOWN_PROBLEMS).map((p, k) => (
-                          <li key={k}>{p.message}</li>
-                        ))}
-                        {problems.length > SHOWN_PROBLEMS && (
-                          <li>{TEXT.moreProblems(problems.length - SHOWN_PROBLEMS)}</li>
-                        )}
-                      </ul>
-                    )}
-                  </TableCell>
-                  <TableCell className={styles.statusCell}>
-                    {outcome ? (
-                      <Badge appearance="tint" color={BADGE[outcome.status]}>
-                        {STATUS_LABEL[outcome.status]}
-                      </Badge>
-                    ) : entry.reading ? (
-                      <Text size={200}>{TEXT.read}</Text>
-                    ) : (
-                      <Spinner size="extra-tiny" label={TEXT.waiting} />
-                    )}
-                  </TableCell>
-                </TableRow>
-              );
-            })}
+            {entries.map((entry, i) => (
+              <FileRow key={entry.key} entry={entry} outcome={outcomeOf.get(i)} />
+            ))}
           </TableBody>
         </Table>
       )}
@@ -275,8 +313,16 @@ export default function MergeTab({ settings }: TabProps) {
           >
             {TEXT.write}
           </Button>
-          {writing && <Spinner size="tiny" label={TEXT.writing} />}
         </div>
+      )}
+      {writing && (
+        <Field label={writeProgress ? writeLabel(writeProgress) : TEXT.writing}>
+          {/* Without a value while the sheets are planned: it moves, but says no share. */}
+          <ProgressBar
+            value={writeProgress?.stage === 'writing' && writeProgress.total > 0 ? writeProgress.done / writeProgress.total : undefined}
+            thickness="large"
+          />
+        </Field>
       )}
       {writeFailure && <ErrorBar shown={writeFailure} onDismiss={() => setWriteFailure(null)} />}
       {written && <WrittenView written={written.result} units={written.units} />}

@@ -9,6 +9,7 @@ import type { LoadedRubric } from '../rubric';
 import { packageReader } from '../package/package-reader';
 import { TAB_TEXT } from '../text/messages';
 import { bytesOf } from './fileBytes';
+import { slicedYield } from './yieldToHost';
 
 export async function readPickedFile(file: File, loaded: LoadedRubric): Promise<FileReading> {
   // Judged by size before reading, so a huge file never lands in memory.
@@ -21,5 +22,5 @@ export async function readPickedFile(file: File, loaded: LoadedRubric): Promise<
     // The file was moved or deleted after it was picked, or access was withdrawn.
     return refusedReading(file.name, mergeProblem('UNREADABLE', TAB_TEXT.merge.pickAgain((e as Error).message)));
   }
-  return readForMerge(packageReader, bytes, file.name, loaded);
+  return readForMerge(packageReader, bytes, file.name, loaded, slicedYield());
 }

@@ -603,5 +603,8 @@ export const TAB_TEXT = {
     waiting: 'Đang chờ',
     write: 'Ghi kết quả vào sổ làm việc',
     writing: 'Đang ghi…',
+    planning: 'Đang lập các trang tổng hợp…',
+    writingPart: (sheet: string, done: number, total: number) =>
+      `Đang ghi trang “${sheet}” (${formatNumber(done)}/${formatNumber(total)})`,
   },
 } as const;

@@ -105,3 +105,53 @@ export async function scriptsBeforeFirstTab(page: Page): Promise<string[]> {
       .map((e) => new URL(e.name).pathname.slice(1));
   });
 }
+
+/** A task over 50 ms, the scripts Chromium says ran in it, and how much of it went to style, layout and paint. */
+export interface LongTask {
+  start: number;
+  duration: number;
+  /** Each script entry point over 5 ms in it: its file's URL ("http://127.0.0.1:…/merge-read.1a2b3c4d.js"), what called it, its duration. */
+  scripts: { source: string; invoker: string; duration: number }[];
+  /** From its long animation frame: time from the start of style and layout to the frame's end. */
+  rendering: number;
+}
+
+interface FrameEntry extends PerformanceEntry {
+  renderStart: number;
+  styleAndLayoutStart: number;
+  scripts: { sourceURL: string; invoker: string; duration: number; startTime: number }[];
+}
+
+/**
+ * Starts recording the page's long tasks (PerformanceObserver 'longtask',
+ * with Long Animation Frames for what ran in them); `collect()` returns
+ * those since, longest first.
+ */
+export async function recordLongTasks(page: Page): Promise<{ collect: () => Promise<LongTask[]> }> {
+  const since = await page.evaluate(() => {
+    const win = window as unknown as { longTasks: PerformanceEntry[]; frames: PerformanceEntry[] };
+    win.longTasks = [];
+    win.frames = [];
+    new PerformanceObserver((list) => win.longTasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => win.frames.push(...list.getEntries())).observe({ type: 'long-animation-frame', buffered: true });
+    return performance.now();
+  });
+  const collect = () =>
+    page.evaluate((from) => {
+      const win = window as unknown as { longTasks: PerformanceEntry[]; frames: FrameEntry[] };
+      return win.longTasks
+        .filter((t) => t.startTime >= from)
+        .map((t) => {
+          const end = t.startTime + t.duration;
+          // A long task is the script part of a long frame; the frame says what ran in it and when rendering began.
+          const frame = win.frames.find((f) => f.startTime <= t.startTime + 1 && f.startTime + f.duration >= end - 1);
+          const scripts = (frame?.scripts ?? [])
+            .filter((s) => s.startTime >= t.startTime - 1 && s.startTime <= end)
+            .map((s) => ({ source: s.sourceURL, invoker: s.invoker, duration: Math.round(s.duration) }));
+          const rendering = frame && frame.styleAndLayoutStart > 0 ? Math.round(frame.startTime + frame.duration - frame.styleAndLayoutStart) : 0;
+          return { start: Math.round(t.startTime), duration: Math.round(t.duration), scripts, rendering };
+        })
+        .sort((a, b) => b.duration - a.duration);
+    }, since);
+  return { collect };
+}

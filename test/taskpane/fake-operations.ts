@@ -6,6 +6,7 @@ import type {
   GenerateRequest,
   GenerateResult,
   LiveCheck,
+  MergeWriteProgress,
   MergeWriteRequest,
   MergeWriteResult,
   PrintRequest,
@@ -39,6 +40,9 @@ export class FakeOperations implements ExcelOperations {
   printResult: PrintOutcome = { dateLine: '', written: [], notSet: [], errors: 0, warnings: 0, syncs: 2 };
   /** What the sheet holds after the user confirmed printing its errors. */
   forcedResult?: PrintResult;
+  /** Progress the write reports, each step waiting for `releaseMergeStep()`. */
+  mergeProgress: MergeWriteProgress[] = [];
+  private mergeStepRelease: (() => void) | undefined;
   printError: unknown;
 
   readonly generated: GenerateRequest[] = [];
@@ -94,8 +98,18 @@ export class FakeOperations implements ExcelOperations {
 
   async writeMerge(request: MergeWriteRequest): Promise<MergeWriteResult> {
     this.merges.push(request);
+    for (const progress of this.mergeProgress) {
+      request.onProgress?.(progress);
+      await new Promise<void>((resolve) => (this.mergeStepRelease = resolve));
+    }
     if (this.mergeError !== undefined) throw this.mergeError;
     return this.mergeResult;
+  }
+
+  releaseMergeStep(): void {
+    const release = this.mergeStepRelease;
+    this.mergeStepRelease = undefined;
+    release?.();
   }
 
   async applyPrint(request: PrintRequest): Promise<PrintOutcome> {

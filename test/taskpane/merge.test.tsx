@@ -146,6 +146,54 @@ describe('Tổng hợp', () => {
     expect((screen.getByRole('button', { name: 'Ghi kết quả vào sổ làm việc' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
+  test('writing shows its progress sheet by sheet, part by part, and says each sheet’s turn to a screen reader', async () => {
+    const said: string[] = [];
+    Object.defineProperty(document, 'ariaNotify', { configurable: true, value: (message: string) => said.push(message) });
+    const ops = new FakeOperations();
+    ops.mergeProgress = [
+      { stage: 'planning' },
+      { stage: 'writing', sheet: 'Tổng hợp', done: 0, total: 12 },
+      { stage: 'writing', sheet: 'Tổng hợp', done: 1, total: 12 },
+      { stage: 'writing', sheet: 'Minh chứng', done: 9, total: 12 },
+    ];
+    try {
+      renderPane(ops);
+      pick(await openTab(), [xlsx('ha-quang.xlsx'), xlsx('bao-lac.xlsx')]);
+      const write = await enabledButton('Ghi kết quả vào sổ làm việc');
+      write.focus();
+      fireEvent.click(write);
+      // While the sheets are planned the bar moves without a share.
+      const planning = await screen.findByRole('progressbar', { name: 'Đang lập các trang tổng hợp…' });
+      expect(planning.getAttribute('aria-valuenow')).toBeNull();
+      // The pane's own turn comes between steps: the request carries it.
+      expect(typeof ops.merges[0].yieldToHost).toBe('function');
+      act(() => ops.releaseMergeStep());
+      await screen.findByRole('progressbar', { name: 'Đang ghi trang “Tổng hợp” (0/12)' });
+      act(() => ops.releaseMergeStep());
+      const bar = await screen.findByRole('progressbar', { name: 'Đang ghi trang “Tổng hợp” (1/12)' });
+      expect(Number(bar.getAttribute('aria-valuenow'))).toBeCloseTo(1 / 12);
+      act(() => ops.releaseMergeStep());
+      await screen.findByRole('progressbar', { name: 'Đang ghi trang “Minh chứng” (9/12)' });
+      // Focus stays on the write button, which does nothing while it writes.
+      expect(document.activeElement).toBe(write);
+      expect(write.getAttribute('aria-disabled')).toBe('true');
+      act(() => ops.releaseMergeStep());
+      expect(await screen.findByText('Đã ghi kết quả tổng hợp')).toBeTruthy();
+      expect(screen.queryByRole('progressbar', { name: /Đang ghi/ })).toBeNull();
+      // Said once as planning starts and once as each sheet's turn comes, not at every part.
+      await waitFor(() =>
+        expect(said.filter((m) => m.startsWith('Đang'))).toEqual([
+          'Đang đọc 2 tệp…',
+          'Đang lập các trang tổng hợp…',
+          'Đang ghi trang “Tổng hợp” (0/12)',
+          'Đang ghi trang “Minh chứng” (9/12)',
+        ]),
+      );
+    } finally {
+      delete (document as { ariaNotify?: unknown }).ariaNotify;
+    }
+  });
+
   test('files added later are read on their own; a file picked twice is read once; the list can be cleared', async () => {
     const { reader } = renderPane();
     const input = await openTab();
@@ -159,7 +207,8 @@ describe('Tổng hợp', () => {
     pick(input, [xlsx('c.xlsx', 13_000, 1_700_000_100_000)]);
     await waitFor(() => expect(statusRows()).toHaveLength(4));
 
-    fireEvent.click(screen.getByRole('button', { name: 'Xoá danh sách' }));
+    // Once it is read: while reading, the button stays where focus is but does nothing.
+    fireEvent.click(await enabledButton('Xoá danh sách'));
     expect(screen.queryByRole('table')).toBeNull();
     expect(screen.getByRole('button', { name: 'Chọn tệp…' })).toBeTruthy();
   });
