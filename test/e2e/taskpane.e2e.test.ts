@@ -293,6 +293,25 @@ describeWithTool('chromium', 'the task pane in Chromium with a fake Excel', () =
     await page.close();
   });
 
+  test('Tổng hợp: a duplicate unit’s reason gives the kept file’s time in local time, dd/mm/yyyy, never a UTC timestamp', async () => {
+    const fixtures = fixtureSet().filter((f) => ['hoa-an-moi.xlsx', 'hoa-an-cu.xlsx'].includes(f.file));
+    const files = [];
+    for (const f of fixtures) files.push({ name: f.file, mimeType: XLSX_TYPE, buffer: (await f.build('')) as Buffer });
+    const { page, errors } = await openPane();
+    // The pane in Việt Nam's time zone (UTC+7), as on the province's computers.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setTimezoneOverride', { timezoneId: 'Asia/Ho_Chi_Minh' });
+    await page.getByRole('tab', { name: 'Tổng hợp' }).click();
+    await page.locator('input[type="file"][multiple]').setInputFiles(files);
+    await page.getByText(`Đã đọc ${files.length}/${files.length} tệp`).waitFor();
+    const row = page.getByRole('table', { name: 'Trạng thái các tệp' }).getByRole('row').filter({ hasText: 'hoa-an-cu.xlsx' });
+    // Created 2026-02-01T09:30:00.000Z.
+    await row.getByText(/có tệp mới hơn: hoa-an-moi\.xlsx \(tạo lúc 16:30 ngày 01\/02\/2026\)/).waitFor();
+    expect(await row.textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}T|Z\)/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('axe-core finds no serious or critical violation on any tab, with a sheet, problems and picked files', async () => {
     const { page, errors } = await openPane();
     const found: Record<string, unknown[]> = {};
