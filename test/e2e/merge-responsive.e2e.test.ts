@@ -4,10 +4,12 @@
  * them, planning the merge and writing it into the workbook, no task of the
  * pane's runs over 100 ms (PerformanceObserver 'longtask', with Long
  * Animation Frames to tell whose script ran), and the write shows its
- * progress sheet by sheet. Tasks in which only the fake host ran (its work
- * on a request, which real Excel does outside the pane) or no script at all
- * (garbage collection, the browser taking the files) are reported, not
- * counted.
+ * progress sheet by sheet. The fake host's applying a request (which real
+ * Excel does outside the pane; it marks it with a performance measure) is
+ * taken out of each task's time. While the files are taken, only tasks in
+ * which a script of the pane's ran count (the browser handing a hundred
+ * files to the page runs none); from the click on Ghi every task counts,
+ * as Chromium names no script for code resumed after an await.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -39,8 +41,12 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** Whether a script of the pane's own ran in the task: any of its chunks, served from its origin (office.js, here the fake host, is not). */
 const panes = (origin: string) => (task: LongTask) => task.scripts.some((s) => s.source.startsWith(origin));
+/** A task's time without the fake host's work in it. */
+const own = (task: LongTask) => task.duration - task.hostWork;
 const told = (task: LongTask | undefined) =>
-  task ? `${task.duration} ms (${task.scripts.map((s) => `${s.source || '?'} ${s.invoker} ${s.duration} ms`).join('; ') || 'no script'})` : 'none';
+  task
+    ? `${own(task)} ms of ${task.duration} ms (${task.scripts.map((s) => `${s.source || '?'} ${s.invoker} ${s.duration} ms`).join('; ') || 'no script named'}; the fake host's work ${task.hostWork} ms)`
+    : 'none';
 
 describeWithTool('chromium', 'a merge of many files in the task pane', () => {
   let server: Awaited<ReturnType<typeof serveDirectory>>;
@@ -64,6 +70,7 @@ describeWithTool('chromium', 'a merge of many files in the task pane', () => {
     await page.getByText(`Đã đọc ${FILES}/${FILES} tệp`).waitFor({ timeout: 120_000 });
     await page.getByText(`${FILES} tệp: ${FILES} hợp lệ, 0 cảnh báo, 0 bị loại — ${FILES} đơn vị được tổng hợp.`).waitFor();
 
+    const reading = await tasks.collect();
     await page.getByRole('button', { name: 'Ghi kết quả vào sổ làm việc' }).click();
     // The bar names the sheet and the parts written of all, and moves.
     const bar = page.getByRole('progressbar', { name: /^Đang ghi trang “(Tổng hợp|Xếp hạng|Kiểm tra|Minh chứng)” \(\d+\/\d+\)$/ });
@@ -78,12 +85,13 @@ describeWithTool('chromium', 'a merge of many files in the task pane', () => {
     expect(written.sheets).toEqual(['Sheet1', 'Tổng hợp', 'Xếp hạng', 'Kiểm tra', 'Minh chứng']);
 
     const all = await tasks.collect();
-    const ours = all.filter(panes(server.url));
+    const read = new Set(reading.map((t) => t.start));
+    const ours = all.filter((t) => !read.has(t.start) || panes(server.url)(t)).sort((a, b) => own(b) - own(a));
     const report = `longest task of the pane's: ${told(ours[0])}; longest of any: ${told(all[0])}; ${all.length} long tasks`;
     fs.mkdirSync(path.resolve(__dirname, '../../test-output'), { recursive: true });
     fs.writeFileSync(path.resolve(__dirname, '../../test-output/merge-long-tasks.json'), JSON.stringify({ files: FILES, tasks: all }, null, 2));
     // Failing, the message names the longest task and what ran in it.
-    if ((ours[0]?.duration ?? 0) > LONGEST_TASK_MS) throw new Error(`The pane froze over ${LONGEST_TASK_MS} ms: ${report}`);
+    if (ours.length > 0 && own(ours[0]) > LONGEST_TASK_MS) throw new Error(`The pane froze over ${LONGEST_TASK_MS} ms: ${report}`);
     console.log(report);
     expect(errors).toEqual([]);
     await page.close();

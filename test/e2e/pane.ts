@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
+import { HOST_WORK } from '../fakes/excel-host/host';
 import type { AddinBuild } from './build';
 import type { launchChromium, serveDirectory } from './browser';
 
@@ -114,6 +115,8 @@ export interface LongTask {
   scripts: { source: string; invoker: string; duration: number }[];
   /** From its long animation frame: time from the start of style and layout to the frame's end. */
   rendering: number;
+  /** Of its duration, the fake Excel host's applying requests (real Excel does that outside the page). */
+  hostWork: number;
 }
 
 interface FrameEntry extends PerformanceEntry {
@@ -128,6 +131,7 @@ interface FrameEntry extends PerformanceEntry {
  * those since, longest first.
  */
 export async function recordLongTasks(page: Page): Promise<{ collect: () => Promise<LongTask[]> }> {
+  const hostWork = HOST_WORK;
   const since = await page.evaluate(() => {
     const win = window as unknown as { longTasks: PerformanceEntry[]; frames: PerformanceEntry[] };
     win.longTasks = [];
@@ -137,8 +141,9 @@ export async function recordLongTasks(page: Page): Promise<{ collect: () => Prom
     return performance.now();
   });
   const collect = () =>
-    page.evaluate((from) => {
+    page.evaluate(([from, hostName]) => {
       const win = window as unknown as { longTasks: PerformanceEntry[]; frames: FrameEntry[] };
+      const host = performance.getEntriesByName(hostName, 'measure');
       return win.longTasks
         .filter((t) => t.startTime >= from)
         .map((t) => {
@@ -149,9 +154,10 @@ export async function recordLongTasks(page: Page): Promise<{ collect: () => Prom
             .filter((s) => s.startTime >= t.startTime - 1 && s.startTime <= end)
             .map((s) => ({ source: s.sourceURL, invoker: s.invoker, duration: Math.round(s.duration) }));
           const rendering = frame && frame.styleAndLayoutStart > 0 ? Math.round(frame.startTime + frame.duration - frame.styleAndLayoutStart) : 0;
-          return { start: Math.round(t.startTime), duration: Math.round(t.duration), scripts, rendering };
+          const overlap = host.reduce((n, m) => n + Math.max(0, Math.min(end, m.startTime + m.duration) - Math.max(t.startTime, m.startTime)), 0);
+          return { start: Math.round(t.startTime), duration: Math.round(t.duration), scripts, rendering, hostWork: Math.round(overlap) };
         })
         .sort((a, b) => b.duration - a.duration);
-    }, since);
+    }, [since, hostWork] as const);
   return { collect };
 }
