@@ -103,6 +103,8 @@ export interface PrintResult {
   /** What the check found before printing; errors only when the user confirmed printing them. */
   errors: number;
   warnings: number;
+  /** Texts the printout clips (past Excel's tallest row), in Vietnamese, each naming its cell. */
+  clipped: string[];
   syncs: number;
 }
 

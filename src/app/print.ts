@@ -45,6 +45,11 @@ export function countProblems(problems: readonly Problem[]): ProblemCounts {
   return { errors, warnings: problems.length - errors };
 }
 
+/** What a printout cannot show whole, each naming its cell: text past the tallest row. */
+export function clippedOnPaper(problems: readonly Problem[]): string[] {
+  return problems.filter((p) => p.code === 'TEXT_CLIPPED').map((p) => p.message);
+}
+
 /** The cells the job writes, and one in the middle of the table that pins the layout. */
 export const PRINT_FIELDS = [names.unitName, names.dateLine, names.preparerName, names.signerName, names.grandTotal] as const;
 
@@ -82,6 +87,8 @@ export interface PrintWork {
   settings: string[];
   /** What the check found; errors only when the user confirmed printing them. */
   counts: ProblemCounts;
+  /** Texts the printout clips, in Vietnamese, each naming its cell. */
+  clipped: string[];
   /** The table's rows, fitted to what was typed (Excel's autofit). */
   tableRows: RangeRef;
   /** Rows of the table with merged cells, which autofit leaves out, and the height each keeps. */
@@ -174,7 +181,8 @@ export function planPrint(target: PrintTarget, request: PrintRequest): PrintWork
   const options = { unitName: unitName ?? target.shownUnit, preparer, signer, place: typedName(request.place), date: request.date };
   const refused = refusal(target, loaded, buildSheetPlan(loaded, options));
   if (refused !== null) return { refused };
-  const counts = countProblems(checkWorkbook(target.view, loaded).problems);
+  const { problems } = checkWorkbook(target.view, loaded);
+  const counts = countProblems(problems);
   if (counts.errors > 0 && !request.force) return { blocked: counts };
   // Heights and page breaks follow what was typed, as in the copy `chamdiem pdf` prints.
   const plan = buildSheetPlan(loaded, { ...options, entries: planSheet(loaded, target.view, {}).entries });
@@ -196,6 +204,7 @@ export function planPrint(target: PrintTarget, request: PrintRequest): PrintWork
     ...(unitName && unitRow !== undefined && height !== undefined ? { unitRowHeight: { row: unitRow, height } } : {}),
     settings: printSettings(plan),
     counts,
+    clipped: clippedOnPaper(problems),
     ...rowFitting(plan),
   };
 }
@@ -203,7 +212,7 @@ export function planPrint(target: PrintTarget, request: PrintRequest): PrintWork
 /** How a workbook file is to be printed, decided before anything is printed. */
 export type FilePrint =
   /** A district sheet: `bytes` is what prints, errors and warnings as the check counts them. */
-  | { bytes: Uint8Array; errors: number; warnings: number; refused: false }
+  | { bytes: Uint8Array; errors: number; warnings: number; refused: false; clipped: string[] }
   /** It has errors and printing was not forced: nothing prints. */
   | { errors: number; warnings: number; refused: true }
   /** Not a district sheet of ours (a merge workbook, say): printed as it is, `why` says so. */
@@ -229,8 +238,10 @@ export async function printFile(
     if (e instanceof WorkbookReadError && e.code === 'METADATA_MISSING') return { bytes, notOurs: e.message };
     throw e;
   }
-  const { errors, warnings } = countProblems(checkWorkbook(sheet, loaded).problems);
-  if (errors > 0) return force ? { bytes, errors, warnings, refused: false } : { errors, warnings, refused: true };
+  const { problems } = checkWorkbook(sheet, loaded);
+  const { errors, warnings } = countProblems(problems);
+  const clipped = clippedOnPaper(problems);
+  if (errors > 0) return force ? { bytes, errors, warnings, refused: false, clipped } : { errors, warnings, refused: true };
   const work = planSheet(loaded, sheet, {});
-  return { bytes: await files.writer.writeSheet(work.plan, work.entries), errors, warnings, refused: false };
+  return { bytes: await files.writer.writeSheet(work.plan, work.entries), errors, warnings, refused: false, clipped };
 }

@@ -6,10 +6,13 @@ import type { LoadedRubric } from '../rubric';
 import { names } from '../rubric/names';
 import { COLUMNS, SHEET_NAME, buildSheetPlan, type PlanField } from '../layout/plan';
 import { normalizeFormula } from '../layout/formulas';
-import { numericValue, type CellInput } from '../scoring/inputs';
+import { cellText, numericValue, type CellInput } from '../scoring/inputs';
+import { a1 } from '../layout/a1';
+import { BODY_SIZE } from '../layout/styles';
+import { shownWithinTallestRow } from '../layout/text-fit';
 import type { Problem } from '../scoring/problems';
 import { scoreEntries, type ScoreReport } from '../scoring/score';
-import { CHECK_TEXT, rubricLabel } from '../text/messages';
+import { CHECK_TEXT, ENTRY_TEXT, rubricLabel } from '../text/messages';
 import { nameContractProblems } from './name-contract';
 import { placeNames, type CellLocation, type NamePlacements } from './placement';
 
@@ -151,6 +154,31 @@ function tamperProblems({ fields, formulas }: Expected, view: WorkbookView, plac
   return problems;
 }
 
+/**
+ * Evidence and notes longer than Excel's tallest row shows in their column:
+ * the rest is clipped on screen and on paper, whatever fits the rows, so the
+ * check names the cell and how much of it prints.
+ */
+function clippedTextProblems(fields: PlanField[], view: WorkbookView): Problem[] {
+  const problems: Problem[] = [];
+  for (const f of fields) {
+    const spec = f.spec;
+    if (!spec || (spec.kind !== 'evidence' && spec.kind !== 'note') || !view.hasName(f.name)) continue;
+    const text = cellText(view.cell(f.name));
+    const shown = shownWithinTallestRow({ text, widthChars: COLUMNS[f.col - 1].width, sizePt: BODY_SIZE });
+    if (shown >= text.length) continue;
+    const at = view.locate(f.name);
+    problems.push({
+      code: 'TEXT_CLIPPED',
+      severity: 'warning',
+      name: f.name,
+      owner: spec.owner,
+      message: CHECK_TEXT.textClipped(ENTRY_TEXT.where(spec.owner, spec.label, f.name), at && a1(at.row, at.col), text.length, shown),
+    });
+  }
+  return problems;
+}
+
 export function checkWorkbook(view: WorkbookView, loaded: LoadedRubric): CheckReport {
   const expected = expectedFor(loaded);
   const scored = scoreEntries(loaded.rubric, (name) => (view.hasName(name) ? view.cell(name) : { kind: 'empty' }));
@@ -168,6 +196,7 @@ export function checkWorkbook(view: WorkbookView, loaded: LoadedRubric): CheckRe
       ...nameContractProblems(placements, loaded, (name) => describeCell(view.cell(name))),
       ...tamperProblems(expected, view, placements),
       ...entryProblems,
+      ...clippedTextProblems(expected.fields, view),
     ],
   };
 }

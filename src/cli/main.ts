@@ -118,7 +118,10 @@ async function pdf(argv: string[], io: Io): Promise<number> {
   else if (printed.refused) {
     io.err(CLI_TEXT.pdfRefused(file, printed.errors, printed.warnings));
     return EXIT.problems;
-  } else io.out(CLI_TEXT.pdfStatus(printed.errors, printed.warnings));
+  } else {
+    io.out(CLI_TEXT.pdfStatus(printed.errors, printed.warnings));
+    if (printed.clipped.length > 0) io.err([CLI_TEXT.pdfClipped(printed.clipped.length), ...printed.clipped.map((m) => `  - ${m}`)].join('\n'));
+  }
   const written = await exportPdf(file, printed.bytes, pdfTarget(file, values.out));
   io.out(CLI_TEXT.pdfWritten(written));
   return EXIT.ok;

@@ -89,5 +89,5 @@ export function queuePrint(state: PrintState, reads: PrintReads, request: PrintR
   }
   // File › Print prints the active sheet.
   sheet.activate();
-  return { dateLine: work.dateLine, written: work.writes.map(([name]) => name), notSet: pageLayout ? [] : work.settings, ...work.counts };
+  return { dateLine: work.dateLine, written: work.writes.map(([name]) => name), notSet: pageLayout ? [] : work.settings, ...work.counts, clipped: work.clipped };
 }

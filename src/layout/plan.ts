@@ -12,7 +12,7 @@ import { DOCUMENT_MARGINS_MM, keepTogether, placeDateLine } from './document';
 import type { ConditionalFormat, NamedCell, PrintSetup, SheetModel } from './model';
 import { numberValidation, ruleKey, textLengthValidation, verticalRuns, type PlanValidation } from './rules';
 import { SheetBuilder, type CellContent } from './sheet-builder';
-import { fittedRowHeight } from './text-fit';
+import { fittedRowHeight, MAX_ROW_HEIGHT_PT } from './text-fit';
 import {
   cappedSumFormula,
   countedFormula,
@@ -111,8 +111,7 @@ export interface SheetPlan extends SheetModel {
 }
 
 const MIN_ROW_PT = 18;
-/** Excel's tallest row; longer text is clipped on screen and on paper. */
-const MAX_ROW_PT = 409;
+const MAX_ROW_PT = MAX_ROW_HEIGHT_PT;
 /** The document header's two blocks: issuing body left, national name right. */
 const LEFT_BLOCK = [1, 3] as const;
 const RIGHT_BLOCK = [COL.achieved, PRINT_LAST_COL] as const;

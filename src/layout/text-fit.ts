@@ -67,6 +67,23 @@ export interface TextBox {
   bold?: boolean;
 }
 
+/** Excel's tallest row: a longer text is clipped on screen and on paper. */
+export const MAX_ROW_HEIGHT_PT = 409;
+
+/** How many of the text's characters a cell of one row shows before the tallest row clips it: all of them when it fits. */
+export function shownWithinTallestRow(box: TextBox): number {
+  const fits = (length: number) => fittedRowHeight([{ ...box, text: box.text.slice(0, length) }]) <= MAX_ROW_HEIGHT_PT;
+  if (fits(box.text.length)) return box.text.length;
+  let low = 0;
+  let high = box.text.length;
+  while (high - low > 1) {
+    const mid = (low + high) >> 1;
+    if (fits(mid)) low = mid;
+    else high = mid;
+  }
+  return low;
+}
+
 export function lineHeightPt(sizePt: number): number {
   return sizePt * LINE_HEIGHT;
 }

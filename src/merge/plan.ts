@@ -21,7 +21,7 @@ import { numberValidation, ruleKey, verticalRuns } from '../layout/rules';
 import { SheetBuilder, type CellContent } from '../layout/sheet-builder';
 import { BODY_SIZE, type StyleName } from '../layout/styles';
 import { DOCUMENT_MARGINS_MM, keepTogether, placeDateLine } from '../layout/document';
-import { fittedRowHeight } from '../layout/text-fit';
+import { fittedRowHeight, MAX_ROW_HEIGHT_PT } from '../layout/text-fit';
 import type { NumberRule } from '../scoring/inputs';
 import { INPUT_LABELS, MERGE_SHEET_TEXT, MERGE_TEXT, ownerLabel, WORKBOOK_TEXT } from '../text/messages';
 import { CELL_TEXT_MAX, cellSafeText } from '../layout/cell-text';
@@ -65,7 +65,6 @@ export interface MergePlanOptions {
 
 type SheetNames = Record<keyof typeof MERGE_SHEETS, string>;
 
-const MAX_ROW_HEIGHT = 409;
 
 /** A file's problems, one a line, as many as a cell holds; the rest counted, never dropped silently. */
 function problemLines(lines: string[]): string {
@@ -80,7 +79,7 @@ function problemLines(lines: string[]): string {
 /** A row tall enough for each (text, column width in characters, columns spanned, bold) box, within Excel's limit. */
 function heightFor(texts: [string, number, number?, boolean?][], minimum = 18): number {
   const boxes = texts.map(([text, widthChars, columns = 1, bold = false]) => ({ text, widthChars, columns, sizePt: BODY_SIZE, bold }));
-  return Math.min(MAX_ROW_HEIGHT, fittedRowHeight(boxes, minimum));
+  return Math.min(MAX_ROW_HEIGHT_PT, fittedRowHeight(boxes, minimum));
 }
 
 const builder = () => new SheetBuilder(cellSafeText);

@@ -6,6 +6,7 @@ export type ProblemCode =
   | 'UNSCORED'
   | 'UNIT_NAME_EMPTY'
   | 'TEXT_TOO_LONG'
+  | 'TEXT_CLIPPED'
   | 'FORMULA_REPLACED'
   | 'MAX_POINTS_EDITED'
   | 'NAME_MISSING'

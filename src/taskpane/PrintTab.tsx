@@ -46,6 +46,18 @@ function AppliedView({ result }: { result: PrintResult }) {
           {result.notSet.length === 0 && TEXT.pageSet} {TEXT.counts(result.errors, result.warnings)}
         </MessageBarBody>
       </MessageBar>
+      {result.clipped.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{TEXT.clippedTitle(result.clipped.length)}</MessageBarTitle>
+            <ul className={styles.list} aria-label={TEXT.clippedLabel}>
+              {result.clipped.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {result.notSet.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>

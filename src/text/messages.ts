@@ -126,6 +126,10 @@ export const ENTRY_TEXT = {
 
 /** What the check finds changed in a returned workbook. */
 export const CHECK_TEXT = {
+  /** "Tiêu chí 3, Minh chứng (MC_03), ô G16: …" */
+  textClipped: (where: string, address: string | undefined, length: number, shown: number) =>
+    `${where}${address ? `, ô ${address}` : ''}: dài ${formatNumber(length)} ký tự, quá dòng cao nhất của bảng (409 pt): ` +
+    `màn hình và bản in chỉ hiện khoảng ${formatNumber(shown)} ký tự đầu. Nên rút gọn, hoặc ghi phần còn lại vào hồ sơ kèm theo.`,
   emptyCell: 'ô trống',
   fixedValue: (value: number) => `giá trị cố định ${formatExactNumber(value)}`,
   textValue: (text: string) => `văn bản "${text}"`,
@@ -330,6 +334,7 @@ rubric read
     errors === 0
       ? `Bảng không có lỗi, ${formatNumber(warnings)} cảnh báo (ô chưa chấm, chưa ghi minh chứng được đóng khung nét đứt trên bản in).`
       : `Bảng có ${formatNumber(errors)} lỗi và ${formatNumber(warnings)} cảnh báo; in theo --force: bản in giữ nguyên tệp như đã lưu, các ô lỗi được đóng khung kép.`,
+  pdfClipped: (count: number) => `${formatNumber(count)} ô có chữ dài quá dòng cao nhất của bảng, bản in chỉ hiện phần đầu:`,
   pdfNotOurs: (why: string) => `${why} In nguyên tệp như đã lưu.`,
   fileNotFound: (file: string) => `Không tìm thấy tệp ${file}.`,
   sofficeMissing:
@@ -567,6 +572,8 @@ export const TAB_TEXT = {
       `Bảng có ${formatNumber(errors)} lỗi (giá trị không hợp lệ, công thức bị thay hoặc tên ô sai chỗ) và ${formatNumber(warnings)} cảnh báo. ` +
       `Ô có lỗi không được tính điểm. Xem và sửa từng lỗi ở thẻ ${TAB_LABELS.check}, rồi áp dụng lại; hoặc vẫn in kèm lỗi (các ô lỗi được đóng khung trên bản in).`,
     force: 'Vẫn áp dụng, in kèm lỗi',
+    clippedTitle: (count: number) => `${formatNumber(count)} ô có chữ dài quá dòng cao nhất: bản in chỉ hiện phần đầu`,
+    clippedLabel: 'Ô bị cắt chữ khi in',
     counts: (errors: number, warnings: number) =>
       errors === 0
         ? `Bảng không có lỗi, ${formatNumber(warnings)} cảnh báo (ô chưa chấm, chưa ghi minh chứng được đóng khung nét đứt trên bản in).`

@@ -55,6 +55,7 @@ describe('applying the printout to our sheet', () => {
       // The check before printing: no error, the unscored criteria and the missing evidence as warnings.
       errors: 0,
       warnings: problems.length,
+      clipped: [],
       syncs: 2,
     });
     expect(problems.length).toBeGreaterThan(40);
@@ -239,5 +240,15 @@ describe('applying the printout to our sheet', () => {
     expect(missing.length).toBeGreaterThan(0);
     for (const cf of invalid) expect(edges(cf)).toEqual(['DashDotDot', 'DashDotDot', 'DashDotDot', 'DashDotDot']);
     for (const cf of missing) expect(edges(cf)).toEqual(['Dash', 'Dash', 'Dash', 'Dash']);
+  });
+
+  test('a note longer than the tallest row is named with its cell: the printout shows only its start', async () => {
+    const { host, ops } = await withSheet();
+    const note = 'Số liệu tính đến ngày 30/11/2024, theo báo cáo của các cơ sở Hội; '.repeat(11);
+    host.typeIntoName(names.note('3'), note);
+    const result = await applied(ops, { loaded });
+    expect(result.clipped).toEqual([expect.stringMatching(new RegExp(`^Tiêu chí 3, Ghi chú \\(GC_03\\), ô ${host.nameAddress(names.note('3'))!.address}: dài 7\\d\\d ký tự, quá dòng cao nhất của bảng \\(409 pt\\)`))]);
+    // Excel's tallest row, not more.
+    expect(host.sheet(SHEET_NAME).rowHeights.get(rowOf(host, names.note('3')))).toBeLessThanOrEqual(409);
   });
 });

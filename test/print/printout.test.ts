@@ -7,7 +7,8 @@ import { allCriteria, builtinRubric, loadRubric } from '../../src/rubric';
 import { buildSheetPlan, COLUMNS, PRINT_LAST_COL, SHEET_NAME } from '../../src/layout/plan';
 import { a1 } from '../../src/layout/a1';
 import { BODY_SIZE } from '../../src/layout/styles';
-import { fittedRowHeight } from '../../src/layout/text-fit';
+import { fittedRowHeight, shownWithinTallestRow } from '../../src/layout/text-fit';
+import { formatNumber } from '../../src/text/format';
 import { typeInLibreOffice } from '../support/lo-edit';
 import { printFile } from '../../src/app/print';
 import { checkFile } from '../../src/app/check';
@@ -254,6 +255,40 @@ describeWithTool('soffice', 'the signed printout', () => {
       expect(out.join('\n')).toContain(`Bảng có 1 lỗi và ${warnings} cảnh báo; in theo --force`);
       expect(streamText(pdf)).toContain('99');
       execFileSync('pdftoppm', ['-r', '60', '-gray', '-png', '-f', '1', '-l', '1', pdf, path.join(OUTPUT, 'co-loi')]);
+    });
+  });
+
+  describeWithTool('pdftotext', 'an evidence longer than the tallest row', () => {
+    test('is named, cell and all, by check and pdf, and the printout shows as much of it as they say', async () => {
+      const xlsx = path.join(dir, 'qua-dai.xlsx');
+      const out: string[] = [];
+      const err: string[] = [];
+      const say = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
+      expect(await main(['generate', '--unit', 'Hội LHPN huyện Hòa An', '--out', xlsx], say)).toBe(0);
+      // 1,000 characters, within the sheet's own limit, about 26 lines in the evidence column: past 409 pt.
+      const words = Array.from({ length: 200 }, (_, i) => `mục${i + 1}`);
+      const evidence = `Kế hoạch, báo cáo và biên bản: ${words.join(' ')}`.slice(0, 1000);
+      fs.writeFileSync(xlsx, await fillByName(fs.readFileSync(xlsx), { TC_03: 2, MC_03: evidence }));
+      const plan = buildSheetPlan(builtinRubric());
+      const field = plan.fields.find((f) => f.name === 'MC_03')!;
+      const cell = a1(field.row, field.col);
+      const shown = shownWithinTallestRow({ text: evidence, widthChars: COLUMNS[field.col - 1].width, sizePt: BODY_SIZE });
+      expect(shown).toBeLessThan(evidence.length);
+      const warning = `Tiêu chí 3, Minh chứng (MC_03), ô ${cell}: dài ${formatNumber(evidence.length)} ký tự, quá dòng cao nhất của bảng (409 pt): màn hình và bản in chỉ hiện khoảng ${formatNumber(shown)} ký tự đầu.`;
+
+      expect(await main(['check', xlsx], say)).toBe(1);
+      expect(out.join('\n')).toContain(warning);
+      out.length = 0;
+      const pdf = path.join(dir, 'qua-dai.pdf');
+      expect(await main(['pdf', xlsx, '--out', pdf], say)).toBe(0);
+      expect(err.join('\n')).toContain('1 ô có chữ dài quá dòng cao nhất của bảng, bản in chỉ hiện phần đầu:');
+      expect(err.join('\n')).toContain(warning);
+      // What the warning says prints, prints (LibreOffice's lines hold a little more than the plan's measure), and the end does not.
+      execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '2', pdf, path.join(OUTPUT, 'qua-dai')]);
+      const stream = streamText(pdf);
+      const lastShownWord = evidence.slice(0, shown).split(' ').slice(-2, -1)[0];
+      expect(stream).toContain(squash(evidence.slice(0, evidence.indexOf(lastShownWord) + lastShownWord.length)));
+      expect(stream).not.toContain(evidence.split(' ').slice(-2).join(' '));
     });
   });
 

@@ -37,7 +37,7 @@ export class FakeOperations implements ExcelOperations {
     chunkBytes: [200_000],
   };
   mergeError: unknown;
-  printResult: PrintOutcome = { dateLine: '', written: [], notSet: [], errors: 0, warnings: 0, syncs: 2 };
+  printResult: PrintOutcome = { dateLine: '', written: [], notSet: [], errors: 0, warnings: 0, clipped: [], syncs: 2 };
   /** What the sheet holds after the user confirmed printing its errors. */
   forcedResult?: PrintResult;
   /** Progress the write reports, each step waiting for `releaseMergeStep()`. */

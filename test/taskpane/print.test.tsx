@@ -42,7 +42,7 @@ function enterDate(day: string, month: string, year: string) {
 describe('In', () => {
   test('applies the layout with the signers, place and date, and keeps them for next time', async () => {
     const ops = withOurSheet();
-    ops.printResult = { dateLine: 'Hà Quảng, ngày 05 tháng 02 năm 2025', written: ['NgayLap', 'NguoiLap', 'NguoiKy'], notSet: [], errors: 0, warnings: 49, syncs: 2 };
+    ops.printResult = { dateLine: 'Hà Quảng, ngày 05 tháng 02 năm 2025', written: ['NgayLap', 'NguoiLap', 'NguoiKy'], notSet: [], errors: 0, warnings: 49, clipped: [], syncs: 2 };
     const store = new MemorySettings({ ...DEFAULT_SETTINGS, unitName: 'Hội LHPN huyện Hà Quảng' });
     renderPane(ops, store);
     await openTab();
@@ -159,6 +159,7 @@ describe('In', () => {
       notSet: ['Khổ giấy A4, hướng ngang', 'Lề trên 20 mm, dưới 20 mm, trái 30 mm, phải 15 mm'],
       errors: 0,
       warnings: 0,
+      clipped: [],
       syncs: 2,
     };
     renderPane(ops);
@@ -192,7 +193,7 @@ describe('In', () => {
   test('a sheet with errors: nothing is set, the errors and warnings are counted, and printing them needs a confirmation', async () => {
     const ops = withOurSheet();
     ops.printResult = { blocked: { errors: 2, warnings: 47 }, syncs: 1 };
-    ops.forcedResult = { dateLine: 'Cao Bằng, ngày ..... tháng ..... năm ..........', written: ['NgayLap'], notSet: [], errors: 2, warnings: 47, syncs: 2 };
+    ops.forcedResult = { dateLine: 'Cao Bằng, ngày ..... tháng ..... năm ..........', written: ['NgayLap'], notSet: [], errors: 2, warnings: 47, clipped: [], syncs: 2 };
     renderPane(ops);
     await openTab();
     fireEvent.click(await enabledButton('Áp dụng trang in'));
@@ -208,5 +209,17 @@ describe('In', () => {
     expect(ops.prints[1].force).toBe(true);
     expect(screen.getByText(/Bảng có 2 lỗi và 47 cảnh báo; trang in vẫn được áp dụng theo yêu cầu/)).toBeTruthy();
     expect(screen.queryByText('Bảng có 2 lỗi: chưa áp dụng trang in')).toBeNull();
+  });
+
+  test('names each cell whose text the printout clips', async () => {
+    const ops = withOurSheet();
+    const clipped = 'Tiêu chí 3, Ghi chú (GC_03), ô H14: dài 748 ký tự, quá dòng cao nhất của bảng (409 pt): màn hình và bản in chỉ hiện khoảng 520 ký tự đầu.';
+    ops.printResult = { dateLine: '', written: ['NgayLap'], notSet: [], errors: 0, warnings: 3, clipped: [clipped], syncs: 2 };
+    renderPane(ops);
+    await openTab();
+    fireEvent.click(await enabledButton('Áp dụng trang in'));
+    expect(await screen.findByText('1 ô có chữ dài quá dòng cao nhất: bản in chỉ hiện phần đầu')).toBeTruthy();
+    const list = within(screen.getByRole('list', { name: 'Ô bị cắt chữ khi in' })).getAllByRole('listitem');
+    expect(list.map((li) => li.textContent)).toEqual([clipped]);
   });
 });

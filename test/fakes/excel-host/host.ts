@@ -18,7 +18,7 @@
  */
 import type { ExcelRun } from '../../../src/excel/api';
 import { rangeA1, sheetRef, type RangeRef } from '../../../src/layout/a1';
-import { fittedRowHeight } from '../../../src/layout/text-fit';
+import { fittedRowHeight, MAX_ROW_HEIGHT_PT } from '../../../src/layout/text-fit';
 import {
   FakeRichApiError,
   MAX_COLUMNS,
@@ -462,7 +462,8 @@ export class FakeExcelHost {
       const box = { text: cell.wrap ? text : 'x', widthChars, sizePt: cell.font.size, bold: cell.font.bold };
       heights.set(row, Math.max(heights.get(row) ?? DEFAULT_ROW_POINTS, fittedRowHeight([box])));
     }
-    for (let r = range.top; r <= Math.min(range.bottom, MAX_ROWS); r++) sheet.rowHeights.set(r, heights.get(r) ?? DEFAULT_ROW_POINTS);
+    // No row is taller than Excel's 409 pt: a longer text stays clipped.
+    for (let r = range.top; r <= Math.min(range.bottom, MAX_ROWS); r++) sheet.rowHeights.set(r, Math.min(MAX_ROW_HEIGHT_PT, heights.get(r) ?? DEFAULT_ROW_POINTS));
   }
 
   setBorder(target: RangeTarget, side: BorderSide, change: Partial<BorderEdge>): void {
