@@ -70,12 +70,16 @@ export interface TextBox {
 /** Excel's tallest row: a longer text is clipped on screen and on paper. */
 export const MAX_ROW_HEIGHT_PT = 409;
 
+/** Far more characters than the tallest row of any column shows: a longer text is measured by its start only. */
+const SCAN_LIMIT = 4096;
+
 /** How many of the text's characters a cell of one row shows before the tallest row clips it: all of them when it fits. */
 export function shownWithinTallestRow(box: TextBox): number {
   const fits = (length: number) => fittedRowHeight([{ ...box, text: box.text.slice(0, length) }]) <= MAX_ROW_HEIGHT_PT;
-  if (fits(box.text.length)) return box.text.length;
+  const scanned = Math.min(box.text.length, SCAN_LIMIT);
+  if (fits(scanned)) return box.text.length;
   let low = 0;
-  let high = box.text.length;
+  let high = scanned;
   while (high - low > 1) {
     const mid = (low + high) >> 1;
     if (fits(mid)) low = mid;

@@ -51,7 +51,7 @@ describe('reading returned files for the merge', () => {
       expect(p.code).toMatch(/^[A-Z_]+$/);
       expect(p.message.length).toBeGreaterThan(10);
       expect(p.message).toBe(p.message.normalize('NFC'));
-      expect(p.severity).toBe(['INVALID_VALUE', 'FORMULA_IN_INPUT', 'MISSING_EVIDENCE', 'UNSCORED', 'UNIT_NAME_EMPTY', 'TEXT_TOO_LONG', 'TEXT_CUT'].includes(p.code) ? 'warning' : 'error');
+      expect(p.severity).toBe(['INVALID_VALUE', 'FORMULA_IN_INPUT', 'MISSING_EVIDENCE', 'UNSCORED', 'UNIT_NAME_EMPTY', 'TEXT_TOO_LONG', 'TEXT_CLIPPED', 'TEXT_CUT'].includes(p.code) ? 'warning' : 'error');
     }
     expect(outcome('co-mat-khau.xlsx').problems[0].message).toMatch(/mật khẩu/);
     expect(outcome('ban-cu.xls').problems[0].message).toMatch(/\.xls/);
