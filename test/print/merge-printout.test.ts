@@ -157,6 +157,15 @@ describeWithTool('soffice', 'the merge printouts', () => {
         expect(units % UNITS).toBe(0);
       });
 
+      test('prints in Times New Roman (LibreOffice substitutes the metric-compatible Liberation Serif)', () => {
+        const p = printouts[writer];
+        const last = p.rankingPages[p.rankingPages.length - 1];
+        const listing = execFileSync('pdffonts', ['-f', '1', '-l', String(last), p.pdf], { encoding: 'utf8' });
+        const fonts = listing.split('\n').slice(2).filter(Boolean).map((line) => line.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''));
+        expect(fonts.length).toBeGreaterThan(0);
+        expect(fonts.filter((f) => !/^(LiberationSerif|TimesNewRoman)/.test(f))).toEqual([]);
+      });
+
       test('repeats the header of Xếp hạng on every page and keeps the signature whole on the last', () => {
         const p = printouts[writer];
         for (const page of p.rankingPages) expect([page, count(p, page, MERGE_SHEET_TEXT.unit), count(p, page, MERGE_SHEET_TEXT.rank)]).toEqual([page, 1, 1]);
