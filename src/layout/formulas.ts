@@ -94,14 +94,9 @@ export function grandTotalFormula(sectionTotals: string[], bonus: string, deduct
 
 /** Formula text as hosts report it, for comparison: no "=", no spaces outside strings, upper case. */
 export function normalizeFormula(formula: string): string {
-  const f = formula.trim().replace(/^=/, '');
-  let out = '';
-  let inString = false;
-  for (const ch of f) {
-    if (ch === '"') inString = !inString;
-    if (!inString && /\s/.test(ch)) continue;
-    out += inString ? ch : ch.toUpperCase();
-  }
+  // Split at quotes: the even pieces are outside string literals ("" inside one splits to an empty odd piece).
+  const pieces = formula.trim().replace(/^=/, '').split('"');
+  const out = pieces.map((piece, i) => (i % 2 === 0 ? piece.replace(/\s+/g, '').toUpperCase() : piece)).join('"');
   // Hosts may prefix newer functions (_xlfn.); LibreOffice writes TRUE() and FALSE().
   return out.replace(/_XLFN\./g, '').replace(/\b(TRUE|FALSE)\(\)/g, '$1');
 }

@@ -11,6 +11,7 @@ import { ZIP_TEXT } from '../text/messages';
 import { damaged, directoryOf, INPUT_LIMITS, sniffFile, unpackedMoreThanDeclared, zipDirectoryProblem } from './guard';
 import { CONTENT_TYPES_PART, contentTypeOf, contentTypes, isXmlType, partKey, PartTexts, type ContentTypes } from './parts';
 import { declaresDoctype, partText } from './xml';
+import { fflateCodec, type DeflateCodec } from './codec';
 import { crc32, unpackEntry, type ZipEntryInfo } from './zip';
 
 export interface OpenedPackage {
@@ -35,13 +36,17 @@ function duplicateEntryProblem(entries: ZipEntryInfo[]): MergeProblem | null {
 }
 
 /** Every entry unpacked, within the limits and true to its CRC-32. */
-function unpackAll(bytes: Uint8Array, entries: ZipEntryInfo[]): Opened<{ files: { name: string; data: Uint8Array }[] }> {
+function unpackAll(
+  bytes: Uint8Array,
+  entries: ZipEntryInfo[],
+  codec: DeflateCodec,
+): Opened<{ files: { name: string; data: Uint8Array }[] }> {
   let budget = INPUT_LIMITS.maxUnpackedBytes;
   const files: { name: string; data: Uint8Array }[] = [];
   for (const entry of entries) {
     if (entry.name.endsWith('/')) continue;
     const limit = Math.min(budget, entry.uncompressedSize);
-    const unpacked = unpackEntry(bytes, entry, limit);
+    const unpacked = unpackEntry(bytes, entry, limit, codec);
     if ('over' in unpacked) return { problem: unpackedMoreThanDeclared(entry.name, limit) };
     if ('damaged' in unpacked) return { problem: damaged(ZIP_TEXT.partDamaged(entry.name)) };
     if (crc32(unpacked.data) !== entry.crc) return { problem: mergeProblem('ZIP_CRC_MISMATCH', ZIP_TEXT.crcMismatch(entry.name)) };
@@ -79,14 +84,14 @@ function savedAtOf(parts: PartTexts): string | null {
   return m ? m[1].trim() : null;
 }
 
-export function openPackage(bytes: Uint8Array): Opened<OpenedPackage> {
+export function openPackage(bytes: Uint8Array, codec: DeflateCodec = fflateCodec): Opened<OpenedPackage> {
   const sniffed = sniffFile(bytes);
   if (sniffed) return { problem: sniffed };
   const directory = directoryOf(bytes);
   if ('problem' in directory) return directory;
   const claimed = zipDirectoryProblem(directory.entries) ?? duplicateEntryProblem(directory.entries);
   if (claimed) return { problem: claimed };
-  const unpacked = unpackAll(bytes, directory.entries);
+  const unpacked = unpackAll(bytes, directory.entries, codec);
   if ('problem' in unpacked) return unpacked;
   const xml = xmlParts(unpacked.files);
   if ('problem' in xml) return xml;

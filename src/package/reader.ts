@@ -17,6 +17,7 @@ import { META_SHEET_NAME } from '../layout/plan';
 import type { WorkbookCells } from '../layout/rubric-sheet';
 import type { CellInput } from '../scoring/inputs';
 import { PACKAGE_TEXT } from '../text/messages';
+import { fflateCodec, type DeflateCodec } from './codec';
 import { openPackage } from './open';
 import {
   CONTENT_TYPE,
@@ -194,8 +195,8 @@ export function readWorkbookParts(parts: ReadonlyMap<string, string>): ReadWorkb
  * file is refused in the merge's words. Throws WorkbookReadError when the
  * file is unreadable or not ours.
  */
-export async function readReturnedWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
-  const opened = openPackage(bytes);
+export async function readReturnedWorkbook(bytes: Uint8Array, codec: DeflateCodec = fflateCodec): Promise<ReadWorkbook> {
+  const opened = openPackage(bytes, codec);
   if ('problem' in opened) throw new WorkbookReadError(opened.problem.message, 'UNREADABLE', opened.problem.code);
   return readWorkbookParts(opened.parts);
 }

@@ -1,12 +1,12 @@
 /**
  * The zip container of a package, read as Excel reads it: through its
- * central directory, each entry unpacked by fflate within a byte limit, so
+ * central directory, each entry unpacked within a byte limit, so
  * an entry that lies about its size is stopped as soon as it passes the
  * limit instead of being unpacked whole in memory. Pure over Uint8Array, so
  * it runs in Node and in the browser alike.
  */
 import { buf as crc32Of } from 'crc-32';
-import { Inflate } from 'fflate';
+import { fflateCodec, type DeflateCodec, type Unpacked } from './codec';
 
 export interface ZipEntryInfo {
   name: string;
@@ -68,44 +68,13 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
   return { entries };
 }
 
-export type Unpacked = { data: Uint8Array } | { over: true } | { damaged: true };
-
-/** Compressed bytes are fed this much at a time: one push inflates to at most ~1,032 times its size. */
-const STEP = 16 * 1024;
-
-/** Inflates raw DEFLATE data, giving up once the output passes `limit` bytes. */
-function inflateBounded(packed: Uint8Array, limit: number): Unpacked {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const inflater = new Inflate((chunk) => {
-    size += chunk.length;
-    if (size <= limit) chunks.push(chunk);
-  });
-  try {
-    for (let at = 0; size <= limit; at += STEP) {
-      const final = at + STEP >= packed.length;
-      inflater.push(packed.subarray(at, at + STEP), final);
-      if (final) break;
-    }
-  } catch {
-    return { damaged: true };
-  }
-  return size > limit ? { over: true } : { data: joinChunks(chunks, size) };
-}
-
-function joinChunks(chunks: Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    all.set(c, at);
-    at += c.length;
-  }
-  return all;
-}
-
 /** Unpacks one entry (stored or deflated; the caller has refused other methods) to at most `limit` bytes. */
-export function unpackEntry(bytes: Uint8Array, entry: ZipEntryInfo, limit: number): Unpacked {
+export function unpackEntry(
+  bytes: Uint8Array,
+  entry: ZipEntryInfo,
+  limit: number,
+  codec: DeflateCodec = fflateCodec,
+): Unpacked {
   const view = viewOf(bytes);
   const at = entry.localOffset;
   if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) return { damaged: true };
@@ -114,7 +83,7 @@ export function unpackEntry(bytes: Uint8Array, entry: ZipEntryInfo, limit: numbe
   if (end > bytes.length) return { damaged: true };
   const packed = bytes.subarray(start, end);
   if (entry.method === 0) return packed.length > limit ? { over: true } : { data: packed };
-  return inflateBounded(packed, limit);
+  return codec.inflate(packed, limit);
 }
 
 /**

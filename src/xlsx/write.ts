@@ -11,6 +11,7 @@ import type { SheetModel, WorkbookModel } from '../layout/model';
 import type { SheetPlan } from '../layout/plan';
 import { standardWorkbook } from '../layout/workbook';
 import { mergeWorkbook, type MergePlan } from '../merge/plan';
+import { fflateCodec, type DeflateCodec } from '../package/codec';
 import { PackageWriter } from '../package/writer';
 import { DECLARATION, MAIN_NS, SharedStrings, StyleSheet } from './parts';
 import { passwordHasher } from './protection';
@@ -115,9 +116,9 @@ function appPropertiesXml(sheets: readonly SheetModel[]): string {
 }
 
 /** A workbook model as .xlsx bytes; every formula is computed when it is opened. */
-export function writeXlsx(model: WorkbookModel, now: Date = new Date()): Uint8Array {
+export function writeXlsx(model: WorkbookModel, now: Date = new Date(), codec: DeflateCodec = fflateCodec): Uint8Array {
   const sheets = model.sheets;
-  const zip = new PackageWriter(now);
+  const zip = new PackageWriter(now, codec);
   zip.add('[Content_Types].xml', contentTypesXml(sheets.length));
   zip.add(
     '_rels/.rels',
@@ -147,11 +148,15 @@ export function writeXlsx(model: WorkbookModel, now: Date = new Date()): Uint8Ar
 }
 
 /** The standard workbook, with `entries` (by defined name) in their input cells. */
-export function writeWorkbook(plan: SheetPlan, entries?: ReadonlyMap<string, EntryValue>): Uint8Array {
-  return writeXlsx(standardWorkbook(plan, entries));
+export function writeWorkbook(
+  plan: SheetPlan,
+  entries?: ReadonlyMap<string, EntryValue>,
+  codec: DeflateCodec = fflateCodec,
+): Uint8Array {
+  return writeXlsx(standardWorkbook(plan, entries), new Date(), codec);
 }
 
 /** The consolidated workbook. */
-export function writeMergeWorkbook(plan: MergePlan): Uint8Array {
-  return writeXlsx(mergeWorkbook(plan));
+export function writeMergeWorkbook(plan: MergePlan, codec: DeflateCodec = fflateCodec): Uint8Array {
+  return writeXlsx(mergeWorkbook(plan), new Date(), codec);
 }
