@@ -15,6 +15,7 @@ import {
   sheetErrorText,
   type ReviewItem,
   type ReviewKind,
+  type RubricCheck,
 } from '../app/rubric-import';
 import { parseRubricJson, type RubricError } from '../app/rubric';
 import type { Rubric } from '../rubric';
@@ -75,6 +76,29 @@ function readJson(file: string): unknown {
   }
 }
 
+/** What `read` gives for the input file, or undefined (which no JSON file reads as) once its problem is said. */
+function inputOrSay<T>(file: string, io: Io, read: (file: string) => T): T | undefined {
+  try {
+    return read(file);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    io.err(`${file}: ${e.message}`);
+    return undefined;
+  }
+}
+
+/** A rubric file read and checked, or null once its problems are said. */
+function checkedRubricFile(file: string, io: Io): Extract<RubricCheck, { valid: unknown }>['valid'] | null {
+  const data = inputOrSay(file, io, readJson);
+  if (data === undefined) return null;
+  const checked = checkRubric(data);
+  if ('invalid' in checked) {
+    io.err([T.invalid(file, checked.invalid.length), ...checked.invalid.map((i) => `  - ${i}`)].join('\n'));
+    return null;
+  }
+  return checked.valid;
+}
+
 function sameFile(a: string, b: string): boolean {
   if (path.resolve(a) === path.resolve(b)) return true;
   try {
@@ -119,14 +143,8 @@ async function importCommand(argv: string[], io: Io): Promise<number> {
   if (values.id !== undefined && !/^[a-z0-9-]+$/.test(values.id)) throw new UsageError(T.badId(values.id));
   const out = outputPath(file, values.out, '.json', values.force);
   const base = values.base === undefined ? undefined : baseRubric(values.base);
-  let bytes: Uint8Array;
-  try {
-    bytes = readBytes(file);
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    io.err(`${file}: ${e.message}`);
-    return RUBRIC_EXIT.unreadable;
-  }
+  const bytes = inputOrSay(file, io, readBytes);
+  if (bytes === undefined) return RUBRIC_EXIT.unreadable;
   const outcome = importRubricDocument(files.documents, bytes, {
     id: values.id,
     version: values.version,
@@ -148,20 +166,9 @@ async function checkCommand(argv: string[], io: Io): Promise<number> {
   const { positionals } = parse(argv, {});
   if (positionals.length !== 1) throw new UsageError(T.checkNeedsOneFile);
   const file = positionals[0];
-  let data: unknown;
-  try {
-    data = readJson(file);
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    io.err(`${file}: ${e.message}`);
-    return RUBRIC_EXIT.unreadable;
-  }
-  const checked = checkRubric(data);
-  if ('invalid' in checked) {
-    io.err([T.invalid(file, checked.invalid.length), ...checked.invalid.map((i) => `  - ${i}`)].join('\n'));
-    return RUBRIC_EXIT.unreadable;
-  }
-  io.out([T.valid(file), ...formatSummary(checked.valid.rubric, checked.valid.fingerprint, checked.valid.summary, true)].join('\n'));
+  const checked = checkedRubricFile(file, io);
+  if (checked === null) return RUBRIC_EXIT.unreadable;
+  io.out([T.valid(file), ...formatSummary(checked.rubric, checked.fingerprint, checked.summary, true)].join('\n'));
   return RUBRIC_EXIT.ok;
 }
 
@@ -170,21 +177,10 @@ async function sheetCommand(argv: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError(T.checkNeedsOneFile);
   const file = positionals[0];
   const out = outputPath(file, values.out, '.xlsx', values.force);
-  let data: unknown;
-  try {
-    data = readJson(file);
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    io.err(`${file}: ${e.message}`);
-    return RUBRIC_EXIT.unreadable;
-  }
-  const checked = checkRubric(data);
-  if ('invalid' in checked) {
-    io.err([T.invalid(file, checked.invalid.length), ...checked.invalid.map((i) => `  - ${i}`)].join('\n'));
-    return RUBRIC_EXIT.unreadable;
-  }
-  fs.writeFileSync(out, await rubricWorkbookFile(files.writer, checked.valid.rubric));
-  io.out([T.written(out), ...formatSummary(checked.valid.rubric, checked.valid.fingerprint, checked.valid.summary, false), T.sheetNext(out)].join('\n'));
+  const checked = checkedRubricFile(file, io);
+  if (checked === null) return RUBRIC_EXIT.unreadable;
+  fs.writeFileSync(out, await rubricWorkbookFile(files.writer, checked.rubric));
+  io.out([T.written(out), ...formatSummary(checked.rubric, checked.fingerprint, checked.summary, false), T.sheetNext(out)].join('\n'));
   return RUBRIC_EXIT.ok;
 }
 
@@ -193,14 +189,8 @@ async function readCommand(argv: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError(T.readNeedsOneFile);
   const file = positionals[0];
   const out = outputPath(file, values.out, '.json', values.force);
-  let bytes: Uint8Array;
-  try {
-    bytes = readBytes(file);
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    io.err(`${file}: ${e.message}`);
-    return RUBRIC_EXIT.unreadable;
-  }
+  const bytes = inputOrSay(file, io, readBytes);
+  if (bytes === undefined) return RUBRIC_EXIT.unreadable;
   const outcome = await readRubricWorkbookFile(files.reader, bytes);
   if ('refused' in outcome) {
     io.err(`${file}: ${outcome.refused.message}`);

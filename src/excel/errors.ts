@@ -37,19 +37,17 @@ function toExcelOperationError(error: unknown): Error {
 }
 
 /**
- * Runs `attempt`, and once more after `delayMs` if Excel refused because a
- * cell was being edited. Any other failure, or a second refusal, is thrown.
+ * Runs `attempt`, again while Excel refuses it because a cell is being edited,
+ * up to `attempts` tries in all, waiting `delayMs` times the try's number
+ * between them. Any other failure, or the last refusal, is thrown.
  */
-export async function retryOnCellEdit<T>(attempt: () => Promise<T>, delayMs: number): Promise<T> {
-  try {
-    return await attempt();
-  } catch (error) {
-    if (!isCellEditError(error)) throw toExcelOperationError(error);
-  }
-  await new Promise((resolve) => setTimeout(resolve, delayMs));
-  try {
-    return await attempt();
-  } catch (error) {
-    throw toExcelOperationError(error);
+export async function retryOnCellEdit<T>(attempt: () => Promise<T>, delayMs: number, attempts = 2): Promise<T> {
+  for (let tried = 1; ; tried++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (tried >= attempts || !isCellEditError(error)) throw toExcelOperationError(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, delayMs * tried));
   }
 }

@@ -10,6 +10,7 @@
  */
 import type { SheetModel } from '../layout/model';
 import type { ExcelContext, NamedItemApi, WorksheetApi } from './api';
+import { retryOnCellEdit } from './errors';
 import { op } from './ops';
 import { nameTarget } from './read-sheet';
 import { RequestBatch, writeSheet, type WriteSheetOptions } from './write';
@@ -122,15 +123,15 @@ async function removeUnfinished(
   sync: () => Promise<unknown>,
   delayMs: number,
 ): Promise<boolean> {
-  for (let attempt = 1; attempt <= CLEANUP_ATTEMPTS; attempt++) {
+  const attempt = () => {
     for (const model of models) context.workbook.worksheets.getItemOrNullObject(model.name).delete();
     for (const mark of marks) context.workbook.names.getItemOrNullObject(mark).delete();
-    try {
-      await sync();
-      return true;
-    } catch {
-      if (attempt < CLEANUP_ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, delayMs * attempt));
-    }
+    return sync();
+  };
+  try {
+    await retryOnCellEdit(attempt, delayMs, CLEANUP_ATTEMPTS);
+    return true;
+  } catch {
+    return false;
   }
-  return false;
 }

@@ -127,13 +127,17 @@ function readMeta(xml: string | undefined, strings: string[] | null): Record<str
   return meta;
 }
 
-function readParts(parts: ReadonlyMap<string, string>): ReadWorkbook {
+/** The workbook part as Excel finds it: through the package's relationship, its sheets and strings through its own. */
+function openWorkbook(parts: ReadonlyMap<string, string>) {
   const pkg = new PackageParts(parts);
   const workbook = workbookPath(pkg);
   const book = workbookPart(pkg.text(workbook) as string);
   const rels = pkg.relationships(workbook);
-  const sheetPath = sheetTable(pkg, book, rels);
-  const strings = workbookStrings(pkg, rels);
+  return { pkg, book, sheetPath: sheetTable(pkg, book, rels), strings: workbookStrings(pkg, rels) };
+}
+
+function readParts(parts: ReadonlyMap<string, string>): ReadWorkbook {
+  const { pkg, book, sheetPath, strings } = openWorkbook(parts);
   const metaPath = sheetPath.get(META_SHEET_NAME);
   const meta = readMeta(metaPath === undefined ? undefined : pkg.text(metaPath), strings);
 
@@ -209,12 +213,7 @@ export async function readReturnedWorkbook(bytes: Uint8Array, codec: DeflateCode
  */
 export function readWorkbookCells(parts: ReadonlyMap<string, string>): WorkbookCells {
   try {
-    const pkg = new PackageParts(parts);
-    const workbook = workbookPath(pkg);
-    const book = workbookPart(pkg.text(workbook) as string);
-    const rels = pkg.relationships(workbook);
-    const sheetPath = sheetTable(pkg, book, rels);
-    const strings = workbookStrings(pkg, rels);
+    const { pkg, sheetPath, strings } = openWorkbook(parts);
     const decoded = new Map<string, { cell: (row: number, col: number) => CellInput; rows: number }>();
     return {
       sheet(name) {

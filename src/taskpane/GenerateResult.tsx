@@ -8,6 +8,7 @@ import { describeRepair } from '../app/repair';
 import { formatExactNumber } from '../text/format';
 import { NAME_TEXT } from '../text/messages';
 import { PANE_TEXT } from '../text/pane';
+import { Notices } from './Notices';
 import { SHELL_CSS as CSS } from './shellCss';
 
 const TEXT = PANE_TEXT.generate;
@@ -48,14 +49,7 @@ export default function ResultView({ result }: { result: GenerateResult }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {result.notices.map((notice) => (
-        <MessageBar key={notice} intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{PANE_TEXT.common.notice}</MessageBarTitle>
-            {notice}
-          </MessageBarBody>
-        </MessageBar>
-      ))}
+      <Notices notices={result.notices} />
     </>
   );
 }

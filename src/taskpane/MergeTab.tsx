@@ -23,6 +23,7 @@ import { consolidate, STATUS_LABEL } from '../app/merge';
 import type { FileOutcome, FileReading } from '../merge/consolidate';
 import type { FileStatus } from '../merge/problems';
 import { ErrorBar, type ShownError } from './ErrorBar';
+import { Notices } from './Notices';
 import type { MergeWriteProgress, MergeWriteResult } from '../app/operations';
 import { chosenRubric } from './rubricChoice';
 import { SHELL_CSS } from './shellCss';
@@ -30,7 +31,6 @@ import { useServices } from './services';
 import { slicedYield } from './yieldToHost';
 import type { TabProps } from './tabs';
 import { formatDateTime } from '../text/format';
-import { PANE_TEXT } from '../text/pane';
 import { TAB_TEXT } from '../text/messages';
 
 const TEXT = TAB_TEXT.merge;
@@ -77,14 +77,7 @@ function WrittenView({ written, units }: { written: MergeWriteResult; units: num
           {written.renamed && TEXT.renamed}
         </MessageBarBody>
       </MessageBar>
-      {written.notices.map((notice) => (
-        <MessageBar key={notice} intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{PANE_TEXT.common.notice}</MessageBarTitle>
-            {notice}
-          </MessageBarBody>
-        </MessageBar>
-      ))}
+      <Notices notices={written.notices} />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
 import { allCriteria, builtinRubric } from '../../src/rubric';
 import { names } from '../../src/rubric/names';
-import { main } from '../../src/cli/main';
+import { runCli as run } from '../support/cli';
 import { META_SHEET_NAME } from '../../src/layout/plan';
 import { FILE_TEXT } from '../../src/text/messages';
 import { editWorkbook, fillByName, generated, removeNames, type FillValue } from '../support/workbooks';
@@ -42,13 +42,6 @@ async function save(name: string, buffer: Buffer | Promise<Buffer>): Promise<str
   const file = path.join(dir, name);
   fs.writeFileSync(file, await buffer);
   return file;
-}
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 async function checkJson(file: string) {

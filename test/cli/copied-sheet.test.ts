@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
+import { runCli as run } from '../support/cli';
 import { buildSheetPlan, SHEET_NAME } from '../../src/layout/plan';
 import { builtinRubric } from '../../src/rubric';
 import { readWorkbook } from '../support/exceljs-read';
@@ -17,13 +17,6 @@ import { completeEntries, UNITS } from '../support/fixtures';
 import { editInLibreOffice } from '../support/lo-edit';
 import { fillByName, generated } from '../support/workbooks';
 import { syntheticRubric } from '../support/synthetic-rubric';
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const inputNames = buildSheetPlan(builtinRubric())
   .fields.filter((f) => f.role === 'input')

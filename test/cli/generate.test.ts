@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import rubric2024 from '../../src/rubric/data/2024.json';
-import { main } from '../../src/cli/main';
+import { runCli as run } from '../support/cli';
 import { slug } from '../../src/cli/generate';
 import { readWorkbook } from '../support/exceljs-read';
 import { readReturnedWorkbook } from '../../src/package/reader';
@@ -13,13 +13,6 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chamdiem-gen-'));
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const read = async (file: string) => readWorkbook(fs.readFileSync(file));
 

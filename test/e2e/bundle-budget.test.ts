@@ -10,8 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { chunkTable, sharedAddinBuild, type AddinBuild, type BuiltChunk } from './build';
 import { describeWithTool } from '../support/external';
-import { launchChromium, serveDirectory } from './browser';
-import { openPane, scriptsBeforeFirstTab, type PaneEnvironment } from './pane';
+import { openPane, paneEnvironment, scriptsBeforeFirstTab } from './pane';
 
 /** gzip -9 bytes of JavaScript before the first tab's button can be pressed. */
 const FIRST_TAB_BUDGET_BYTES = 100_000;
@@ -60,20 +59,13 @@ test('npm run size lists every chunk, initial or on demand, with the files whose
 });
 
 describeWithTool('chromium', 'JavaScript before the first tab works, counted in Chromium', () => {
-  let env: PaneEnvironment;
-  beforeAll(async () => {
-    env = { build, server: await serveDirectory(build.dir), browser: await launchChromium() };
-  });
-  afterAll(async () => {
-    await env?.browser.close();
-    await env?.server.close();
-  });
+  const env = paneEnvironment(() => build);
 
   test.each([
     ['a new workbook', 'new', ''],
     ['Excel with ExcelApi 1.8', 'excelapi-1.8', '?excelApi=1.8'],
   ])('%s: at most 100 kB gzipped, none of zod, the rubric, the layout, the adapter or office-js-helpers; those come after', async (_, name, query) => {
-    const { page, errors } = await openPane(env, query);
+    const { page, errors } = await openPane(env(), query);
     const scripts = await scriptsBeforeFirstTab(page);
     const chunks = [...new Set(scripts.map(chunkOf))];
     const bytes = chunks.reduce((n, c) => n + c.gzipBytes, 0);

@@ -17,9 +17,8 @@ import * as path from 'path';
 import { describeWithTool } from '../support/external';
 import { returnedWorkbooks } from '../support/returned-workbooks';
 import { sharedAddinBuild, type AddinBuild } from './build';
-import { launchChromium, serveDirectory } from './browser';
 import type { FakeOfficeWindow } from './fake-office';
-import { announcement, openPane, recordLongTasks, type LongTask } from './pane';
+import { announcement, openPane, paneEnvironment, recordLongTasks, type LongTask } from './pane';
 
 const FILES = 100;
 /** The goal: no task of the pane's over this. */
@@ -49,19 +48,10 @@ const told = (task: LongTask | undefined) =>
     : 'none';
 
 describeWithTool('chromium', 'a merge of many files in the task pane', () => {
-  let server: Awaited<ReturnType<typeof serveDirectory>>;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  beforeAll(async () => {
-    server = await serveDirectory(build.dir);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = paneEnvironment(() => build);
 
   test(`${FILES} files picked, read, planned and written with no task of the pane’s over ${LONGEST_TASK_MS} ms, the write’s progress shown`, async () => {
-    const { page, errors } = await openPane({ build, server, browser });
+    const { page, errors } = await openPane(env());
     await page.getByRole('tab', { name: 'Tổng hợp' }).click();
     await page.getByRole('button', { name: 'Chọn tệp…' }).waitFor();
     const tasks = await recordLongTasks(page);
@@ -86,7 +76,7 @@ describeWithTool('chromium', 'a merge of many files in the task pane', () => {
 
     const all = await tasks.collect();
     const read = new Set(reading.map((t) => t.start));
-    const ours = all.filter((t) => !read.has(t.start) || panes(server.url)(t)).sort((a, b) => own(b) - own(a));
+    const ours = all.filter((t) => !read.has(t.start) || panes(env().server.url)(t)).sort((a, b) => own(b) - own(a));
     const report = `longest task of the pane's: ${told(ours[0])}; longest of any: ${told(all[0])}; ${all.length} long tasks`;
     fs.mkdirSync(path.resolve(__dirname, '../../test-output'), { recursive: true });
     fs.writeFileSync(path.resolve(__dirname, '../../test-output/merge-long-tasks.json'), JSON.stringify({ files: FILES, tasks: all }, null, 2));

@@ -3,7 +3,7 @@ import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { HOST_WORK } from '../fakes/excel-host/host';
 import type { AddinBuild } from './build';
-import type { launchChromium, serveDirectory } from './browser';
+import { launchChromium, serveDirectory } from './browser';
 
 export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
@@ -14,6 +14,22 @@ export interface PaneEnvironment {
   build: AddinBuild;
   server: Awaited<ReturnType<typeof serveDirectory>>;
   browser: Awaited<ReturnType<typeof launchChromium>>;
+}
+
+/** The build served and a Chromium started before a describe's tests, both closed after them. */
+export function paneEnvironment(build: () => AddinBuild): () => PaneEnvironment {
+  let env: PaneEnvironment | undefined;
+  beforeAll(async () => {
+    env = { build: build(), server: await serveDirectory(build().dir), browser: await launchChromium() };
+  });
+  afterAll(async () => {
+    await env?.browser.close();
+    await env?.server.close();
+  });
+  return () => {
+    if (env === undefined) throw new Error('the pane environment is not started');
+    return env;
+  };
 }
 
 /** Page-side records the init script keeps. */

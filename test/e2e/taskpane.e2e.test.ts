@@ -16,9 +16,8 @@ import { fixtureSet, UNITS } from '../support/fixtures';
 import { docxOf, headingOf, rubricRows } from '../support/rubric-docx';
 import { seriousViolations } from './axe';
 import { sharedAddinBuild, TEST_PUBLIC_URL, type AddinBuild } from './build';
-import { launchChromium, serveDirectory } from './browser';
 import type { FakeOfficeWindow } from './fake-office';
-import { announcement, OFFICE_JS, openPane as openPaneOn, type OfficeAnswer } from './pane';
+import { announcement, OFFICE_JS, openPane as openPaneOn, paneEnvironment, type OfficeAnswer } from './pane';
 const PUBLIC_URL = TEST_PUBLIC_URL;
 const OUTPUT = path.resolve(__dirname, '../../test-output');
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -76,18 +75,9 @@ describe('the production build', () => {
 });
 
 describeWithTool('chromium', 'the task pane in Chromium with a fake Excel', () => {
-  let server: Awaited<ReturnType<typeof serveDirectory>>;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  beforeAll(async () => {
-    server = await serveDirectory(build.dir);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = paneEnvironment(() => build);
 
-  const openPane = (query = '', office: OfficeAnswer = 'fake') => openPaneOn({ build, server, browser }, query, office);
+  const openPane = (query = '', office: OfficeAnswer = 'fake') => openPaneOn(env(), query, office);
 
   /** The fake host's current selection, as the sheet name and range. */
   const selection = (page: Page) =>

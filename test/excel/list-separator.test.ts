@@ -7,35 +7,22 @@
  * they leave the same sheets.
  */
 import rubric2024 from '../../src/rubric/data/2024.json';
-import type { ExcelOperations } from '../../src/app/operations';
 import { readForMerge } from '../../src/app/merge-read';
-import { createExcelOperations } from '../../src/excel';
 import { consolidate, type FileReading, type MergeResult } from '../../src/merge/consolidate';
 import { MERGE_SHEETS } from '../../src/merge/plan';
 import { SHEET_NAME } from '../../src/layout/plan';
 import { packageReader } from '../../src/package/package-reader';
 import { builtinRubric, type Rubric } from '../../src/rubric';
 import { names } from '../../src/rubric/names';
-import { FakeExcelHost, type FakeExcelHostOptions } from '../fakes/excel-host';
+import { FakeExcelHost } from '../fakes/excel-host';
 import { fixtureSet } from '../support/fixtures';
-import { CREATED_AT, GENERATOR, UNIT } from './setup';
+import { fakeExcel, UNIT } from './setup';
 
 const loaded = builtinRubric();
 const MERGED_AT = '08:30 ngày 02/03/2026';
 const MERGE = [MERGE_SHEETS.summary, MERGE_SHEETS.ranking, MERGE_SHEETS.check, MERGE_SHEETS.evidence];
 const MODES = [',', ';', 'none'] as const;
 type Mode = (typeof MODES)[number];
-
-function adapter(options: FakeExcelHostOptions): { host: FakeExcelHost; ops: ExcelOperations } {
-  const host = new FakeExcelHost(options);
-  const ops = createExcelOperations(host.run, {
-    isSetSupported: (version) => host.supports('ExcelApi', version),
-    now: () => CREATED_AT,
-    generatorVersion: GENERATOR,
-    retryDelayMs: 0,
-  });
-  return { host, ops };
-}
 
 /** Everything a sheet shows, prints and enforces, in an order that does not depend on how it was written. */
 function sheetState(host: FakeExcelHost, name: string): unknown {
@@ -79,8 +66,8 @@ async function mergeResult(): Promise<MergeResult> {
 }
 
 describe.each(MODES)('a host whose getRanges takes %s', (mode: Mode) => {
-  const reference = adapter({ listSeparator: ',' });
-  const subject = adapter({ listSeparator: mode });
+  const reference = fakeExcel({ listSeparator: ',' });
+  const subject = fakeExcel({ listSeparator: mode });
   let result: MergeResult;
 
   beforeAll(async () => {
@@ -146,7 +133,7 @@ test('a host that refuses the separator refuses it as Excel does: InvalidArgumen
 });
 
 test('ExcelApi 1.8 has no getRanges: no probe, one call per range, the same sheet', async () => {
-  const old = adapter({ apiVersion: '1.8', listSeparator: ';' });
+  const old = fakeExcel({ apiVersion: '1.8', listSeparator: ';' });
   await old.ops.generate({ loaded, unitName: UNIT });
   expect(probes(old.host)).toBe(0);
   expect(old.host.syncLog.some((s) => s.locations.some((l) => l.includes('getRanges')))).toBe(false);

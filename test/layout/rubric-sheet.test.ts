@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import rubric2024 from '../../src/rubric/data/2024.json';
-import { main } from '../../src/cli/main';
+import { runCli as run } from '../support/cli';
 import { readRubricWorkbookFile, rubricWorkbookFile } from '../../src/app/rubric-import';
 import { packageReader } from '../../src/package/package-reader';
 import { workbookWriter } from '../../src/xlsx/workbook-writer';
@@ -22,13 +22,6 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chamdiem-rubric-sheet-'));
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** The row of the rubric sheet whose Loại and Mã are these. */
 function rowOf(ws: ExcelJS.Worksheet, kind: string, id: string): ExcelJS.Row {

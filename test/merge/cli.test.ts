@@ -2,22 +2,9 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
+import { runCli as run } from '../support/cli';
 import type { MergeSummary } from '../../src/merge/summary';
 import { buildFixtures, UNITS, type Fixture } from '../support/fixtures';
-
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function run(...argv: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const STACK_TRACE = /\n\s+at .+:\d+:\d+/;
 const digest = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');

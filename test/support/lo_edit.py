@@ -55,6 +55,16 @@ def connect(profile):
     raise SystemExit("LibreOffice did not start")
 
 
+def shut_down(office, desktop):
+    """Ends the LibreOffice that connect started, whatever became of its desktop."""
+    try:
+        if desktop is not None:
+            desktop.terminate()
+    except Exception:
+        pass
+    office.wait(timeout=60)
+
+
 def copy_to_new_document(doc, sheet_name, desktop):
     """The sheet copied into a new document as Move or Copy Sheet does (ScDocShell::TransferTab)."""
     new = desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, (prop("Hidden", True),))
@@ -110,12 +120,7 @@ def main():
         doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)), (prop("FilterName", "Calc MS Excel 2007 XML"),))
         doc.close(True)
     finally:
-        try:
-            if desktop is not None:
-                desktop.terminate()
-        except Exception:
-            pass
-        office.wait(timeout=60)
+        shut_down(office, desktop)
 
 
 if __name__ == "__main__":

@@ -10,15 +10,8 @@ import os
 import sys
 
 import uno
-from com.sun.star.beans import PropertyValue
 
-from lo_edit import connect
-
-
-def prop(name, value):
-    p = PropertyValue()
-    p.Name, p.Value = name, value
-    return p
+from lo_edit import connect, prop, shut_down
 
 
 def points(hundredths_mm):
@@ -45,12 +38,7 @@ def main():
         print(json.dumps({"before": before, "after": heights(), "typed": typed == text}))
         doc.close(True)
     finally:
-        try:
-            if desktop is not None:
-                desktop.terminate()
-        except Exception:
-            pass
-        office.wait(timeout=60)
+        shut_down(office, desktop)
 
 
 if __name__ == "__main__":
