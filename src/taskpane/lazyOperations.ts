@@ -1,4 +1,5 @@
 import type { ExcelOperations } from '../app/operations';
+import { loadOnce } from './loadOnce';
 
 export interface LazyOperations extends ExcelOperations {
   /** Starts loading the implementation now, ahead of its first use. */
@@ -13,12 +14,7 @@ export interface LazyOperations extends ExcelOperations {
  * dropped) is retried on the next call.
  */
 export function lazyOperations(load: () => Promise<ExcelOperations>, status: ExcelOperations['status']): LazyOperations {
-  let loading: Promise<ExcelOperations> | undefined;
-  const get = () =>
-    (loading ??= load().catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    }));
+  const get = loadOnce(load);
   return {
     preload: () => void get().catch(() => undefined),
     status,

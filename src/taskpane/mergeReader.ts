@@ -1,5 +1,6 @@
 import type { FileReading } from '../merge/consolidate';
 import type { LoadedRubric } from '../rubric';
+import { loadOnce } from './loadOnce';
 
 /** Reads one picked file for the merge; a bad file comes back with its problems, never as a throw. */
 export type MergeFileReader = (file: File, loaded: LoadedRubric) => Promise<FileReading>;
@@ -9,12 +10,6 @@ export type MergeFileReader = (file: File, loaded: LoadedRubric) => Promise<File
  * load (the network dropped) throws, and is tried again on the next call.
  */
 export function lazyMergeReader(): MergeFileReader {
-  let loading: Promise<typeof import('./readPickedFile')> | undefined;
-  return async (file, loaded) => {
-    const module = await (loading ??= import(/* webpackChunkName: "merge-read" */ './readPickedFile').catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    }));
-    return module.readPickedFile(file, loaded);
-  };
+  const load = loadOnce(() => import(/* webpackChunkName: "merge-read" */ './readPickedFile'));
+  return async (file, loaded) => (await load()).readPickedFile(file, loaded);
 }

@@ -1,5 +1,6 @@
 import type { ImportOutcome } from '../app/rubric-import';
 import type { Rubric } from '../rubric';
+import { loadOnce } from './loadOnce';
 
 /** Imports the rubric from a picked Word document; an unreadable file comes back refused, never as a throw. */
 export type RubricDocumentReader = (file: File, base: Rubric | undefined) => Promise<ImportOutcome>;
@@ -9,12 +10,6 @@ export type RubricDocumentReader = (file: File, base: Rubric | undefined) => Pro
  * file. A failed load (the network dropped) throws, and is tried again next time.
  */
 export function lazyRubricReader(): RubricDocumentReader {
-  let loading: Promise<typeof import('./readPickedRubric')> | undefined;
-  return async (file, base) => {
-    const module = await (loading ??= import(/* webpackChunkName: "rubric-read" */ './readPickedRubric').catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    }));
-    return module.readPickedRubric(file, base);
-  };
+  const load = loadOnce(() => import(/* webpackChunkName: "rubric-read" */ './readPickedRubric'));
+  return async (file, base) => (await load()).readPickedRubric(file, base);
 }

@@ -1,20 +1,19 @@
 import { useEffect, useState } from 'react';
 import type { RubricSetting } from './settings';
+import { loadOnce } from './loadOnce';
 import type { ChosenRubric } from './rubricChoice';
 
 type RubricCode = typeof import('./rubricChoice');
 
-let loading: Promise<RubricCode> | undefined;
 let markRequested: () => void = () => undefined;
 const requested = new Promise<void>((resolve) => (markRequested = resolve));
+
+const loadRubricCode = loadOnce((): Promise<RubricCode> => import(/* webpackChunkName: "rubric" */ './rubricChoice'));
 
 /** The rubric code, loaded once; a failed load (the network dropped) is tried again on the next call. */
 export function rubricCode(): Promise<RubricCode> {
   markRequested();
-  return (loading ??= import(/* webpackChunkName: "rubric" */ './rubricChoice').catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  }));
+  return loadRubricCode();
 }
 
 /** The rubric code once something asked for it (the shell, when the first tab works; a click): showing a rubric never starts the load. */
